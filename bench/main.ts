@@ -1,0 +1,29 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark and prints its figures and ratios. Figures are
+ * reported, never asserted in tests: this machine is shared and noisy.
+ */
+const BENCHES: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(args: string[]): Promise<void> }> }
+> = {
+  healthz: {
+    summary: "GET /healthz on Waypoint vs a bare node:http server (autocannon), req/s ratio",
+    load: () => import("./healthz.ts"),
+  },
+  "read-case": {
+    summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
+    load: () => import("./read-case.ts"),
+  },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  process.stderr.write(
+    `usage: npm run bench -- <name>\n${Object.entries(BENCHES)
+      .map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`)
+      .join("\n")}\n`,
+  );
+  process.exit(name ? 2 : 0);
+}
+await (await bench.load()).run(args);

@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { progressReporter } from "../src/cli/progress.ts";
+import { systemClock } from "../src/server/clock.ts";
+import { migrateToLatest, openDatabase, openSqlite } from "../src/server/db/database.ts";
+import { seedDemo } from "../src/server/demo/seed-demo.ts";
+import { findCaseById } from "../src/server/repositories/cases.ts";
+import { printFigures, printRatio } from "./report.ts";
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const READS = 200_000;
+const ROUNDS = 5;
+
+/** The bench database is kept under ./data and reused: building 100k cases takes a while. */
+async function benchDatabasePath(): Promise<string> {
+  const dir = join(process.cwd(), "data");
+  const path = join(dir, `bench-${CASES}.db`);
+  if (existsSync(path)) return path;
+  mkdirSync(dir, { recursive: true });
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  const db = openDatabase({ kind: "sqlite", path: building });
+  await migrateToLatest(db);
+  const progress = progressReporter(`building ${CASES}-case bench database`);
+  await seedDemo(db, systemClock, {
+    cases: CASES,
+    production: false,
+    seed: 7,
+    onProgress: progress.update,
+  });
+  await db.close();
+  const { renameSync } = await import("node:fs");
+  renameSync(building, path);
+  for (const suffix of ["-wal", "-shm"]) rmSync(`${building}${suffix}`, { force: true });
+  return path;
+}
+
+export async function run(): Promise<void> {
+  const path = await benchDatabasePath();
+  const raw = openSqlite(path);
+  const ids = (raw.prepare("select id from cases").pluck().all() as string[]).sort(
+    () => Math.random() - 0.5,
+  );
+  const statement = raw.prepare("select * from cases where id = ?");
+  const db = openDatabase({ kind: "sqlite", path });
+
+  const pick = (i: number) => ids[i % ids.length] as string;
+  let rawBest = Number.POSITIVE_INFINITY;
+  let layerBest = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < ROUNDS; round++) {
+    let t = performance.now();
+    for (let i = 0; i < READS; i++) if (!statement.get(pick(i))) throw new Error("missing case");
+    rawBest = Math.min(rawBest, performance.now() - t);
+    t = performance.now();
+    for (let i = 0; i < READS; i++)
+      if (!(await findCaseById(db.kysely, pick(i)))) throw new Error("missing case");
+    layerBest = Math.min(layerBest, performance.now() - t);
+  }
+  await db.close();
+  raw.close();
+  const rawUs = (rawBest * 1000) / READS;
+  const layerUs = (layerBest * 1000) / READS;
+  printFigures(
+    `Read one case by id, ${ids.length} cases, best of ${ROUNDS} × ${READS} reads (µs per read)`,
+    [
+      { name: "better-sqlite3 prepared statement", value: rawUs, unit: "µs" },
+      { name: "data layer (Kysely findCaseById)", value: layerUs, unit: "µs" },
+    ],
+  );
+  printRatio("data layer / prepared statement", layerUs / rawUs, "≤ 1.3", layerUs / rawUs <= 1.3);
+}

@@ -1,0 +1,19 @@
+import { migrateToLatest } from "../../server/db/database.ts";
+import { parseCommandArgs } from "../args.ts";
+import { openConfiguredDatabase } from "../open-configured-database.ts";
+
+export async function run(args: string[]): Promise<number> {
+  parseCommandArgs(args, {});
+  const { db } = openConfiguredDatabase();
+  try {
+    const applied = await migrateToLatest(db);
+    process.stdout.write(
+      applied.length === 0
+        ? `${db.dialect}: already up to date\n`
+        : `${db.dialect}: applied ${applied.join(", ")}\n`,
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { UsageError } from "./usage-error.ts";
+
+/**
+ * `npm run -s cli -- <command>`. Each command lives in its own module, loaded only when called,
+ * so `assess` starts without loading database drivers. Exit status: 0 success, 2 bad usage (one
+ * line on stderr), 1 failure.
+ */
+interface Command {
+  summary: string;
+  usage: string;
+  load: () => Promise<{ run(args: string[]): Promise<number | undefined> }>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  migrate: {
+    summary: "apply database migrations (DATABASE_URL)",
+    usage: "migrate",
+    load: () => import("./commands/migrate.ts"),
+  },
+  "seed-demo": {
+    summary: "fill an empty database with synthetic demo data",
+    usage: "seed-demo [--cases N] [--seed N]",
+    load: () => import("./commands/seed-demo.ts"),
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    "Usage: npm run -s cli -- <command> [options]",
+    "",
+    "Commands:",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "Configuration comes from the environment (DATABASE_URL, …); see README.md.",
+  ].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${help()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}" (try --help)`);
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`Usage: npm run -s cli -- ${command.usage}\n  ${command.summary}\n`);
+    return 0;
+  }
+  const module = await command.load();
+  return (await module.run(args)) ?? 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

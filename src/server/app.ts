@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/database.ts";
+import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
+import { loggerOptions } from "./logger.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { referenceRoutes } from "./routes/reference.ts";
+
+export interface AppDeps {
+  config: Pick<Config, "logLevel" | "env">;
+  db: Db;
+  clock: Clock;
+  /** Built front end (index.html and assets); absent in API-only tests. */
+  webRoot?: string;
+  version?: string;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config.logLevel),
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+    // Request ids are for correlating log lines; they carry nothing about the caller.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  installSecurityHeaders(app, { hsts: deps.config.env === "production" });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Waypoint API",
+        version: deps.version ?? "0.0.0",
+        description: "Coordinated response to human trafficking in Mississippi.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(deps.db));
+  await app.register(referenceRoutes);
+
+  const spaShell = deps.webRoot !== undefined && existsSync(deps.webRoot);
+  if (spaShell) {
+    await app.register(fastifyStatic, { root: deps.webRoot as string, wildcard: false });
+  }
+  installNotFound(app, { spaShell });
+  return app;
+}

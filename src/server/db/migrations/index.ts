@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./2026112901_initial.ts";
+
+/**
+ * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
+ * `readyz` can compare what is applied with what this build expects. One change per file, named
+ * by timestamp, with `up` and `down`.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "2026112901_initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

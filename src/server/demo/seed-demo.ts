@@ -1,0 +1,141 @@
+import type { Faker } from "@faker-js/faker";
+import type { Kysely } from "kysely";
+import { AGENCY_KINDS, type AgencyKind, CASE_SOURCES, VENUES } from "../../domain/catalogues.ts";
+import { MISSISSIPPI_COUNTIES } from "../../domain/counties.ts";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
+import { newId } from "../ids.ts";
+import { openCaseInput, openCaseInTransaction } from "../use-cases/open-case.ts";
+
+export interface SeedOptions {
+  cases: number;
+  /** Deterministic output for a given seed, so demos and benchmarks are repeatable. */
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Refuses to run when true; callers pass `config.env === "production"`. */
+  production: boolean;
+}
+
+export interface SeedResult {
+  agencies: number;
+  users: number;
+  cases: number;
+}
+
+const BATCH = 500;
+const DAY_MS = 86_400_000;
+
+/** Synthetic agencies, one or more of each kind, named like Mississippi's real ones. */
+function demoAgencies(faker: Faker): { name: string; kind: AgencyKind; county: string }[] {
+  const county = () => faker.helpers.arrayElement(MISSISSIPPI_COUNTIES);
+  const named = (kind: AgencyKind, name: (c: string) => string) => {
+    const c = county();
+    return { kind, name: name(c.name), county: c.fips };
+  };
+  return [
+    named("cps", (c) => `Child Protection Services, ${c} County office (demo)`),
+    named("cps", (c) => `Child Protection Services, ${c} County office (demo)`),
+    named("law_enforcement", (c) => `${c} County Sheriff's Office (demo)`),
+    named("law_enforcement", (c) => `${c} Human Trafficking Task Force (demo)`),
+    named("mbi", () => "Mississippi Bureau of Investigation, HT Unit (demo)"),
+    named("attorney_general", () => "Attorney General's Office, Victim Services (demo)"),
+    named("victim_services", (c) => `${c} Survivor Advocacy Center (demo)`),
+    named("medical", (c) => `${c} Forensic Clinic (demo)`),
+    named("shelter", (c) => `${c} Safe House (demo)`),
+    named("other", (c) => `${c} School District (demo)`),
+  ].filter((a) => AGENCY_KINDS.includes(a.kind));
+}
+
+const DEMO_ROLES: Record<AgencyKind, string[]> = {
+  cps: ["cps_investigator", "agency_admin"],
+  law_enforcement: ["ht_investigator", "task_force_lead"],
+  mbi: ["ht_investigator", "state_coordinator"],
+  attorney_general: ["analyst"],
+  victim_services: ["victim_advocate"],
+  medical: ["medical"],
+  shelter: ["shelter_staff"],
+  other: ["screener"],
+};
+
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom("agencies").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Fills the database with synthetic, obviously fictional data. Never against production. */
+export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Promise<SeedResult> {
+  if (options.production) throw new Error("demo data is never seeded when NODE_ENV=production");
+  // Loaded lazily: faker is large and only demos need it.
+  const { Faker, en, en_US, base } = await import("@faker-js/faker");
+  const faker = new Faker({ locale: [en_US, en, base] });
+  faker.seed(options.seed ?? 2026);
+  const now = clock.now();
+
+  const agencies = demoAgencies(faker).map((a) => ({
+    id: newId(),
+    name: a.name,
+    kind: a.kind,
+    county_fips: a.county,
+    created_at: now.toISOString(),
+  }));
+  const users = agencies.flatMap((a) =>
+    (DEMO_ROLES[a.kind as AgencyKind] ?? []).map((role) => ({
+      id: newId(),
+      agency_id: a.id,
+      email: `${role.replaceAll("_", ".")}.${a.id.slice(-6)}@demo.waypoint.invalid`,
+      display_name: `${faker.person.firstName()} ${faker.person.lastName()}`,
+      role,
+      status: "active",
+      created_at: now.toISOString(),
+    })),
+  );
+  await db.kysely.transaction().execute(async (trx) => {
+    await trx.insertInto("agencies").values(agencies).execute();
+    await trx.insertInto("users").values(users).execute();
+  });
+
+  const holders = agencies.filter((a) =>
+    ["cps", "law_enforcement", "victim_services"].includes(a.kind),
+  );
+  for (let done = 0; done < options.cases; done += BATCH) {
+    const size = Math.min(BATCH, options.cases - done);
+    await db.kysely.transaction().execute(async (trx) => {
+      for (let i = 0; i < size; i++) {
+        const received = new Date(now.getTime() - faker.number.int({ min: 0, max: 540 }) * DAY_MS);
+        const minor = faker.datatype.boolean({ probability: 0.6 });
+        const input = openCaseInput.parse({
+          agencyId: faker.helpers.arrayElement(holders).id,
+          countyFips: faker.helpers.arrayElement(MISSISSIPPI_COUNTIES).fips,
+          source: faker.helpers.arrayElement(CASE_SOURCES),
+          venue: faker.helpers.arrayElement(VENUES),
+          receivedAt: received.toISOString(),
+          determination: faker.helpers.arrayElement([
+            minor ? "sex_trafficking_minor" : "sex_trafficking",
+            "labor_trafficking",
+            "possible_trafficking",
+          ]),
+          persons: [
+            {
+              part: "victim",
+              givenName: faker.person.firstName(),
+              familyName: faker.person.lastName(),
+              ageYears: minor
+                ? faker.number.int({ min: 12, max: 17 })
+                : faker.number.int({ min: 18, max: 45 }),
+              gender: faker.helpers.arrayElement(["female", "male", "nonbinary"]),
+            },
+            {
+              part: "suspected_trafficker",
+              givenName: faker.person.firstName(),
+              familyName: faker.person.lastName(),
+            },
+          ],
+        });
+        await openCaseInTransaction(trx, { now: () => received }, input, null);
+      }
+    });
+    options.onProgress?.(done + size, options.cases);
+  }
+  return { agencies: agencies.length, users: users.length, cases: options.cases };
+}

@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ZodError } from "zod";
+import { AppError, errorBody } from "../errors.ts";
+
+/** `/subject/age` → `subject.age`: the field the client must fix. */
+function fieldName(context: string | undefined, path: string): string {
+  const dotted = path.replace(/^\//, "").replaceAll("/", ".");
+  return dotted || context || "body";
+}
+
+export function zodIssueToAppError(issue: ZodError["issues"][number]): AppError {
+  const field = issue.path.map(String).join(".") || "body";
+  return new AppError("invalid_input", 400, `${field}: ${issue.message}`, field);
+}
+
+/** Stable codes for the client errors Fastify raises itself. */
+const FRAMEWORK_CODES: Record<number, string> = {
+  400: "invalid_request",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/**
+ * One place turns every failure into `{ error: { code, message, field? } }` with the right status.
+ * Unknown errors become a bare 500: the detail goes to the log, never to the client.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | ZodError, req, reply) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) req.log.error({ code: err.code }, err.message);
+      return reply.code(err.status).send(errorBody(err));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const field = fieldName(err.validationContext, first?.instancePath ?? "");
+      const e = new AppError(
+        "invalid_input",
+        400,
+        `${field}: ${first?.message ?? "invalid"}`,
+        field,
+      );
+      return reply.code(400).send(errorBody(e));
+    }
+    if (err instanceof ZodError && err.issues[0]) {
+      return reply.code(400).send(errorBody(zodIssueToAppError(err.issues[0])));
+    }
+    const status = "statusCode" in err && typeof err.statusCode === "number" ? err.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      const code = FRAMEWORK_CODES[status] ?? "invalid_request";
+      const message = status === 429 ? "Too many requests; try again shortly." : err.message;
+      return reply.code(status).send(errorBody(new AppError(code, status, message)));
+    }
+    req.log.error({ err }, "unhandled error");
+    return reply
+      .code(500)
+      .send(errorBody(new AppError("internal_error", 500, "Something went wrong on our side.")));
+  });
+}
+
+/**
+ * Unknown paths: JSON 404 under /api, the front end's shell elsewhere (client-side routes), when
+ * the front end is being served.
+ */
+export function installNotFound(app: FastifyInstance, options: { spaShell: boolean }): void {
+  app.setNotFoundHandler((req, reply) => {
+    if (options.spaShell && req.method === "GET" && !req.url.startsWith("/api/")) {
+      return reply.sendFile("index.html");
+    }
+    return reply.code(404).send(errorBody(new AppError("not_found", 404, "No such resource.")));
+  });
+}

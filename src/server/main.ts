@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app.ts";
+import { systemClock } from "./clock.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { migrateToLatest, openDatabase } from "./db/database.ts";
+import { isEmpty, seedDemo } from "./demo/seed-demo.ts";
+import { createLogger } from "./logger.ts";
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    return String(pkg.version);
+  } catch {
+    return "0.0.0";
+  }
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`waypoint: bad configuration: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  const db = openDatabase(config.database, { poolSize: config.pgPoolSize });
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
+
+  if (config.demo && (await isEmpty(db.kysely))) {
+    const seeded = await seedDemo(db, systemClock, {
+      cases: config.demoCases,
+      production: config.env === "production",
+    });
+    log.info(seeded, "synthetic demo data seeded");
+  }
+
+  const webRoot = fileURLToPath(new URL("../web", import.meta.url));
+  const app = await buildApp({
+    config,
+    db,
+    clock: systemClock,
+    webRoot,
+    version: packageVersion(),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: finishing in-flight requests");
+    // A request that never finishes must not keep the process alive forever.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`;
+  process.stdout.write(
+    [
+      "",
+      `Waypoint is running at ${url}`,
+      `  database: ${db.dialect}${config.demo ? " (synthetic demo data)" : ""}`,
+      `  API docs: ${url}api/docs`,
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(
+    `waypoint: failed to start: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import type { Kysely, Transaction } from "kysely";
+import type { CaseRow, Database, NewCase } from "../db/schema.ts";
+import { newId } from "../ids.ts";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Storage of cases, their people and their timeline. Access scoping is added by the policy layer
+ * that wraps these functions (issue 4); nothing here is reachable from a route without it.
+ */
+export async function insertCase(trx: Executor, row: NewCase): Promise<void> {
+  await trx.insertInto("cases").values(row).execute();
+}
+
+export async function findCaseById(db: Executor, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findCaseByNumber(
+  db: Executor,
+  caseNumber: string,
+): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom("cases")
+    .selectAll()
+    .where("case_number", "=", caseNumber)
+    .executeTakeFirst();
+}
+
+export async function appendCaseEvent(
+  trx: Executor,
+  event: {
+    caseId: string;
+    kind: string;
+    occurredAt: string;
+    actorUserId?: string | null;
+    data?: object;
+  },
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto("case_events")
+    .values({
+      id,
+      case_id: event.caseId,
+      kind: event.kind,
+      occurred_at: event.occurredAt,
+      actor_user_id: event.actorUserId ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+  return id;
+}
+
+export async function listCaseEvents(db: Executor, caseId: string) {
+  const rows = await db
+    .selectFrom("case_events")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .orderBy("occurred_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+}
