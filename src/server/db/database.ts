@@ -1,7 +1,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from "kysely";
 import pg from "pg";
 import type { DatabaseTarget } from "../config.ts";
 import { MIGRATIONS, migrationProvider } from "./migrations/index.ts";
@@ -42,6 +53,28 @@ function withStatementCache(raw: BetterSqlite3.Database) {
   };
 }
 
+/**
+ * Transactions on SQLite start with BEGIN IMMEDIATE: the write lock is taken (waiting up to the
+ * busy timeout) before the first read, so a second process writing the same file waits its turn
+ * instead of failing with SQLITE_BUSY when its read snapshot turns out to be stale.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export function openSqlite(path: string): BetterSqlite3.Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const raw = new BetterSqlite3(path);
@@ -57,7 +90,7 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   if (target.kind === "sqlite") {
     const raw = openSqlite(target.path);
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(raw) as never }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) as never }),
     });
     return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
   }

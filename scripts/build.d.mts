@@ -1,0 +1,4 @@
+export function ensureBuilt(
+  names: ("server" | "web")[],
+  options?: { ifStale?: boolean },
+): Promise<void>;
