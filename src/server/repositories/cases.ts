@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { param, prepared } from "../db/prepared.ts";
 import type { CaseRow, Database, NewCase } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 
@@ -12,8 +13,12 @@ export async function insertCase(trx: Executor, row: NewCase): Promise<void> {
   await trx.insertInto("cases").values(row).execute();
 }
 
+const caseById = prepared<CaseRow, { id: string }>((db) =>
+  db.selectFrom("cases").selectAll().where("id", "=", param("id")),
+);
+
 export async function findCaseById(db: Executor, id: string): Promise<CaseRow | undefined> {
-  return db.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst();
+  return (await caseById(db, { id }))[0];
 }
 
 export async function findCaseByNumber(
