@@ -1,4 +1,4 @@
 export function ensureBuilt(
   names: ("server" | "web")[],
-  options?: { ifStale?: boolean },
+  options?: { ifStale?: boolean; quiet?: boolean },
 ): Promise<void>;

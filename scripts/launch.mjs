@@ -5,9 +5,10 @@ import { fileURLToPath } from "node:url";
 import { ensureBuilt } from "./build.mjs";
 
 const ENTRIES = {
-  server: { needs: ["server", "web"], module: "../dist/server/main.js" },
-  cli: { needs: ["server"], module: "../dist/cli/main.js" },
-  bench: { needs: ["server"], module: "../dist/bench/main.js" },
+  server: { needs: ["server", "web"], module: "../dist/server/main.js", quiet: false },
+  // The CLI's stdout and stderr are machine-read (assess): build silently.
+  cli: { needs: ["server"], module: "../dist/cli/main.js", quiet: true },
+  bench: { needs: ["server"], module: "../dist/bench/main.js", quiet: false },
 };
 
 const [name, ...rest] = process.argv.slice(2);
@@ -17,7 +18,7 @@ if (!entry) {
   process.exit(2);
 }
 try {
-  await ensureBuilt(entry.needs);
+  await ensureBuilt(entry.needs, { quiet: entry.quiet });
 } catch (e) {
   process.stderr.write(`waypoint: build failed: ${e instanceof Error ? e.message : e}\n`);
   process.exit(1);

@@ -12,6 +12,11 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  assess: {
+    summary: "assess one facts document (JSON) from FILE or stdin; prints the assessment",
+    usage: "assess [FILE] [--lang en|es]",
+    load: () => import("./commands/assess.ts"),
+  },
   migrate: {
     summary: "apply database migrations (DATABASE_URL)",
     usage: "migrate",

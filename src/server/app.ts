@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -14,6 +15,7 @@ import type { Db } from "./db/database.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { loggerOptions } from "./logger.ts";
+import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 
@@ -24,7 +26,10 @@ export interface AppDeps {
   /** Built front end (index.html and assets); absent in API-only tests. */
   webRoot?: string;
   version?: string;
+  publicRateLimit?: PublicRateLimit;
 }
+
+const DEFAULT_PUBLIC_RATE_LIMIT: PublicRateLimit = { max: 60, timeWindow: "1 minute" };
 
 /** One log line per request, on completion, instead of Fastify's two: half the logging cost. */
 class OneLinePerRequest extends LogController {
@@ -56,7 +61,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  // Limits only the routes that opt in (public, unauthenticated ones), per client address.
+  await app.register(fastifyRateLimit, { global: false });
+
   await app.register(healthRoutes(deps.db));
+  await app.register(assessmentRoutes(deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT));
   await app.register(referenceRoutes);
 
   const spaShell = deps.webRoot !== undefined && existsSync(deps.webRoot);

@@ -1,17 +1,18 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
+import { describeIssue } from "../../domain/validation.ts";
 import { AppError, errorBody } from "../errors.ts";
 
-/** `/subject/age` → `subject.age`: the field the client must fix. */
-function fieldName(context: string | undefined, path: string): string {
-  const dotted = path.replace(/^\//, "").replaceAll("/", ".");
-  return dotted || context || "body";
+export function zodIssueToAppError(issue: z.core.$ZodIssue, root = "body"): AppError {
+  const { field, problem } = describeIssue(issue, root);
+  return new AppError("invalid_input", 400, `${field}: ${problem}`, field);
 }
 
-export function zodIssueToAppError(issue: ZodError["issues"][number]): AppError {
-  const field = issue.path.map(String).join(".") || "body";
-  return new AppError("invalid_input", 400, `${field}: ${issue.message}`, field);
+/** fastify-type-provider-zod flattens zod issues into Ajv-style errors; this restores them. */
+function issueFromValidation(v: FastifySchemaValidationError): z.core.$ZodIssue {
+  const path = v.instancePath.split("/").filter(Boolean);
+  return { ...v.params, code: v.keyword, path, message: v.message ?? "is invalid" } as never;
 }
 
 /** Stable codes for the client errors Fastify raises itself. */
@@ -35,18 +36,12 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(err.status).send(errorBody(err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const first = err.validation[0];
-      const field = fieldName(err.validationContext, first?.instancePath ?? "");
-      const e = new AppError(
-        "invalid_input",
-        400,
-        `${field}: ${first?.message ?? "invalid"}`,
-        field,
-      );
+      const first = err.validation[0] as FastifySchemaValidationError;
+      const e = zodIssueToAppError(issueFromValidation(first), err.validationContext ?? "body");
       return reply.code(400).send(errorBody(e));
     }
     if (err instanceof ZodError && err.issues[0]) {
-      return reply.code(400).send(errorBody(zodIssueToAppError(err.issues[0])));
+      return reply.code(400).send(errorBody(zodIssueToAppError(err.issues[0] as z.core.$ZodIssue)));
     }
     const status = "statusCode" in err && typeof err.statusCode === "number" ? err.statusCode : 500;
     if (status >= 400 && status < 500) {

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { factsSchema } from "../../domain/assessment/facts.ts";
+import { assessmentSchema } from "../../domain/assessment/output-schema.ts";
+import { LANGUAGES } from "../../domain/i18n/index.ts";
+import { errorReply } from "../http/error-schema.ts";
+import { assessSituation } from "../use-cases/assess-situation.ts";
+
+export interface PublicRateLimit {
+  max: number;
+  timeWindow: string;
+}
+
+export const assessmentRoutes =
+  (limit: PublicRateLimit): FastifyPluginAsync =>
+  async (app) => {
+    app.withTypeProvider<ZodTypeProvider>().post(
+      "/api/v1/assessments",
+      {
+        config: { rateLimit: limit },
+        schema: {
+          tags: ["assessment"],
+          summary: "Assess a situation against Mississippi law (stores nothing, no login)",
+          description:
+            "Facts in (../shared/assessment/CONTRACT.md), determination, required actions with whom to call and deadlines, offenses and a rationale with citations out. Rate-limited per client address.",
+          querystring: z.object({ lang: z.enum(LANGUAGES).default("en") }),
+          body: factsSchema,
+          response: { 200: assessmentSchema, 400: errorReply, 429: errorReply },
+        },
+      },
+      async (req) => assessSituation(req.body, req.query.lang),
+    );
+  };
