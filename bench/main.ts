@@ -6,6 +6,10 @@ const BENCHES: Record<
   string,
   { summary: string; load: () => Promise<{ run(args: string[]): Promise<void> }> }
 > = {
+  assess: {
+    summary: "assessments per second (engine) and CLI start-to-answer time",
+    load: () => import("./assess.ts"),
+  },
   healthz: {
     summary: "GET /healthz on Waypoint vs a bare node:http server (autocannon), req/s ratio",
     load: () => import("./healthz.ts"),

@@ -97,7 +97,8 @@ async function withBuildLock(fn) {
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
       // A builder that died (killed mid-build) leaves its lock behind; builds take seconds.
-      if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() - statSync(LOCK).mtimeMs > 120_000)
+        rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() - started > 180_000) throw new Error(`timed out waiting for ${LOCK}`);
       await sleep(50);
     }
@@ -125,7 +126,9 @@ export async function ensureBuilt(names, { ifStale = true, quiet = false } = {})
       await target.build();
       writeFileSync(target.stamp, new Date().toISOString());
       if (!quiet) {
-        process.stderr.write(`waypoint: built ${name} in ${Date.now() - started} ms (${relative(root, dist)}/)\n`);
+        process.stderr.write(
+          `waypoint: built ${name} in ${Date.now() - started} ms (${relative(root, dist)}/)\n`,
+        );
       }
     }
   });

@@ -17,6 +17,7 @@ import { installSecurityHeaders } from "./http/security-headers.ts";
 import { loggerOptions } from "./logger.ts";
 import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 
 export interface AppDeps {
@@ -65,7 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
 
   await app.register(healthRoutes(deps.db));
-  await app.register(assessmentRoutes(deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT));
+  const publicLimit = deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
+  await app.register(assessmentRoutes(publicLimit));
+  await app.register(questionnaireRoutes(publicLimit));
   await app.register(referenceRoutes);
 
   const spaShell = deps.webRoot !== undefined && existsSync(deps.webRoot);

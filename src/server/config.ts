@@ -29,6 +29,7 @@ const envSchema = z.object({
   WAYPOINT_KEY_FILE: z.string().min(1).default("./data/waypoint.key"),
   WAYPOINT_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(40),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WAYPOINT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
 });
 
 export type DatabaseTarget =
@@ -46,6 +47,8 @@ export interface Config {
   logLevel: string;
   keyFile: string;
   pgPoolSize: number;
+  /** Requests per minute per client address on the public (no-login) endpoints. */
+  publicRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     keyFile: e.WAYPOINT_KEY_FILE,
     pgPoolSize: e.PG_POOL_SIZE,
+    publicRatePerMinute: e.WAYPOINT_PUBLIC_RATE_LIMIT,
   };
 }

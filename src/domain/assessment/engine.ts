@@ -1,8 +1,8 @@
 import { type Language, type MessageKey, translate } from "../i18n/index.ts";
 import { ACTION_CATALOGUE } from "./actions.ts";
-import { type Decision, decide } from "./decide.ts";
+import type { Decision } from "./decide.ts";
 import type { Facts } from "./facts.ts";
-import { missingFacts } from "./missing.ts";
+import { decideCode, encode, missingFacts } from "./missing.ts";
 import { NOT_INDICATED_RULE, READING_CITATIONS } from "./rules.ts";
 import { type AgeStatus, ageStatus, commercialSex, deriveState, type State } from "./state.ts";
 import type { ActionId, Determination, NibrsCode, Offense } from "./vocabulary.ts";
@@ -83,7 +83,27 @@ function readings(facts: Facts, s: State, lang: Language): RationaleEntry[] {
   return out;
 }
 
-function decisionRationale(d: Decision, lang: Language): RationaleEntry[] {
+const rationaleCache = new WeakMap<
+  Decision,
+  Partial<Record<Language, readonly RationaleEntry[]>>
+>();
+
+/** The rule explanations depend only on the (memoised) decision and the language. */
+function decisionRationale(d: Decision, lang: Language): readonly RationaleEntry[] {
+  let byLang = rationaleCache.get(d);
+  if (!byLang) {
+    byLang = {};
+    rationaleCache.set(d, byLang);
+  }
+  let entries = byLang[lang];
+  if (!entries) {
+    entries = Object.freeze(buildDecisionRationale(d, lang).map((e) => Object.freeze(e)));
+    byLang[lang] = entries;
+  }
+  return entries;
+}
+
+function buildDecisionRationale(d: Decision, lang: Language): RationaleEntry[] {
   const contractRule: Record<string, number> = {
     sex_trafficking_minor: 4,
     sex_trafficking: 5,
@@ -122,7 +142,20 @@ function decisionRationale(d: Decision, lang: Language): RationaleEntry[] {
   return out;
 }
 
+const detailCache = new Map<string, ActionDetail>();
+
+/** Action details depend only on the id and the language: built once, then shared (frozen). */
 function actionDetail(id: ActionId, lang: Language): ActionDetail {
+  const key = `${lang}:${id}`;
+  let detail = detailCache.get(key);
+  if (!detail) {
+    detail = Object.freeze(buildActionDetail(id, lang));
+    detailCache.set(key, detail);
+  }
+  return detail;
+}
+
+function buildActionDetail(id: ActionId, lang: Language): ActionDetail {
   const spec = ACTION_CATALOGUE[id];
   return {
     id,
@@ -143,7 +176,7 @@ function actionDetail(id: ActionId, lang: Language): ActionDetail {
 export function assess(facts: Facts, options: { lang?: Language } = {}): Assessment {
   const lang = options.lang ?? "en";
   const state = deriveState(facts);
-  const decision = decide(state);
+  const decision = decideCode(encode(state));
   const { status, basis } = ageStatus(facts);
   return {
     engineVersion: ENGINE_VERSION,
@@ -155,6 +188,7 @@ export function assess(facts: Facts, options: { lang?: Language } = {}): Assessm
     offenses: decision.offenses,
     nibrs: decision.nibrs,
     rationale: [...readings(facts, state, lang), ...decisionRationale(decision, lang)],
-    missing: missingFacts(state, facts),
+    // A copy: the memoised list is shared between assessments.
+    missing: missingFacts(state, facts).slice(),
   };
 }

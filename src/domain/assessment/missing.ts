@@ -1,4 +1,4 @@
-import { decide } from "./decide.ts";
+import { type Decision, decide } from "./decide.ts";
 import type { Facts } from "./facts.ts";
 import type { State } from "./state.ts";
 import { ACTION_IDS, DETERMINATIONS, NIBRS_CODES, OFFENSES } from "./vocabulary.ts";
@@ -32,14 +32,14 @@ function encodeValue(v: boolean | string | null): number {
   return v === true || v === "adult" ? 1 : 0;
 }
 
-function encode(s: State): number {
+export function encode(s: State): number {
   let code = 0;
   for (let i = 0; i < FIELDS.length; i++)
     code |= encodeValue(s[FIELDS[i] as keyof State]) << (2 * i);
   return code;
 }
 
-function decode(code: number): State {
+export function decode(code: number): State {
   const tri = (i: number) => {
     const v = (code >> (2 * i)) & 3;
     return v === UNKNOWN ? null : v === 1;
@@ -68,11 +68,24 @@ const nibrsBits = bit(NIBRS_CODES);
 // Outcome packed as: determination (3 bits) | actions (15) | offenses (3) | NIBRS (2).
 let memo: Int32Array | undefined;
 
+// The state space is small (3^9 × 2 codes), and decide is pure: each decision is made once.
+const decisions = new Map<number, Decision>();
+
+/** decide() for a packed state, memoised. Decisions are shared: callers must not mutate them. */
+export function decideCode(code: number): Decision {
+  let d = decisions.get(code);
+  if (d === undefined) {
+    d = decide(decode(code));
+    decisions.set(code, d);
+  }
+  return d;
+}
+
 function outcome(code: number): number {
   memo ??= new Int32Array(1 << (2 * FIELDS.length));
   const cached = memo[code] as number;
   if (cached !== 0) return cached;
-  const d = decide(decode(code));
+  const d = decideCode(code);
   let packed = detIndex.get(d.determination) ?? 0;
   for (const a of d.actions) packed |= (actionBits.get(a) ?? 0) << 3;
   for (const o of d.offenses) packed |= (offenseBits.get(o) ?? 0) << 18;
@@ -112,37 +125,94 @@ function factPaths(field: (typeof FIELDS)[number], facts: Facts): string[] {
   }
 }
 
-export function missingFacts(state: State, facts: Facts): string[] {
+// How far apart two determinations are: reaching a definite finding from "possible" or "not
+// indicated" matters more than moving between "not indicated" and "possible".
+const DET_RANK = [0, 2, 2, 2, 1, 0]; // by detIndex: -, minor, sex, labor, possible, not_indicated
+
+function detWeight(a: number, b: number): number {
+  const da = a & 7;
+  const db = b & 7;
+  if (da === db) return 0;
+  return 1 + Math.abs((DET_RANK[da] as number) - (DET_RANK[db] as number));
+}
+
+// `missing` depends only on the packed state and on which of the grouped sub-facts are unknown;
+// both are small, so results are memoised (bounded: cleared when it grows past the limit).
+const MISSING_CACHE_LIMIT = 200_000;
+const missingCache = new Map<number, readonly string[]>();
+
+function subFactUnknownBits(facts: Facts): number {
+  const u = (v: boolean | null | undefined) => (v === undefined || v === null ? 1 : 0);
+  return (
+    u(facts.sex?.explicitPerformance) |
+    (u(facts.sex?.explicitMaterial) << 1) |
+    (u(facts.means?.force) << 2) |
+    (u(facts.means?.fraud) << 3) |
+    (u(facts.means?.coercion) << 4)
+  );
+}
+
+export function missingFacts(state: State, facts: Facts): readonly string[] {
   const base = encode(state);
-  // Switches: unknown fields, and "is there a red flag?" while none is recorded.
-  const switches: number[] = [];
+  const key = base * 32 + subFactUnknownBits(facts);
+  const cached = missingCache.get(key);
+  if (cached) return cached;
+  if (missingCache.size >= MISSING_CACHE_LIMIT) missingCache.clear();
+  const result = Object.freeze(computeMissing(base, facts));
+  missingCache.set(key, result);
+  return result;
+}
+
+function computeMissing(base: number, facts: Facts): string[] {
+  const fieldValue = (i: number) => (base >> (2 * i)) & 3;
+  const sexAct = FIELDS.indexOf("sexAct");
+  const valueExchanged = FIELDS.indexOf("valueExchanged");
+  // Switches: unknown fields, and "is there a red flag?" while none is recorded. A sex act and an
+  // exchange of value are one question to the law (commercial sexual activity, § 97-3-54.4(e)):
+  // while both are unknown they switch together, or neither would look decisive on its own.
+  const switches: number[][] = [];
   for (let i = 0; i < FIELDS.length; i++) {
-    const v = (base >> (2 * i)) & 3;
-    if (v === UNKNOWN || (FIELDS[i] === "redFlag" && v === 0)) switches.push(i);
+    const v = fieldValue(i);
+    if (!(v === UNKNOWN || (FIELDS[i] === "redFlag" && v === 0))) continue;
+    if (i === valueExchanged && fieldValue(sexAct) === UNKNOWN) continue;
+    switches.push(
+      i === sexAct && fieldValue(valueExchanged) === UNKNOWN ? [sexAct, valueExchanged] : [i],
+    );
   }
+  const masks = switches.map((fields) => fields.reduce((m, f) => m | (3 << (2 * f)), 0));
+  const ones = switches.map((fields) => fields.reduce((m, f) => m | (1 << (2 * f)), 0));
   const n = switches.length;
-  const detChanges = new Array<number>(n).fill(0);
-  const anyChanges = new Array<number>(n).fill(0);
+  // Outcome of every completion first (2^n memoised lookups), then compare each pair of
+  // completions that differ in one switch: completion a and a | 1 << j.
+  const outcomes = new Int32Array(1 << n);
   for (let assignment = 0; assignment < 1 << n; assignment++) {
     let code = base;
     for (let j = 0; j < n; j++) {
-      const shift = 2 * (switches[j] as number);
-      code = (code & ~(3 << shift)) | (((assignment >> j) & 1) << shift);
+      code = (code & ~(masks[j] as number)) | ((assignment >> j) & 1 ? (ones[j] as number) : 0);
     }
-    const here = outcome(code);
-    for (let j = 0; j < n; j++) {
-      if ((assignment >> j) & 1) continue; // count each pair once, from its 0 side
-      const shift = 2 * (switches[j] as number);
-      const there = outcome(code | (1 << shift));
+    outcomes[assignment] = outcome(code);
+  }
+  const detScore = new Array<number>(n).fill(0);
+  const anyScore = new Array<number>(n).fill(0);
+  for (let j = 0; j < n; j++) {
+    const bit = 1 << j;
+    for (let assignment = 0; assignment < 1 << n; assignment++) {
+      if (assignment & bit) continue;
+      const here = outcomes[assignment] as number;
+      const there = outcomes[assignment | bit] as number;
       if (there !== here) {
-        anyChanges[j] = (anyChanges[j] as number) + 1;
-        if ((there & 7) !== (here & 7)) detChanges[j] = (detChanges[j] as number) + 1;
+        anyScore[j] = (anyScore[j] as number) + 1;
+        detScore[j] = (detScore[j] as number) + detWeight(here, there);
       }
     }
   }
   return switches
-    .map((field, j) => ({ field, det: detChanges[j] as number, any: anyChanges[j] as number }))
+    .map((fields, j) => ({ fields, det: detScore[j] as number, any: anyScore[j] as number }))
     .filter((x) => x.any > 0)
-    .sort((a, b) => b.det - a.det || b.any - a.any || a.field - b.field)
-    .flatMap((x) => factPaths(FIELDS[x.field] as (typeof FIELDS)[number], facts));
+    .sort(
+      (a, b) => b.det - a.det || b.any - a.any || (a.fields[0] as number) - (b.fields[0] as number),
+    )
+    .flatMap((x) =>
+      x.fields.flatMap((f) => factPaths(FIELDS[f] as (typeof FIELDS)[number], facts)),
+    );
 }
