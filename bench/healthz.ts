@@ -29,13 +29,13 @@ async function serve(kind: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
   const { openDatabase, migrateToLatest } = await import("../src/server/db/database.ts");
   const { systemClock } = await import("../src/server/clock.ts");
+  const { Keyring, newKeyFile } = await import("../src/server/security/keyring.ts");
   const dir = mkdtempSync(join(tmpdir(), "waypoint-bench-"));
   const db = openDatabase({ kind: "sqlite", path: join(dir, "bench.db") });
   await migrateToLatest(db);
   const app = await buildApp({
     config: { logLevel: process.env.LOG_LEVEL ?? "info", env: "production" },
-    db,
-    clock: systemClock,
+    ctx: { db, clock: systemClock, keyring: new Keyring(newKeyFile()) },
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

@@ -6,6 +6,7 @@ import { systemClock } from "../src/server/clock.ts";
 import { migrateToLatest, openDatabase, openSqlite } from "../src/server/db/database.ts";
 import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { findCaseById } from "../src/server/repositories/cases.ts";
+import { loadKeyring } from "../src/server/security/keyring.ts";
 import { printFigures, printRatio } from "./report.ts";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -23,10 +24,12 @@ async function benchDatabasePath(): Promise<string> {
   const db = openDatabase({ kind: "sqlite", path: building });
   await migrateToLatest(db);
   const progress = progressReporter(`building ${CASES}-case bench database`);
+  const keyring = loadKeyring(join(dir, "bench.key"), { createIfMissing: true });
   await seedDemo(db, systemClock, {
     cases: CASES,
     production: false,
     seed: 7,
+    keyring,
     onProgress: progress.update,
   });
   await db.close();

@@ -72,7 +72,15 @@ const TARGETS = {
     inputs: ["src/web", "src/domain", "vite.config.ts", "package-lock.json"],
     async build() {
       const { build } = await import("vite");
-      await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+      // Vite sets process.env.NODE_ENV=production for its build; in this process that would leak
+      // into everything started afterwards (tests, the server), so it is put back.
+      const nodeEnv = process.env.NODE_ENV;
+      try {
+        await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+      } finally {
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
+      }
     },
   },
 };

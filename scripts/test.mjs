@@ -49,7 +49,9 @@ function nodeTest(dir) {
     process.stdout.write(`no tests found in ${dir}\n`);
     return false;
   }
-  return run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files]);
+  return run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
+    NODE_ENV: "test",
+  });
 }
 
 async function postgresReachable() {

@@ -9,9 +9,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
-import type { Db } from "./db/database.ts";
+import type { AppContext } from "./context.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { loggerOptions } from "./logger.ts";
@@ -22,8 +21,7 @@ import { referenceRoutes } from "./routes/reference.ts";
 
 export interface AppDeps {
   config: Pick<Config, "logLevel" | "env">;
-  db: Db;
-  clock: Clock;
+  ctx: AppContext;
   /** Built front end (index.html and assets); absent in API-only tests. */
   webRoot?: string;
   version?: string;
@@ -65,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Limits only the routes that opt in (public, unauthenticated ones), per client address.
   await app.register(fastifyRateLimit, { global: false });
 
-  await app.register(healthRoutes(deps.db));
+  await app.register(healthRoutes(deps.ctx.db));
   const publicLimit = deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
   await app.register(assessmentRoutes(publicLimit));
   await app.register(questionnaireRoutes(publicLimit));

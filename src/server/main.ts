@@ -4,8 +4,9 @@ import { buildApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
-import { isEmpty, seedDemo } from "./demo/seed-demo.ts";
+import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo.ts";
 import { createLogger } from "./logger.ts";
+import { loadKeyring } from "./security/keyring.ts";
 
 function packageVersion(): string {
   try {
@@ -28,23 +29,35 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
+  // Production never creates a key: a new key would make every encrypted field unreadable.
+  const keyring = loadKeyring(config.keyFile, { createIfMissing: config.env !== "production" });
   const db = openDatabase(config.database, { poolSize: config.pgPoolSize });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
 
+  let demoLogins: string[] = [];
   if (config.demo && (await isEmpty(db.kysely))) {
     const seeded = await seedDemo(db, systemClock, {
       cases: config.demoCases,
       production: config.env === "production",
+      keyring,
     });
-    log.info(seeded, "synthetic demo data seeded");
+    log.info(
+      { agencies: seeded.agencies, users: seeded.users, cases: seeded.cases },
+      "synthetic demo data seeded",
+    );
+    demoLogins = [
+      `  demo logins (password "${DEMO_PASSWORD}"; roles that see identities enrol TOTP at first sign-in):`,
+      ...seeded.logins.map((l) => `    ${l.email.padEnd(58)} ${l.role}`),
+    ];
+  } else if (config.demo) {
+    demoLogins = [`  demo logins: as printed at first start; password "${DEMO_PASSWORD}"`];
   }
 
   const webRoot = fileURLToPath(new URL("../web", import.meta.url));
   const app = await buildApp({
     config,
-    db,
-    clock: systemClock,
+    ctx: { db, clock: systemClock, keyring },
     webRoot,
     version: packageVersion(),
   });
@@ -74,6 +87,7 @@ async function main(): Promise<void> {
       `Waypoint is running at ${url}`,
       `  database: ${db.dialect}${config.demo ? " (synthetic demo data)" : ""}`,
       `  API docs: ${url}api/docs`,
+      ...demoLogins,
       "",
     ].join("\n"),
   );

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.ts";
-import { systemClock } from "../../src/server/clock.ts";
+import { testContext } from "../support/context.ts";
 import { createTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { checkAgainst, loadExamples } from "../support/examples.ts";
 
@@ -14,8 +14,7 @@ describe("assessment API", () => {
     t = await createTestDatabase("sqlite");
     app = await buildApp({
       config: { logLevel: "silent", env: "test" },
-      db: t.db,
-      clock: systemClock,
+      ctx: testContext(t.db),
       publicRateLimit: { max: 1000, timeWindow: "1 minute" },
     });
   });
@@ -116,8 +115,7 @@ describe("assessment API rate limit", () => {
     const t = await createTestDatabase("sqlite");
     const app = await buildApp({
       config: { logLevel: "silent", env: "test" },
-      db: t.db,
-      clock: systemClock,
+      ctx: testContext(t.db),
       publicRateLimit: { max: 3, timeWindow: "1 minute" },
     });
     try {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.ts";
-import { systemClock } from "../../src/server/clock.ts";
+import { testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 
 describeOnEachDatabase("HTTP foundation", (t) => {
@@ -10,8 +10,7 @@ describeOnEachDatabase("HTTP foundation", (t) => {
   before(async () => {
     app = await buildApp({
       config: { logLevel: "silent", env: "test" },
-      db: t.db,
-      clock: systemClock,
+      ctx: testContext(t.db),
     });
   });
   after(async () => {

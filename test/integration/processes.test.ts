@@ -19,9 +19,10 @@ function runServer(env: Record<string, string>) {
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "waypoint-cli-key-"));
   return spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: "test", WAYPOINT_KEY_FILE: join(dir, "w.key"), ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -44,6 +45,8 @@ describe("server process", () => {
   it("starts on a fresh database with demo data, serves /healthz, and stops cleanly on SIGTERM", async () => {
     const server = await startServer({ WAYPOINT_DEMO_CASES: "5" });
     try {
+      assert.match(server.output(), /demo logins/);
+      assert.match(server.output(), /@demo\.waypoint\.invalid/);
       const res = await fetch(`${server.url}healthz`);
       assert.equal(res.status, 200);
       const ready = await fetch(`${server.url}readyz`);
@@ -69,7 +72,10 @@ describe("command line", () => {
 
   it("migrates and seeds a fresh SQLite database, and refuses to seed it twice", () => {
     const dir = mkdtempSync(join(tmpdir(), "waypoint-cli-"));
-    const env = { DATABASE_URL: `sqlite:${join(dir, "w.db")}` };
+    const env = {
+      DATABASE_URL: `sqlite:${join(dir, "w.db")}`,
+      WAYPOINT_KEY_FILE: join(dir, "w.key"),
+    };
     const migrate = cli(["migrate"], env);
     assert.equal(migrate.status, 0, migrate.stderr);
     assert.match(migrate.stdout, /applied 2026112901_initial/);

@@ -5,6 +5,7 @@ import { migrateToLatest, pendingMigrations } from "../../src/server/db/database
 import { CASE_NUMBER_PATTERN } from "../../src/server/repositories/case-numbers.ts";
 import { findCaseById, listCaseEvents } from "../../src/server/repositories/cases.ts";
 import { openCase } from "../../src/server/use-cases/open-case.ts";
+import { testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildCase } from "../support/factories.ts";
 
@@ -21,7 +22,7 @@ describeOnEachDatabase("storage contract", (t) => {
 
   it("opens a case with its people and a first timeline event, in one transaction", async () => {
     const agency = await buildAgency(t.db);
-    const opened = await openCase(t.db, fixedClock(new Date("2026-05-04T12:00:00Z")), {
+    const opened = await openCase(testContext(t.db, fixedClock(new Date("2026-05-04T12:00:00Z"))), {
       agencyId: agency.id,
       source: "school",
       countyFips: "28049",

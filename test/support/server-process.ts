@@ -23,6 +23,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     cwd: root,
     env: {
       ...process.env,
+      NODE_ENV: "development",
       PORT: "0",
       LOG_LEVEL: "warn",
       DATABASE_URL: `sqlite:${join(dir, "waypoint.db")}`,

@@ -13,7 +13,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const cases = positiveInt(values.cases, "--cases", 40);
   const seed = positiveInt(values.seed, "--seed", 2026);
-  const { config, db } = openConfiguredDatabase();
+  const { config, db, keyring } = openConfiguredDatabase();
   try {
     if (config.env === "production") {
       throw new UsageError("seed-demo refuses to run with NODE_ENV=production");
@@ -27,6 +27,7 @@ export async function run(args: string[]): Promise<number> {
       cases,
       seed,
       production: false,
+      keyring,
       onProgress: progress.update,
     });
     process.stdout.write(

@@ -20,21 +20,31 @@ export interface AgenciesTable {
 
 export interface UsersTable {
   id: string;
-  agency_id: string;
   email: string;
   display_name: string;
-  role: string;
+  password_hash: string;
   status: string;
+  locked_at: string | null;
+  mfa_secret: string | null;
+  mfa_enabled_at: string | null;
+  mfa_last_step: number | null;
+  language: string;
   created_at: string;
+  password_changed_at: string;
 }
 
 export interface PersonsTable {
   id: string;
   /** The agency that holds (and answers for) this person's record. */
   agency_id: string;
+  /** Identity fields: ciphertext (src/server/security/keyring.ts), never plain text. */
   given_name: string | null;
   family_name: string | null;
   birth_date: string | null;
+  phone: string | null;
+  address: string | null;
+  name_dob_index: string | null;
+  phone_index: string | null;
   age_years: number | null;
   gender: string | null;
   citizenship: string | null;
@@ -78,6 +88,114 @@ export interface CaseNumberCountersTable {
   last_value: number;
 }
 
+export interface MembershipsTable {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  membership_id: string;
+  csrf_token: string;
+  mfa_passed: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  client_ip: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  user_id: string;
+  at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  membership_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface CaseTeamTable {
+  case_id: string;
+  user_id: string;
+  added_at: string;
+}
+
+export interface ConsentsTable {
+  id: string;
+  person_id: string;
+  holder_agency_id: string;
+  recipient_agency_id: string;
+  given_by_person_id: string;
+  categories: string;
+  purpose: string;
+  form: string;
+  expires_at: string;
+  revoked_at: string | null;
+  recorded_by_user_id: string;
+  created_at: string;
+}
+
+export interface BreakGlassTable {
+  id: string;
+  user_id: string;
+  case_id: string;
+  reason: string;
+  opened_at: string;
+  expires_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  agency_id: string | null;
+  user_id: string | null;
+  kind: string;
+  data: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  actor_role: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  fields: string;
+  client_ip: string | null;
+  outcome: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   counties: CountiesTable;
   agencies: AgenciesTable;
@@ -87,9 +205,25 @@ export interface Database {
   case_persons: CasePersonsTable;
   case_events: CaseEventsTable;
   case_number_counters: CaseNumberCountersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  recovery_codes: RecoveryCodesTable;
+  api_tokens: ApiTokensTable;
+  case_team: CaseTeamTable;
+  consents: ConsentsTable;
+  break_glass: BreakGlassTable;
+  notifications: NotificationsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
 export type PersonRow = Selectable<PersonsTable>;
 export type AgencyRow = Selectable<AgenciesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ConsentRow = Selectable<ConsentsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -2,10 +2,14 @@ import type { Faker } from "@faker-js/faker";
 import type { Kysely } from "kysely";
 import { AGENCY_KINDS, type AgencyKind, CASE_SOURCES, VENUES } from "../../domain/catalogues.ts";
 import { MISSISSIPPI_COUNTIES } from "../../domain/counties.ts";
+import type { Role } from "../../domain/roles.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { newId } from "../ids.ts";
+import type { Keyring } from "../security/keyring.ts";
+import { hashPassword } from "../security/passwords.ts";
+import { createUser } from "../use-cases/create-user.ts";
 import { openCaseInput, openCaseInTransaction } from "../use-cases/open-case.ts";
 
 export interface SeedOptions {
@@ -15,13 +19,24 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
   /** Refuses to run when true; callers pass `config.env === "production"`. */
   production: boolean;
+  keyring: Keyring;
+}
+
+export interface DemoLogin {
+  email: string;
+  role: string;
+  agency: string;
 }
 
 export interface SeedResult {
   agencies: number;
   users: number;
   cases: number;
+  logins: DemoLogin[];
 }
+
+/** Every demo account's password; demo data is synthetic and never runs in production. */
+export const DEMO_PASSWORD = "waypoint demo only 2026";
 
 const BATCH = 500;
 const DAY_MS = 86_400_000;
@@ -47,11 +62,11 @@ function demoAgencies(faker: Faker): { name: string; kind: AgencyKind; county: s
   ].filter((a) => AGENCY_KINDS.includes(a.kind));
 }
 
-const DEMO_ROLES: Record<AgencyKind, string[]> = {
+const DEMO_ROLES: Record<AgencyKind, Role[]> = {
   cps: ["cps_investigator", "agency_admin"],
   law_enforcement: ["ht_investigator", "task_force_lead"],
   mbi: ["ht_investigator", "state_coordinator"],
-  attorney_general: ["analyst"],
+  attorney_general: ["analyst", "system_admin"],
   victim_services: ["victim_advocate"],
   medical: ["medical"],
   shelter: ["shelter_staff"],
@@ -79,21 +94,28 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
     county_fips: a.county,
     created_at: now.toISOString(),
   }));
-  const users = agencies.flatMap((a) =>
-    (DEMO_ROLES[a.kind as AgencyKind] ?? []).map((role) => ({
-      id: newId(),
-      agency_id: a.id,
-      email: `${role.replaceAll("_", ".")}.${a.id.slice(-6)}@demo.waypoint.invalid`,
-      display_name: `${faker.person.firstName()} ${faker.person.lastName()}`,
-      role,
-      status: "active",
-      created_at: now.toISOString(),
-    })),
-  );
-  await db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto("agencies").values(agencies).execute();
-    await trx.insertInto("users").values(users).execute();
-  });
+  await db.kysely.insertInto("agencies").values(agencies).execute();
+  const ctx = { db, clock, keyring: options.keyring };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  for (const a of agencies) {
+    for (const role of DEMO_ROLES[a.kind as AgencyKind] ?? []) {
+      const email = `${role.replaceAll("_", ".")}.${a.kind.replaceAll("_", "-")}${logins.filter((l) => l.role === role).length || ""}@demo.waypoint.invalid`;
+      await createUser(
+        ctx,
+        {
+          email,
+          displayName: `${faker.person.firstName()} ${faker.person.lastName()}`,
+          password: DEMO_PASSWORD,
+          agencyId: a.id,
+          role,
+        },
+        null,
+        { passwordHash },
+      );
+      logins.push({ email, role, agency: a.name });
+    }
+  }
 
   const holders = agencies.filter((a) =>
     ["cps", "law_enforcement", "victim_services"].includes(a.kind),
@@ -132,10 +154,10 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
             },
           ],
         });
-        await openCaseInTransaction(trx, { now: () => received }, input, null);
+        await openCaseInTransaction(trx, { ...ctx, clock: { now: () => received } }, input, null);
       }
     });
     options.onProgress?.(done + size, options.cases);
   }
-  return { agencies: agencies.length, users: users.length, cases: options.cases };
+  return { agencies: agencies.length, users: logins.length, cases: options.cases, logins };
 }

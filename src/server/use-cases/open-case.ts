@@ -3,24 +3,32 @@ import { z } from "zod";
 import { CASE_SOURCES, CITIZENSHIPS, PERSON_PARTS, VENUES } from "../../domain/catalogues.ts";
 import { countyByFips } from "../../domain/counties.ts";
 import { localYear } from "../../domain/time.ts";
-import type { Clock } from "../clock.ts";
-import type { Db } from "../db/database.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { type AuditEntry, appendAudit } from "../audit/audit-log.ts";
+import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { allocateCaseNumber } from "../repositories/case-numbers.ts";
 import { appendCaseEvent, insertCase } from "../repositories/cases.ts";
+import {
+  IDENTITY_FIELDS,
+  type PersonIdentity,
+  sealIdentity,
+} from "../repositories/person-identity.ts";
 
-export const casePersonInput = z.object({
+export const casePersonInput = z.strictObject({
   part: z.enum(PERSON_PARTS),
   givenName: z.string().trim().min(1).max(200).optional(),
   familyName: z.string().trim().min(1).max(200).optional(),
   birthDate: z.iso.date().optional(),
+  phone: z.string().trim().min(3).max(40).optional(),
+  address: z.string().trim().min(1).max(500).optional(),
   ageYears: z.number().int().min(0).max(120).optional(),
   gender: z.string().trim().min(1).max(50).optional(),
   citizenship: z.enum(CITIZENSHIPS).optional(),
 });
 
-export const openCaseInput = z.object({
+export const openCaseInput = z.strictObject({
   agencyId: z.string().min(1),
   countyFips: z
     .string()
@@ -40,27 +48,26 @@ export interface OpenedCase {
   receivedAt: string;
 }
 
-/** Opens a case with its people and the first timeline event, all in one transaction. */
+/** Opens a case with its people, first timeline event and audit rows, in one transaction. */
 export async function openCase(
-  db: Db,
-  clock: Clock,
+  ctx: AppContext,
   rawInput: OpenCaseInput,
-  actorUserId: string | null = null,
+  actor: Actor | null = null,
 ): Promise<OpenedCase> {
   const input = openCaseInput.parse(rawInput);
-  return db.kysely
+  return ctx.db.kysely
     .transaction()
-    .execute((trx) => openCaseInTransaction(trx, clock, input, actorUserId));
+    .execute((trx) => openCaseInTransaction(trx, ctx, input, actor));
 }
 
 /** The same work inside a transaction the caller owns (bulk loaders batch many cases in one). */
 export async function openCaseInTransaction(
   trx: Transaction<Database>,
-  clock: Clock,
+  ctx: AppContext,
   input: z.output<typeof openCaseInput>,
-  actorUserId: string | null,
+  actor: Actor | null,
 ): Promise<OpenedCase> {
-  const now = clock.now().toISOString();
+  const now = ctx.clock.now().toISOString();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : now;
   const id = newId();
   const caseNumber = await allocateCaseNumber(trx, localYear(new Date(receivedAt)));
@@ -79,16 +86,24 @@ export async function openCaseInTransaction(
     updated_at: now,
     closed_at: null,
   });
+  const audit: AuditEntry[] = [
+    { action: "case.create", recordType: "case", recordId: id, outcome: "allowed" },
+  ];
   for (const person of input.persons) {
     const personId = newId();
+    const identity: PersonIdentity = {
+      givenName: person.givenName,
+      familyName: person.familyName,
+      birthDate: person.birthDate,
+      phone: person.phone,
+      address: person.address,
+    };
     await trx
       .insertInto("persons")
       .values({
         id: personId,
         agency_id: input.agencyId,
-        given_name: person.givenName ?? null,
-        family_name: person.familyName ?? null,
-        birth_date: person.birthDate ?? null,
+        ...sealIdentity(ctx.keyring, personId, identity),
         age_years: person.ageYears ?? null,
         gender: person.gender ?? null,
         citizenship: person.citizenship ?? null,
@@ -99,13 +114,28 @@ export async function openCaseInTransaction(
       .insertInto("case_persons")
       .values({ case_id: id, person_id: personId, part: person.part })
       .execute();
+    audit.push({
+      action: "person.create",
+      recordType: "person",
+      recordId: personId,
+      fields: IDENTITY_FIELDS.filter((f) => identity[f] !== undefined),
+      outcome: "allowed",
+      detail: { caseId: id, part: person.part },
+    });
   }
+  // Whoever reports a case stays on its team, so a screener can follow up on their own report.
+  if (actor)
+    await trx
+      .insertInto("case_team")
+      .values({ case_id: id, user_id: actor.userId, added_at: now })
+      .execute();
   await appendCaseEvent(trx, {
     caseId: id,
     kind: "case_opened",
     occurredAt: now,
-    actorUserId,
+    actorUserId: actor?.userId ?? null,
     data: { source: input.source, persons: input.persons.length },
   });
+  await appendAudit(trx, auditContextFor(actor, ctx.clock), audit);
   return { id, caseNumber, receivedAt };
 }

@@ -25,15 +25,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("users")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("display_name", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) => c.notNull())
+    .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull().defaultTo("active"))
+    .addColumn("locked_at", "text")
+    // TOTP secret, encrypted like identity fields; the last accepted time step blocks replay.
+    .addColumn("mfa_secret", "text")
+    .addColumn("mfa_enabled_at", "text")
+    .addColumn("mfa_last_step", "integer")
+    .addColumn("language", "text", (c) => c.notNull().defaultTo("en"))
     .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("password_changed_at", "text", (c) => c.notNull())
+    .addCheckConstraint("users_status_check", sql`status in ('active', 'disabled')`)
     .execute();
-  await db.schema.createIndex("users_agency_idx").on("users").column("agency_id").execute();
 
+  // Identity fields (names, birth date, phone, address) hold ciphertext (src/server/security);
+  // the *_index columns hold blind indexes for exact-match lookups.
   await db.schema
     .createTable("persons")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -41,11 +49,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("given_name", "text")
     .addColumn("family_name", "text")
     .addColumn("birth_date", "text")
+    .addColumn("phone", "text")
+    .addColumn("address", "text")
+    .addColumn("name_dob_index", "text")
+    .addColumn("phone_index", "text")
     .addColumn("age_years", "integer")
     .addColumn("gender", "text")
     .addColumn("citizenship", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
+  await db.schema
+    .createIndex("persons_name_dob_idx")
+    .on("persons")
+    .column("name_dob_index")
+    .execute();
+  await db.schema.createIndex("persons_phone_idx").on("persons").column("phone_index").execute();
 
   await db.schema
     .createTable("cases")

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./2026112901_initial.ts";
+import * as access from "./2026112902_access.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -8,6 +9,7 @@ import * as initial from "./2026112901_initial.ts";
  */
 export const MIGRATIONS: Record<string, Migration> = {
   "2026112901_initial": initial,
+  "2026112902_access": access,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,102 @@
+import { type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import {
+  type ConsentCategory,
+  IDENTITY_FIELD_CATEGORY,
+  type IdentityField,
+  ROLE_POLICIES,
+} from "../../domain/roles.ts";
+import type { Database } from "../db/schema.ts";
+import type { Actor } from "./actor.ts";
+
+/**
+ * The access policy: one module, deny by default. The same rules filter queries (scope
+ * expressions added by repositories) and decide single records (abilities), as in Medplum's
+ * access policies. Routes never decide access themselves.
+ */
+
+/** SQL condition: the case row `cases` is within the actor's reach. */
+export function caseInScope(actor: Actor, nowIso: string) {
+  return (eb: ExpressionBuilder<Database, "cases">) => {
+    const scope = ROLE_POLICIES[actor.role].caseScope;
+    if (scope === "none") return sql<SqlBool>`1 = 0`;
+    if (scope === "statewide") return sql<SqlBool>`1 = 1`;
+    const onTeam = eb.exists(
+      eb
+        .selectFrom("case_team")
+        .select("case_team.case_id")
+        .whereRef("case_team.case_id", "=", "cases.id")
+        .where("case_team.user_id", "=", actor.userId),
+    );
+    const brokeGlass = eb.exists(
+      eb
+        .selectFrom("break_glass")
+        .select("break_glass.id")
+        .whereRef("break_glass.case_id", "=", "cases.id")
+        .where("break_glass.user_id", "=", actor.userId)
+        .where("break_glass.expires_at", ">", nowIso),
+    );
+    if (scope === "agency")
+      return eb.or([eb("cases.agency_id", "=", actor.agencyId), onTeam, brokeGlass]);
+    return eb.or([onTeam, brokeGlass]);
+  };
+}
+
+export type DisclosureBasis = "own_agency" | "consent" | "statutory_report" | "none";
+
+export interface DisclosureFacts {
+  /** Agency holding the person's record, and its kind. */
+  holderAgencyId: string;
+  holderAgencyKind: string;
+  /** Consent categories currently valid (unexpired, unrevoked) for the actor's agency. */
+  consentedCategories: ReadonlySet<ConsentCategory>;
+  /** The person is a minor recorded as a victim (a statutory report to CPS needs no consent). */
+  minorVictim: boolean;
+}
+
+/**
+ * Which identity fields the actor may see for one person, and on what basis. Records held by a
+ * victim-services agency reach another agency only under consent (VAWA 34 U.S.C. 12291(b)(2)),
+ * except CPS receiving a child's report, which the law requires (Miss. Code § 43-21-353).
+ */
+export function identityDisclosure(
+  actor: Actor,
+  facts: DisclosureFacts,
+): { fields: IdentityField[]; basis: DisclosureBasis } {
+  if (!ROLE_POLICIES[actor.role].seesIdentity) return { fields: [], basis: "none" };
+  const all = Object.keys(IDENTITY_FIELD_CATEGORY) as IdentityField[];
+  if (facts.holderAgencyId === actor.agencyId) return { fields: all, basis: "own_agency" };
+  if (facts.holderAgencyKind !== "victim_services") return { fields: all, basis: "own_agency" };
+  if (actor.agencyKind === "cps" && facts.minorVictim)
+    return { fields: all, basis: "statutory_report" };
+  const fields = all.filter((f) => facts.consentedCategories.has(IDENTITY_FIELD_CATEGORY[f]));
+  return { fields, basis: fields.length > 0 ? "consent" : "none" };
+}
+
+export interface CaseAbilities {
+  read: boolean;
+  readIdentity: boolean;
+  manageTeam: boolean;
+  recordConsent: boolean;
+  breakGlass: boolean;
+}
+
+/** What the actor may do with one case it can see (sent to the client, which never re-derives it). */
+export function caseAbilities(
+  actor: Actor,
+  c: { agency_id: string },
+  inScope: boolean,
+): CaseAbilities {
+  const policy = ROLE_POLICIES[actor.role];
+  const ownAgency = c.agency_id === actor.agencyId;
+  return {
+    read: inScope,
+    readIdentity: inScope && policy.seesIdentity,
+    manageTeam:
+      inScope &&
+      ownAgency &&
+      (actor.role === "task_force_lead" || actor.role === "cps_investigator"),
+    recordConsent:
+      inScope && actor.agencyKind === "victim_services" && actor.role === "victim_advocate",
+    breakGlass: !inScope && policy.breakGlass,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Clock } from "./clock.ts";
+import type { Db } from "./db/database.ts";
+import type { Keyring } from "./security/keyring.ts";
+
+/** What use cases need from the outside world, built once at start-up (and by tests). */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  keyring: Keyring;
+}

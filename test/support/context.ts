@@ -1,0 +1,16 @@
+import { fixedClock, systemClock } from "../../src/server/clock.ts";
+import type { AppContext } from "../../src/server/context.ts";
+import type { Db } from "../../src/server/db/database.ts";
+import { Keyring, newKeyFile } from "../../src/server/security/keyring.ts";
+
+/** One keyring per test process: encrypted rows written by one test are readable by the next. */
+export const TEST_KEYRING = new Keyring(newKeyFile());
+
+export function testContext(db: Db, clock = systemClock): AppContext {
+  return { db, clock, keyring: TEST_KEYRING };
+}
+
+export function fakeClockContext(db: Db, start = new Date("2026-03-01T15:00:00Z")) {
+  const clock = fixedClock(start);
+  return { ctx: testContext(db, clock), clock };
+}
