@@ -17,6 +17,16 @@ const COMMANDS: Record<string, Command> = {
     usage: "assess [FILE] [--lang en|es]",
     load: () => import("./commands/assess.ts"),
   },
+  audit: {
+    summary: "verify the hash chain of the audit trail (exit 1 names the first bad row)",
+    usage: "audit verify",
+    load: () => import("./commands/audit.ts"),
+  },
+  keys: {
+    summary: "add a new encryption key and re-encrypt identity fields with it",
+    usage: "keys rotate",
+    load: () => import("./commands/keys.ts"),
+  },
   migrate: {
     summary: "apply database migrations (DATABASE_URL)",
     usage: "migrate",
@@ -26,6 +36,17 @@ const COMMANDS: Record<string, Command> = {
     summary: "fill an empty database with synthetic demo data",
     usage: "seed-demo [--cases N] [--seed N]",
     load: () => import("./commands/seed-demo.ts"),
+  },
+  token: {
+    summary: "create an API token acting as a user (printed once)",
+    usage: "token create --user EMAIL --name NAME [--expires DAYS]",
+    load: () => import("./commands/token.ts"),
+  },
+  user: {
+    summary: "create accounts (password on stdin), unlock or disable them",
+    usage:
+      "user create-admin --email EMAIL | create --email E --agency ID --role R | unlock EMAIL | disable EMAIL",
+    load: () => import("./commands/user.ts"),
   },
 };
 

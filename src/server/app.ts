@@ -11,10 +11,13 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
+import { installAuthentication } from "./http/auth-hook.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { loggerOptions } from "./logger.ts";
 import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { caseRoutes } from "./routes/cases.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
@@ -26,9 +29,12 @@ export interface AppDeps {
   webRoot?: string;
   version?: string;
   publicRateLimit?: PublicRateLimit;
+  loginRateLimit?: PublicRateLimit;
 }
 
 const DEFAULT_PUBLIC_RATE_LIMIT: PublicRateLimit = { max: 60, timeWindow: "1 minute" };
+// Sign-in attempts per client address; the per-account lockout is separate (sign-in.ts).
+const DEFAULT_LOGIN_RATE_LIMIT: PublicRateLimit = { max: 20, timeWindow: "1 minute" };
 
 /** One log line per request, on completion, instead of Fastify's two: half the logging cost. */
 class OneLinePerRequest extends LogController {
@@ -63,7 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Limits only the routes that opt in (public, unauthenticated ones), per client address.
   await app.register(fastifyRateLimit, { global: false });
 
+  installAuthentication(app, deps.ctx);
+
   await app.register(healthRoutes(deps.ctx.db));
+  await app.register(authRoutes(deps.ctx, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT));
+  await app.register(caseRoutes(deps.ctx));
   const publicLimit = deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
   await app.register(assessmentRoutes(publicLimit));
   await app.register(questionnaireRoutes(publicLimit));

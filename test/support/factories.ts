@@ -1,8 +1,13 @@
 import type { AgencyKind } from "../../src/domain/catalogues.ts";
+import type { Role } from "../../src/domain/roles.ts";
+import { newTotpSecret } from "../../src/server/auth/totp.ts";
 import { fixedClock } from "../../src/server/clock.ts";
+import type { AppContext } from "../../src/server/context.ts";
 import type { Db } from "../../src/server/db/database.ts";
 import type { AgencyRow } from "../../src/server/db/schema.ts";
 import { newId } from "../../src/server/ids.ts";
+import { hashPassword } from "../../src/server/security/passwords.ts";
+import { createUser } from "../../src/server/use-cases/create-user.ts";
 import { type OpenCaseInput, openCase } from "../../src/server/use-cases/open-case.ts";
 import { testContext } from "./context.ts";
 
@@ -28,4 +33,44 @@ export async function buildCase(db: Db, overrides: Partial<OpenCaseInput> = {}) 
     ...overrides,
     agencyId,
   });
+}
+
+export const TEST_PASSWORD = "correct horse battery staple 42";
+
+/** A user with one membership; with `mfa`, an authenticator already enrolled (secret returned). */
+export async function buildUser(
+  ctx: AppContext,
+  options: { agencyId: string; role: Role; mfa?: boolean },
+): Promise<{ userId: string; email: string; password: string; secret?: string }> {
+  const email = `${options.role}.${newId().slice(-12)}@test.waypoint.invalid`;
+  const { userId } = await createUser(
+    ctx,
+    {
+      email,
+      displayName: `Test ${options.role}`,
+      password: TEST_PASSWORD,
+      agencyId: options.agencyId,
+      role: options.role,
+    },
+    null,
+    { passwordHash: await testPasswordHash() },
+  );
+  if (!options.mfa) return { userId, email, password: TEST_PASSWORD };
+  const secret = newTotpSecret();
+  await ctx.db.kysely
+    .updateTable("users")
+    .set({
+      mfa_secret: ctx.keyring.encrypt(secret, `users.mfa_secret.${userId}`),
+      mfa_enabled_at: ctx.clock.now().toISOString(),
+    })
+    .where("id", "=", userId)
+    .execute();
+  return { userId, email, password: TEST_PASSWORD, secret };
+}
+
+let passwordHash: Promise<string> | undefined;
+/** argon2 is deliberately slow: tests hash the shared password once. */
+function testPasswordHash(): Promise<string> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
 }

@@ -1,0 +1,94 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Clock } from "../clock.ts";
+import type { Database, SessionRow } from "../db/schema.ts";
+import { randomToken, sha256 } from "../security/tokens.ts";
+
+/**
+ * Server-side sessions (ASVS V7; CJIS 5.5.5 session lock): a 128-bit random token in a
+ * `__Host-` cookie, stored only as its hash; 30 minutes idle and 12 hours absolute.
+ */
+export const SESSION_COOKIE = "__Host-waypoint";
+export const IDLE_TIMEOUT_MS = 30 * 60_000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 3_600_000;
+// Writing last_seen_at on every request would turn every read into a write; once a minute is
+// precise enough for a 30-minute idle limit.
+const TOUCH_EVERY_MS = 60_000;
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function createSession(
+  trx: Executor,
+  clock: Clock,
+  s: { userId: string; membershipId: string; mfaPassed: boolean; clientIp: string | null },
+): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+  const token = randomToken(16);
+  const csrfToken = randomToken(16);
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString();
+  await trx
+    .insertInto("sessions")
+    .values({
+      id: sha256(token),
+      user_id: s.userId,
+      membership_id: s.membershipId,
+      csrf_token: csrfToken,
+      mfa_passed: s.mfaPassed ? 1 : 0,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+      client_ip: s.clientIp,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+/** The live session for a token, or undefined (unknown, idle too long, or past 12 hours). */
+export async function findLiveSession(
+  db: Executor,
+  clock: Clock,
+  token: string,
+): Promise<SessionRow | undefined> {
+  const id = sha256(token);
+  const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) return undefined;
+  const now = clock.now().getTime();
+  const idle = now - new Date(row.last_seen_at).getTime() > IDLE_TIMEOUT_MS;
+  const expired = now >= new Date(row.expires_at).getTime();
+  if (idle || expired) {
+    await db.deleteFrom("sessions").where("id", "=", id).execute();
+    return undefined;
+  }
+  if (now - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where("id", "=", id)
+      .execute();
+  }
+  return row;
+}
+
+export async function destroySession(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sha256(token)).execute();
+}
+
+/**
+ * After MFA the session is upgraded under a new token (no session fixation across a privilege
+ * change): the old row is deleted and a new one created with the same absolute expiry.
+ */
+export async function upgradeSession(
+  trx: Executor,
+  clock: Clock,
+  old: SessionRow,
+  oldToken: string,
+) {
+  await destroySession(trx, oldToken);
+  const token = randomToken(16);
+  const csrfToken = randomToken(16);
+  const now = clock.now().toISOString();
+  await trx
+    .insertInto("sessions")
+    .values({ ...old, id: sha256(token), csrf_token: csrfToken, mfa_passed: 1, last_seen_at: now })
+    .execute();
+  return { token, csrfToken, expiresAt: old.expires_at };
+}

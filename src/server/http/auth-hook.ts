@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../access/actor.ts";
+import { ANONYMOUS, authenticate, type RequestAuth } from "../auth/authenticate.ts";
+import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE } from "../auth/sessions.ts";
+import type { AppContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { safeEqual } from "../security/tokens.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: RequestAuth;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Resolves the caller of every API request. Cookie sessions must echo their CSRF token in the
+ * `X-CSRF-Token` header on state-changing requests (ASVS V3.5); bearer tokens carry no ambient
+ * authority, so they need none.
+ */
+export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest("auth", { getter: () => ANONYMOUS, setter: () => {} } as never);
+  app.addHook("onRequest", async (req) => {
+    if (!req.url.startsWith("/api/")) return;
+    const { authorization, cookie } = req.headers;
+    const auth =
+      authorization || cookie
+        ? await authenticate(ctx, { authorization, cookie }, req.ip)
+        : ANONYMOUS;
+    Object.defineProperty(req, "auth", { value: auth, writable: true });
+    if (auth.session && !SAFE_METHODS.has(req.method)) {
+      const sent = req.headers["x-csrf-token"];
+      if (typeof sent !== "string" || !safeEqual(sent, auth.session.row.csrf_token)) {
+        throw new AppError(
+          "csrf_failed",
+          403,
+          "This request is missing its security token; reload the page and try again.",
+        );
+      }
+    }
+  });
+}
+
+export const unauthenticated = () => new AppError("unauthenticated", 401, "Please sign in.");
+
+/** The signed-in caller (past MFA), or 401. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.auth.actor) throw unauthenticated();
+  return req.auth.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.header(
+    "Set-Cookie",
+    `${SESSION_COOKIE}=${token}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=${ABSOLUTE_TIMEOUT_MS / 1000}`,
+  );
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.header(
+    "Set-Cookie",
+    `${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0`,
+  );
+}

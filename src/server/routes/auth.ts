@@ -1,0 +1,163 @@
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { destroySession } from "../auth/sessions.ts";
+import type { AppContext } from "../context.ts";
+import {
+  clearSessionCookie,
+  requireActor,
+  setSessionCookie,
+  unauthenticated,
+} from "../http/auth-hook.ts";
+import { errorReply } from "../http/error-schema.ts";
+import { getMe } from "../use-cases/get-me.ts";
+import { confirmMfaEnrolment, mfaInput, startMfaEnrolment, verifyMfa } from "../use-cases/mfa.ts";
+import { signIn, signInInput } from "../use-cases/sign-in.ts";
+
+const sessionReply = z.object({
+  status: z.enum(["signed_in", "mfa_required", "mfa_enrolment_required"]),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+const errors = {
+  400: errorReply,
+  401: errorReply,
+  403: errorReply,
+  409: errorReply,
+  429: errorReply,
+};
+
+function pending(req: FastifyRequest) {
+  const p = req.auth.pending;
+  if (!p) throw unauthenticated();
+  return { ...p, clientIp: req.ip };
+}
+
+/** Sign-in, two-step verification and sign-out. */
+export const authRoutes =
+  (ctx: AppContext, loginLimit: { max: number; timeWindow: string }): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.post(
+      "/api/v1/auth/login",
+      {
+        config: { rateLimit: loginLimit },
+        schema: {
+          tags: ["auth"],
+          summary: "Sign in with e-mail and password",
+          body: signInInput,
+          response: { 200: sessionReply, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const result = await signIn(ctx, req.body, req.ip);
+        setSessionCookie(reply, result.token);
+        return { status: result.status, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+      },
+    );
+    r.post(
+      "/api/v1/auth/mfa/enrol",
+      {
+        config: { rateLimit: loginLimit },
+        schema: {
+          tags: ["auth"],
+          summary: "Start setting up an authenticator app (QR code)",
+          response: {
+            200: z.object({ otpauthUri: z.string(), qrSvg: z.string(), secret: z.string() }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => startMfaEnrolment(ctx, pending(req)),
+    );
+    r.post(
+      "/api/v1/auth/mfa/enrol/confirm",
+      {
+        config: { rateLimit: loginLimit },
+        schema: {
+          tags: ["auth"],
+          summary: "Finish set-up with a first code; returns recovery codes once",
+          body: z.strictObject({ code: z.string().trim() }),
+          response: {
+            200: z.object({
+              recoveryCodes: z.array(z.string()),
+              csrfToken: z.string(),
+              expiresAt: z.string(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        const result = await confirmMfaEnrolment(ctx, pending(req), req.body.code);
+        setSessionCookie(reply, result.token);
+        return {
+          recoveryCodes: result.recoveryCodes,
+          csrfToken: result.csrfToken,
+          expiresAt: result.expiresAt,
+        };
+      },
+    );
+    r.post(
+      "/api/v1/auth/mfa",
+      {
+        config: { rateLimit: loginLimit },
+        schema: {
+          tags: ["auth"],
+          summary: "Second sign-in step: authenticator or recovery code",
+          body: mfaInput,
+          response: { 200: sessionReply, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const result = await verifyMfa(ctx, pending(req), req.body);
+        setSessionCookie(reply, result.token);
+        return {
+          status: "signed_in" as const,
+          csrfToken: result.csrfToken,
+          expiresAt: result.expiresAt,
+        };
+      },
+    );
+    r.post(
+      "/api/v1/auth/logout",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Sign out: the session ends at once",
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (req.auth.session) await destroySession(ctx.db.kysely, req.auth.session.token);
+        clearSessionCookie(reply);
+        return reply.code(204).send(null);
+      },
+    );
+    r.get(
+      "/api/v1/me",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "The signed-in user, their agency and role",
+          response: {
+            200: z.object({
+              userId: z.string(),
+              email: z.string(),
+              displayName: z.string(),
+              language: z.string(),
+              agencyId: z.string(),
+              agencyName: z.string(),
+              role: z.string(),
+              csrfToken: z.string().nullable(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => ({
+        ...(await getMe(ctx, requireActor(req))),
+        csrfToken: req.auth.session?.row.csrf_token ?? null,
+      }),
+    );
+  };

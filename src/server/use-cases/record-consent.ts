@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { CONSENT_CATEGORIES } from "../../domain/roles.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import type { AppContext } from "../context.ts";
+import { AppError, badRequest, notFound } from "../errors.ts";
+import { newId } from "../ids.ts";
+
+export const consentInput = z.strictObject({
+  recipientAgencyId: z.string().min(1),
+  givenByPersonId: z.string().min(1),
+  categories: z.array(z.enum(CONSENT_CATEGORIES)).min(1).max(CONSENT_CATEGORIES.length),
+  purpose: z.string().trim().min(5).max(500),
+  form: z.enum(["signed_form", "attested"]),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+// Parts that can never consent for a minor: the people suspected of exploiting them.
+const SUSPECTED = ["suspected_trafficker", "purchaser", "facilitator"];
+const MAX_CONSENT_MS = 366 * 86_400_000;
+
+/**
+ * Records a VAWA/VOCA release (34 U.S.C. 12291(b)(2)): informed, written, reasoned and
+ * time-limited. Only the holding victim-services agency's advocates record it. Consent is never
+ * a condition of service, so nothing else in Waypoint depends on it existing.
+ */
+export async function recordConsent(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  raw: z.input<typeof consentInput>,
+): Promise<{ id: string }> {
+  const input = consentInput.parse(raw);
+  const now = ctx.clock.now();
+  const expires = new Date(input.expiresAt).getTime();
+  if (expires <= now.getTime()) throw badRequest("expiresAt: must be in the future", "expiresAt");
+  if (expires - now.getTime() > MAX_CONSENT_MS)
+    throw badRequest("expiresAt: must be within a year", "expiresAt");
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom("persons")
+      .innerJoin("agencies", "agencies.id", "persons.agency_id")
+      .select(["persons.id", "persons.agency_id", "persons.age_years", "agencies.kind"])
+      .where("persons.id", "=", personId)
+      .executeTakeFirst();
+    // Only the holder's advocates may record; to anyone else the person does not exist.
+    if (!person || person.agency_id !== actor.agencyId || actor.role !== "victim_advocate")
+      throw notFound("person");
+    if (person.kind !== "victim_services")
+      throw new AppError(
+        "consent_not_needed",
+        409,
+        "Only victim-services records need a consent to be shared.",
+      );
+    const recipient = await trx
+      .selectFrom("agencies")
+      .select("id")
+      .where("id", "=", input.recipientAgencyId)
+      .executeTakeFirst();
+    if (!recipient) throw badRequest("recipientAgencyId: no such agency", "recipientAgencyId");
+    if (input.givenByPersonId !== personId) {
+      const shared = await trx
+        .selectFrom("case_persons as giver")
+        .innerJoin("case_persons as subject", "subject.case_id", "giver.case_id")
+        .select(["giver.part"])
+        .where("giver.person_id", "=", input.givenByPersonId)
+        .where("subject.person_id", "=", personId)
+        .execute();
+      if (shared.length === 0)
+        throw badRequest(
+          "givenByPersonId: must be the person or someone on the same case",
+          "givenByPersonId",
+        );
+      const minor = person.age_years !== null && person.age_years < 18;
+      if (minor && shared.some((s) => SUSPECTED.includes(s.part))) {
+        throw new AppError(
+          "consent_giver_not_allowed",
+          400,
+          "givenByPersonId: a person recorded as suspected of exploiting the minor can never consent for them",
+          "givenByPersonId",
+        );
+      }
+    }
+    const id = newId();
+    await trx
+      .insertInto("consents")
+      .values({
+        id,
+        person_id: personId,
+        holder_agency_id: person.agency_id,
+        recipient_agency_id: input.recipientAgencyId,
+        given_by_person_id: input.givenByPersonId,
+        categories: JSON.stringify(input.categories),
+        purpose: input.purpose,
+        form: input.form,
+        expires_at: new Date(expires).toISOString(),
+        revoked_at: null,
+        recorded_by_user_id: actor.userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      {
+        action: "consent.create",
+        recordType: "consent",
+        recordId: id,
+        outcome: "allowed",
+        detail: {
+          personId,
+          recipientAgencyId: input.recipientAgencyId,
+          categories: input.categories.join(","),
+        },
+      },
+    ]);
+    return { id };
+  });
+}
+
+/** Revocation stops disclosure at once: the next read no longer finds a valid consent. */
+export async function revokeConsent(
+  ctx: AppContext,
+  actor: Actor,
+  consentId: string,
+): Promise<void> {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const consent = await trx
+      .selectFrom("consents")
+      .select(["id", "holder_agency_id", "revoked_at"])
+      .where("id", "=", consentId)
+      .executeTakeFirst();
+    if (!consent || consent.holder_agency_id !== actor.agencyId || actor.role !== "victim_advocate")
+      throw notFound("consent");
+    if (!consent.revoked_at) {
+      await trx
+        .updateTable("consents")
+        .set({ revoked_at: ctx.clock.now().toISOString() })
+        .where("id", "=", consentId)
+        .execute();
+    }
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      { action: "consent.revoke", recordType: "consent", recordId: consentId, outcome: "allowed" },
+    ]);
+  });
+}

@@ -1,0 +1,80 @@
+import type { Db } from "../db/database.ts";
+import { IDENTITY_COLUMNS, IDENTITY_FIELDS } from "../repositories/person-identity.ts";
+import { addKey, Keyring, readKeyFile, writeKeyFile } from "../security/keyring.ts";
+
+const BATCH = 500;
+
+/**
+ * Adds a new key to the key file, makes it current, then re-encrypts every identity field still
+ * under an older key, in batches (each its own transaction, so a crash loses nothing: rerunning
+ * continues, since old keys stay in the file for reading).
+ */
+export async function rotateKeys(
+  db: Db,
+  keyFilePath: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ keyId: string; reencrypted: number }> {
+  const file = addKey(readKeyFile(keyFilePath));
+  writeKeyFile(keyFilePath, file);
+  const keyring = new Keyring(file);
+  const stale = (v: string | null) => v !== null && Keyring.keyIdOf(v) !== keyring.currentKeyId;
+
+  const total = Number(
+    (
+      await db.kysely
+        .selectFrom("persons")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  let done = 0;
+  let reencrypted = 0;
+  let after = "";
+  for (;;) {
+    const rows = await db.kysely
+      .selectFrom("persons")
+      .select(["id", "given_name", "family_name", "birth_date", "phone", "address"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const update: Record<string, string> = {};
+        for (const field of IDENTITY_FIELDS) {
+          const column = IDENTITY_COLUMNS[field];
+          const value = row[column];
+          if (value !== null && stale(value)) {
+            const context = `persons.${column}.${row.id}`;
+            update[column] = keyring.encrypt(keyring.decrypt(value, context), context);
+          }
+        }
+        if (Object.keys(update).length > 0) {
+          await trx.updateTable("persons").set(update).where("id", "=", row.id).execute();
+          reencrypted += 1;
+        }
+      }
+    });
+    done += rows.length;
+    after = rows[rows.length - 1]?.id ?? after;
+    onProgress?.(done, total);
+  }
+  const users = await db.kysely
+    .selectFrom("users")
+    .select(["id", "mfa_secret"])
+    .where("mfa_secret", "is not", null)
+    .execute();
+  for (const u of users) {
+    if (!stale(u.mfa_secret)) continue;
+    const context = `users.mfa_secret.${u.id}`;
+    const secret = keyring.decrypt(u.mfa_secret as string, context);
+    await db.kysely
+      .updateTable("users")
+      .set({ mfa_secret: keyring.encrypt(secret, context) })
+      .where("id", "=", u.id)
+      .execute();
+  }
+  if (total === 0) onProgress?.(0, 0);
+  return { keyId: keyring.currentKeyId, reencrypted };
+}
