@@ -1,0 +1,148 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { Keyring, readKeyFile } from "../../src/server/security/keyring.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+describe("administration on the command line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "waypoint-admin-cli-"));
+  const env = {
+    NODE_ENV: "test",
+    DATABASE_URL: `sqlite:${join(dir, "w.db")}`,
+    WAYPOINT_KEY_FILE: join(dir, "w.key"),
+  };
+  const cli = (args: string[], input = "") =>
+    spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      input,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+  before(() => {
+    const seeded = cli(["seed-demo", "--cases", "30"]);
+    assert.equal(seeded.status, 0, seeded.stderr);
+  });
+
+  it("creates an administrator with the password from standard input, refusing common passwords", () => {
+    const weak = cli(
+      ["user", "create-admin", "--email", "root@test.waypoint.invalid"],
+      "123qweasdzxc\n",
+    );
+    assert.equal(weak.status, 2);
+    assert.match(weak.stderr, /password: is one of the most commonly used passwords/);
+    const short = cli(["user", "create-admin", "--email", "root@test.waypoint.invalid"], "short\n");
+    assert.equal(short.status, 2);
+    assert.match(short.stderr, /at least 12 characters/);
+    const ok = cli(
+      ["user", "create-admin", "--email", "root@test.waypoint.invalid"],
+      "a long and private passphrase\n",
+    );
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /system_admin/);
+    const again = cli(
+      ["user", "create-admin", "--email", "root@test.waypoint.invalid"],
+      "a long and private passphrase\n",
+    );
+    assert.equal(again.status, 2);
+  });
+
+  it("creates, disables and unlocks accounts; rejects unknown roles", () => {
+    const db = new Database(join(dir, "w.db"));
+    const agency = db.prepare("select id from agencies where kind = 'cps' limit 1").get() as {
+      id: string;
+    };
+    db.close();
+    const bad = cli(
+      [
+        "user",
+        "create",
+        "--email",
+        "x@test.waypoint.invalid",
+        "--agency",
+        agency.id,
+        "--role",
+        "wizard",
+      ],
+      "a long and private passphrase\n",
+    );
+    assert.equal(bad.status, 2);
+    const ok = cli(
+      [
+        "user",
+        "create",
+        "--email",
+        "cps.worker@test.waypoint.invalid",
+        "--agency",
+        agency.id,
+        "--role",
+        "cps_investigator",
+      ],
+      "another private passphrase\n",
+    );
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(cli(["user", "disable", "cps.worker@test.waypoint.invalid"]).status, 0);
+    assert.equal(cli(["user", "unlock", "cps.worker@test.waypoint.invalid"]).status, 0);
+    assert.equal(cli(["user", "unlock", "nobody@test.waypoint.invalid"]).status, 2);
+  });
+
+  it("prints an API token once and stores only its hash", () => {
+    const r = cli([
+      "token",
+      "create",
+      "--user",
+      "root@test.waypoint.invalid",
+      "--name",
+      "exports",
+      "--expires",
+      "30",
+    ]);
+    assert.equal(r.status, 0, r.stderr);
+    const token = r.stdout.trim();
+    assert.match(token, /^wpt_[A-Za-z0-9_-]{43}$/);
+    const db = new Database(join(dir, "w.db"));
+    const hashes = db.prepare("select token_hash from api_tokens").pluck().all() as string[];
+    db.close();
+    assert.ok(!hashes.includes(token));
+  });
+
+  it("verifies the audit chain, and names the first row changed behind its back", () => {
+    const ok = cli(["audit", "verify"]);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /audit chain intact: \d+ rows/);
+    const db = new Database(join(dir, "w.db"));
+    db.prepare("update audit_log set action = 'case.read' where seq = 7").run();
+    db.close();
+    const broken = cli(["audit", "verify"]);
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /audit chain broken at row 7: row 7 was changed/);
+  });
+
+  it("rotates keys and re-encrypts every identity field, keeping them readable", () => {
+    const before = readKeyFile(env.WAYPOINT_KEY_FILE);
+    const r = cli(["keys", "rotate"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /re-encrypting identity fields: \d+\/\d+ \(100%\)/);
+    const after = readKeyFile(env.WAYPOINT_KEY_FILE);
+    assert.notEqual(after.current, before.current);
+    assert.equal(after.keys.length, before.keys.length + 1);
+    const db = new Database(join(dir, "w.db"));
+    const rows = db
+      .prepare("select id, given_name from persons where given_name is not null")
+      .all() as { id: string; given_name: string }[];
+    db.close();
+    assert.ok(rows.length > 0);
+    const keyring = new Keyring(after);
+    for (const row of rows) {
+      assert.equal(Keyring.keyIdOf(row.given_name), after.current);
+      assert.ok(keyring.decrypt(row.given_name, `persons.given_name.${row.id}`).length > 0);
+    }
+  });
+});
