@@ -22,6 +22,17 @@ import { healthRoutes } from "./routes/health.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface AppDeps {
   config: Pick<Config, "logLevel" | "env">;
   ctx: AppContext;
@@ -30,6 +41,8 @@ export interface AppDeps {
   version?: string;
   publicRateLimit?: PublicRateLimit;
   loginRateLimit?: PublicRateLimit;
+  /** Where log lines go (default stdout); tests capture them to look for leaks. */
+  logStream?: { write(line: string): void };
 }
 
 const DEFAULT_PUBLIC_RATE_LIMIT: PublicRateLimit = { max: 60, timeWindow: "1 minute" };
@@ -43,10 +56,22 @@ class OneLinePerRequest extends LogController {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config.logLevel),
+    logger: {
+      ...loggerOptions(deps.config.logLevel),
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     trustProxy: false,
     bodyLimit: 1_048_576,
     logController: new OneLinePerRequest(),
+  });
+  // The route table: the authorization matrix test checks every entry has a reviewed policy.
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url.startsWith("/api/docs")) return;
+    for (const method of methods)
+      if (method !== "HEAD") routeTable.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

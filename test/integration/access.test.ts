@@ -308,17 +308,57 @@ describeOnEachDatabase("access policy", (t) => {
       .orderBy("seq")
       .execute();
     assert.deepEqual(
-      rows.map((r) => r.action),
-      ["case.read", "person.read"],
+      rows.map((r) => [r.action, r.outcome]),
+      [["case.read", "allowed"]],
     );
-    assert.deepEqual(JSON.parse(rows[1]?.fields ?? "[]").sort(), [
-      "familyName",
-      "givenName",
-      "phone",
-    ]);
+    const fields = (JSON.parse(rows[0]?.fields ?? "[]") as string[])
+      .map((f) => f.split(".").pop())
+      .sort();
+    assert.deepEqual(fields, ["familyName", "givenName", "phone"]);
+    await read("ht", cpsCase);
+    const denied = await t.db.kysely
+      .selectFrom("audit_log")
+      .select(["action", "outcome"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(denied, { action: "case.read", outcome: "denied" });
     const all = JSON.stringify(await t.db.kysely.selectFrom("audit_log").selectAll().execute());
     for (const canary of [CANARY_GIVEN, CANARY_FAMILY, "601-555-0142", "Hidden Lane", "Verity"]) {
       assert.ok(!all.includes(canary), `${canary} leaked into the audit trail`);
+    }
+  });
+
+  it("never writes identity values to the logs, even at trace level", async () => {
+    const lines: string[] = [];
+    const traced = await buildApp({
+      config: { logLevel: "trace", env: "test" },
+      ctx,
+      logStream: { write: (line: string) => lines.push(line) },
+      loginRateLimit: { max: 10_000, timeWindow: "1 minute" },
+    });
+    try {
+      clock.advance(61_000); // a fresh TOTP step: the last code was already used
+      const client = await signedIn(
+        traced,
+        users.cps as Awaited<ReturnType<typeof buildUser>>,
+        clock,
+      );
+      const res = await client.get(`/api/v1/cases/${cpsCase}?q=${CANARY_GIVEN}`);
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.includes(CANARY_GIVEN), "the canary was really served");
+      const log = lines.join("");
+      assert.ok(log.length > 0);
+      for (const canary of [
+        CANARY_GIVEN,
+        CANARY_FAMILY,
+        "601-555-0142",
+        (users.cps as { password: string }).password,
+      ]) {
+        assert.ok(!log.includes(canary), `${canary} reached the log`);
+      }
+    } finally {
+      await traced.close();
     }
   });
 

@@ -8,7 +8,7 @@ import {
   type DisclosureBasis,
   identityDisclosure,
 } from "../access/policy.ts";
-import { type AuditEntry, appendAudit } from "../audit/audit-log.ts";
+import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import type { CaseRow, Database } from "../db/schema.ts";
 import {
@@ -53,6 +53,7 @@ export class CaseRepository {
   }
 
   async get(caseId: string): Promise<CaseView | undefined> {
+    const audit = auditContextFor(this.actor, this.ctx.clock);
     return this.ctx.db.kysely.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("cases")
@@ -60,20 +61,29 @@ export class CaseRepository {
         .where("cases.id", "=", caseId)
         .where(caseInScope(this.actor, this.now()))
         .executeTakeFirst();
-      if (!row) return undefined;
+      if (!row) {
+        // Out of scope and nonexistent are recorded alike: the caller learns nothing either way.
+        await appendAudit(trx, audit, [
+          { action: "case.read", recordType: "case", recordId: caseId, outcome: "denied" },
+        ]);
+        return undefined;
+      }
       const persons = await this.persons(trx, caseId);
-      const entries: AuditEntry[] = [
-        { action: "case.read", recordType: "case", recordId: caseId, outcome: "allowed" },
-        ...persons.map((p) => ({
-          action: "person.read",
-          recordType: "person",
-          recordId: p.id,
-          fields: Object.keys(p.identity),
-          outcome: "allowed" as const,
-          detail: { caseId, basis: p.disclosureBasis },
-        })),
-      ];
-      await appendAudit(trx, auditContextFor(this.actor, this.ctx.clock), entries);
+      // One row for the whole read: which identity fields of which person were disclosed, and why.
+      const fields = persons.flatMap((p) =>
+        Object.keys(p.identity).map((f) => `person.${p.id}.${f}`),
+      );
+      const bases = [...new Set(persons.map((p) => p.disclosureBasis))].sort().join(",");
+      await appendAudit(trx, audit, [
+        {
+          action: "case.read",
+          recordType: "case",
+          recordId: caseId,
+          fields,
+          outcome: "allowed",
+          detail: { persons: persons.length, bases },
+        },
+      ]);
       return { case: row, persons, abilities: caseAbilities(this.actor, row, true) };
     });
   }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { destroySession } from "../auth/sessions.ts";
 import type { AppContext } from "../context.ts";
 import {
   clearSessionCookie,
@@ -13,6 +12,7 @@ import { errorReply } from "../http/error-schema.ts";
 import { getMe } from "../use-cases/get-me.ts";
 import { confirmMfaEnrolment, mfaInput, startMfaEnrolment, verifyMfa } from "../use-cases/mfa.ts";
 import { signIn, signInInput } from "../use-cases/sign-in.ts";
+import { signOut } from "../use-cases/sign-out.ts";
 
 const sessionReply = z.object({
   status: z.enum(["signed_in", "mfa_required", "mfa_enrolment_required"]),
@@ -129,7 +129,7 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
-        if (req.auth.session) await destroySession(ctx.db.kysely, req.auth.session.token);
+        await signOut(ctx, req.auth, req.ip);
         clearSessionCookie(reply);
         return reply.code(204).send(null);
       },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLE_POLICIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
+import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -28,8 +29,14 @@ export async function openBreakGlass(
   raw: z.input<typeof breakGlassInput>,
 ): Promise<{ expiresAt: string }> {
   const input = breakGlassInput.parse(raw);
+  const entry = { action: "case.break_glass", recordType: "case", recordId: caseId };
   if (!ROLE_POLICIES[actor.role].breakGlass) {
-    throw new AppError("forbidden", 403, "Your role cannot request emergency access.");
+    throw await denied(
+      ctx,
+      actor,
+      entry,
+      new AppError("forbidden", 403, "Your role cannot request emergency access."),
+    );
   }
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + BREAK_GLASS_MS).toISOString();

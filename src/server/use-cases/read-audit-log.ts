@@ -1,6 +1,7 @@
 import { ROLE_POLICIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
+import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 
@@ -11,8 +12,10 @@ export async function readAuditLog(
   options: { limit: number; before?: number | undefined },
 ) {
   const scope = ROLE_POLICIES[actor.role].audit;
-  if (scope === "none")
-    throw new AppError("forbidden", 403, "Your role cannot read the audit trail.");
+  if (scope === "none") {
+    const error = new AppError("forbidden", 403, "Your role cannot read the audit trail.");
+    throw await denied(ctx, actor, { action: "audit.read", recordType: "audit_log" }, error);
+  }
   return ctx.db.kysely.transaction().execute(async (trx) => {
     let q = trx.selectFrom("audit_log").selectAll().orderBy("seq", "desc").limit(options.limit);
     if (scope === "agency") q = q.where("actor_agency_id", "=", actor.agencyId);

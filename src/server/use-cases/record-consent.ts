@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONSENT_CATEGORIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
+import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, badRequest, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -36,16 +37,18 @@ export async function recordConsent(
   if (expires <= now.getTime()) throw badRequest("expiresAt: must be in the future", "expiresAt");
   if (expires - now.getTime() > MAX_CONSENT_MS)
     throw badRequest("expiresAt: must be within a year", "expiresAt");
+  const person = await ctx.db.kysely
+    .selectFrom("persons")
+    .innerJoin("agencies", "agencies.id", "persons.agency_id")
+    .select(["persons.id", "persons.agency_id", "persons.age_years", "agencies.kind"])
+    .where("persons.id", "=", personId)
+    .executeTakeFirst();
+  // Only the holder's advocates may record; to anyone else the person does not exist.
+  if (person?.agency_id !== actor.agencyId || actor.role !== "victim_advocate") {
+    const entry = { action: "consent.create", recordType: "person", recordId: personId };
+    throw await denied(ctx, actor, entry, notFound("person"));
+  }
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const person = await trx
-      .selectFrom("persons")
-      .innerJoin("agencies", "agencies.id", "persons.agency_id")
-      .select(["persons.id", "persons.agency_id", "persons.age_years", "agencies.kind"])
-      .where("persons.id", "=", personId)
-      .executeTakeFirst();
-    // Only the holder's advocates may record; to anyone else the person does not exist.
-    if (!person || person.agency_id !== actor.agencyId || actor.role !== "victim_advocate")
-      throw notFound("person");
     if (person.kind !== "victim_services")
       throw new AppError(
         "consent_not_needed",
@@ -122,14 +125,16 @@ export async function revokeConsent(
   actor: Actor,
   consentId: string,
 ): Promise<void> {
+  const consent = await ctx.db.kysely
+    .selectFrom("consents")
+    .select(["id", "holder_agency_id", "revoked_at"])
+    .where("id", "=", consentId)
+    .executeTakeFirst();
+  if (consent?.holder_agency_id !== actor.agencyId || actor.role !== "victim_advocate") {
+    const entry = { action: "consent.revoke", recordType: "consent", recordId: consentId };
+    throw await denied(ctx, actor, entry, notFound("consent"));
+  }
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const consent = await trx
-      .selectFrom("consents")
-      .select(["id", "holder_agency_id", "revoked_at"])
-      .where("id", "=", consentId)
-      .executeTakeFirst();
-    if (!consent || consent.holder_agency_id !== actor.agencyId || actor.role !== "victim_advocate")
-      throw notFound("consent");
     if (!consent.revoked_at) {
       await trx
         .updateTable("consents")

@@ -1,0 +1,248 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { after, before, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { ROLES, type Role } from "../../src/domain/roles.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { createSession } from "../../src/server/auth/sessions.ts";
+import { fixedClock } from "../../src/server/clock.ts";
+import type { AppContext } from "../../src/server/context.ts";
+import { newId } from "../../src/server/ids.ts";
+import { openCase } from "../../src/server/use-cases/open-case.ts";
+import { testContext } from "../support/context.ts";
+import { describeOnEachDatabase } from "../support/databases.ts";
+import { buildAgency, buildUser } from "../support/factories.ts";
+import { TestClient } from "../support/http-client.ts";
+
+/**
+ * Every route × every role × every relation to the record, compared with the checked-in table
+ * test/authorization/matrix.json. A route the table does not know fails the suite: new routes
+ * get a reviewed policy entry. Regenerate with UPDATE_AUTHZ_MATRIX=1 and review the diff.
+ */
+const EXPECTED = fileURLToPath(new URL("../authorization/matrix.json", import.meta.url));
+const RELATIONS = [
+  "own_case_team",
+  "same_agency",
+  "other_agency",
+  "no_consent",
+  "expired_consent",
+] as const;
+type Relation = (typeof RELATIONS)[number];
+
+const HOME: Record<Role, string> = {
+  screener: "other",
+  cps_investigator: "cps",
+  ht_investigator: "law_enforcement",
+  victim_advocate: "victim_services",
+  medical: "medical",
+  shelter_staff: "shelter",
+  task_force_lead: "law_enforcement",
+  state_coordinator: "mbi",
+  analyst: "attorney_general",
+  agency_admin: "cps",
+  system_admin: "other",
+};
+
+interface Fixture {
+  caseId: string;
+  personId: string;
+  consentId: string | null;
+  agencyId: string;
+}
+
+describeOnEachDatabase("authorization matrix", (t) => {
+  let app: FastifyInstance;
+  let ctx: AppContext;
+  const clock = fixedClock(new Date("2026-09-01T15:00:00Z"));
+  const routes: { method: string; url: string }[] = [];
+
+  before(async () => {
+    ctx = testContext(t.db, clock);
+    app = await buildApp({
+      config: { logLevel: "silent", env: "test" },
+      ctx,
+      loginRateLimit: { max: 100_000, timeWindow: "1 minute" },
+    });
+    await app.ready();
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  it("matches the checked-in table for every route, role and relation", async () => {
+    // Reads first, then writes, and signing out last: a write may change what a later read sees.
+    const rank = (r: { method: string; url: string }) =>
+      r.url.endsWith("/logout") ? 2 : r.method === "GET" ? 0 : 1;
+    routes.push(
+      ...[...app.routeTable].sort(
+        (a, b) => rank(a) - rank(b) || `${a.method} ${a.url}`.localeCompare(`${b.method} ${b.url}`),
+      ),
+    );
+    const homes: Record<string, string> = {};
+    for (const kind of new Set(Object.values(HOME)))
+      homes[kind] = (await buildAgency(t.db, { kind })).id;
+    const actual: Record<string, Record<string, Record<Relation, string>>> = {};
+    for (const role of ROLES) {
+      const agencyId = homes[HOME[role]] as string;
+      const user = await buildUser(ctx, { agencyId, role });
+      const membership = await t.db.kysely
+        .selectFrom("memberships")
+        .select("id")
+        .where("user_id", "=", user.userId)
+        .executeTakeFirstOrThrow();
+      for (const relation of RELATIONS) {
+        const fixture = await fixtureFor(relation, user.userId, agencyId);
+        for (const route of routes) {
+          const key = `${route.method} ${route.url}`;
+          const session = await createSession(t.db.kysely, clock, {
+            userId: user.userId,
+            membershipId: membership.id,
+            mfaPassed: true,
+            clientIp: null,
+          });
+          const client = new TestClient(app);
+          client.cookie = `__Host-waypoint=${session.token}`;
+          client.csrf = session.csrfToken;
+          const url = route.url.replace(":id", idFor(route.url, fixture));
+          const before = await auditSeq();
+          const res = await client.request(
+            route.method as "GET",
+            url,
+            bodyFor(route, user, fixture),
+          );
+          const rows = (await auditSeq()) - before;
+          let outcome = `${res.statusCode}`;
+          if (route.url === "/api/v1/cases/:id" && res.statusCode === 200) {
+            const victim = res.json().persons.find((p: { part: string }) => p.part === "victim");
+            outcome += Object.keys(victim.identity).length > 0 ? " identity" : " no-identity";
+          }
+          outcome += ` audit:${rows}`;
+          actual[key] ??= {};
+          (actual[key] as Record<string, Record<Relation, string>>)[role] ??= {} as Record<
+            Relation,
+            string
+          >;
+          (
+            (actual[key] as Record<string, Record<Relation, string>>)[role] as Record<
+              Relation,
+              string
+            >
+          )[relation] = outcome;
+        }
+      }
+    }
+    if (process.env.UPDATE_AUTHZ_MATRIX === "1" && t.dialect === "sqlite") {
+      writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    assert.ok(
+      existsSync(EXPECTED),
+      "no checked-in matrix: run with UPDATE_AUTHZ_MATRIX=1 and review it",
+    );
+    const expected = JSON.parse(readFileSync(EXPECTED, "utf8")) as typeof actual;
+    for (const key of Object.keys(actual)) {
+      assert.ok(
+        expected[key],
+        `route ${key} has no entry in test/authorization/matrix.json: add its policy`,
+      );
+    }
+    for (const key of Object.keys(expected))
+      assert.ok(actual[key], `matrix lists ${key}, which no longer exists`);
+    assert.deepEqual(actual, expected);
+  });
+
+  async function auditSeq(): Promise<number> {
+    return Number(
+      (await t.db.kysely.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq,
+    );
+  }
+
+  async function fixtureFor(
+    relation: Relation,
+    userId: string,
+    agencyId: string,
+  ): Promise<Fixture> {
+    const holderKind =
+      relation === "no_consent" || relation === "expired_consent" ? "victim_services" : "other";
+    const holder =
+      relation === "same_agency" ? agencyId : (await buildAgency(t.db, { kind: holderKind })).id;
+    const opened = await openCase(ctx, {
+      agencyId: holder,
+      source: "other",
+      persons: [{ part: "victim", givenName: "Matrix", familyName: "Person", ageYears: 30 }],
+    });
+    const personId = (
+      await t.db.kysely
+        .selectFrom("case_persons")
+        .select("person_id")
+        .where("case_id", "=", opened.id)
+        .executeTakeFirstOrThrow()
+    ).person_id;
+    if (relation !== "same_agency" && relation !== "other_agency") {
+      await t.db.kysely
+        .insertInto("case_team")
+        .values({ case_id: opened.id, user_id: userId, added_at: clock.now().toISOString() })
+        .execute();
+    }
+    let consentId: string | null = null;
+    if (relation === "expired_consent") {
+      consentId = newId();
+      await t.db.kysely
+        .insertInto("consents")
+        .values({
+          id: consentId,
+          person_id: personId,
+          holder_agency_id: holder,
+          recipient_agency_id: agencyId,
+          given_by_person_id: personId,
+          categories: JSON.stringify(["identity", "contact_and_location"]),
+          purpose: "matrix",
+          form: "signed_form",
+          expires_at: new Date(clock.now().getTime() - 60_000).toISOString(),
+          revoked_at: null,
+          recorded_by_user_id: userId,
+          created_at: clock.now().toISOString(),
+        })
+        .execute();
+    }
+    return { caseId: opened.id, personId, consentId, agencyId };
+  }
+});
+
+function idFor(url: string, f: Fixture): string {
+  if (url.startsWith("/api/v1/cases/")) return f.caseId;
+  if (url.startsWith("/api/v1/persons/")) return f.personId;
+  if (url.startsWith("/api/v1/consents/"))
+    return f.consentId ?? "01900000-0000-7000-8000-000000000000";
+  return "";
+}
+
+function bodyFor(
+  route: { method: string; url: string },
+  user: { email: string; password: string },
+  f: Fixture,
+): object | undefined {
+  if (route.method === "GET") return undefined;
+  switch (route.url) {
+    case "/api/v1/auth/login":
+      return { email: user.email, password: user.password };
+    case "/api/v1/auth/mfa":
+    case "/api/v1/auth/mfa/enrol/confirm":
+      return { code: "000000" };
+    case "/api/v1/cases/:id/break-glass":
+      return { reason: "An emergency that needs this case right now" };
+    case "/api/v1/persons/:id/consents":
+      return {
+        recipientAgencyId: f.agencyId,
+        givenByPersonId: f.personId,
+        categories: ["identity"],
+        purpose: "Matrix check",
+        form: "attested",
+        expiresAt: "2026-09-02T15:00:00Z",
+      };
+    case "/api/v1/screening/next":
+      return { answers: {} };
+    default:
+      return {};
+  }
+}
