@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import { progressReporter } from "../src/cli/progress.ts";
 import { systemClock } from "../src/server/clock.ts";
 import { migrateToLatest, openDatabase, openSqlite } from "../src/server/db/database.ts";
+import { MIGRATIONS } from "../src/server/db/migrations/index.ts";
 import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { findCaseById } from "../src/server/repositories/cases.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
@@ -16,7 +17,9 @@ const ROUNDS = 5;
 /** The bench database is kept under ./data and reused: building 100k cases takes a while. */
 async function benchDatabasePath(): Promise<string> {
   const dir = join(process.cwd(), "data");
-  const path = join(dir, `bench-${CASES}.db`);
+  // Named by schema version: a database built by an older schema is never reused.
+  const schema = Object.keys(MIGRATIONS).at(-1);
+  const path = join(dir, `bench-${CASES}-${schema}.db`);
   if (existsSync(path)) return path;
   mkdirSync(dir, { recursive: true });
   const building = `${path}.building`;
