@@ -19,6 +19,7 @@ import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts"
 import { authRoutes } from "./routes/auth.ts";
 import { caseRoutes } from "./routes/cases.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { intakeRoutes } from "./routes/intake.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 
@@ -95,11 +96,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
 
   installAuthentication(app, deps.ctx);
+  const publicLimit = deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
 
   await app.register(healthRoutes(deps.ctx.db));
   await app.register(authRoutes(deps.ctx, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT));
   await app.register(caseRoutes(deps.ctx));
-  const publicLimit = deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
+  await app.register(intakeRoutes(deps.ctx, publicLimit));
   await app.register(assessmentRoutes(publicLimit));
   await app.register(questionnaireRoutes(publicLimit));
   await app.register(referenceRoutes);

@@ -240,6 +240,8 @@ function bodyFor(
         form: "attested",
         expiresAt: "2026-09-02T15:00:00Z",
       };
+    case "/api/v1/cases":
+      return { source: "other" };
     case "/api/v1/screening/next":
       return { answers: {} };
     default:

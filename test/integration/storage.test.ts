@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { describe, it } from "node:test";
 import { fixedClock } from "../../src/server/clock.ts";
 import { migrateToLatest, pendingMigrations } from "../../src/server/db/database.ts";
 import { CASE_NUMBER_PATTERN } from "../../src/server/repositories/case-numbers.ts";
 import { findCaseById, listCaseEvents } from "../../src/server/repositories/cases.ts";
 import { openCase } from "../../src/server/use-cases/open-case.ts";
 import { testContext } from "../support/context.ts";
-import { describeOnEachDatabase } from "../support/databases.ts";
+import { createTestDatabase, describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildCase } from "../support/factories.ts";
 
 describeOnEachDatabase("storage contract", (t) => {
@@ -90,5 +90,21 @@ describeOnEachDatabase("storage contract", (t) => {
     );
     const numbers = opened.map((o) => o.caseNumber);
     assert.equal(new Set(numbers).size, 40);
+  });
+});
+
+describe("migrations beside other schemas", () => {
+  it("migrates a PostgreSQL schema while another schema already has Kysely's tables", async () => {
+    const first = await createTestDatabase("postgres");
+    try {
+      const second = await createTestDatabase("postgres");
+      try {
+        assert.deepEqual(await pendingMigrations(second.db), []);
+      } finally {
+        await second.dispose();
+      }
+    } finally {
+      await first.dispose();
+    }
   });
 });

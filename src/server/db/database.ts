@@ -105,8 +105,23 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   return { kysely, dialect: "postgres", close: () => kysely.destroy() };
 }
 
+/**
+ * Kysely looks for its migration tables in every schema of a PostgreSQL database; with several
+ * schemas side by side (tests, or tenants) it could find another schema's tables and skip
+ * creating its own. The migrator is therefore pinned to the connection's current schema.
+ */
+async function migratorFor(db: Db): Promise<Migrator> {
+  if (db.dialect !== "postgres")
+    return new Migrator({ db: db.kysely, provider: migrationProvider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    db.kysely,
+  );
+  const schema = rows[0]?.schema ?? "public";
+  return new Migrator({ db: db.kysely, provider: migrationProvider, migrationTableSchema: schema });
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  const migrator = await migratorFor(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
@@ -119,7 +134,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 
 /** Readiness: the database answers and every migration this build knows is applied. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  const migrator = await migratorFor(db);
   const applied = await migrator.getMigrations();
   const done = new Set(applied.filter((m) => m.executedAt !== undefined).map((m) => m.name));
   return Object.keys(MIGRATIONS).filter((name) => !done.has(name));

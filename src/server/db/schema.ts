@@ -196,6 +196,39 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface AssessmentsTable {
+  id: string;
+  case_id: string;
+  engine_version: string;
+  facts: string;
+  determination: string;
+  result: string;
+  created_at: string;
+  created_by_user_id: string | null;
+}
+
+export interface ObligationsTable {
+  id: string;
+  case_id: string;
+  action_id: string;
+  owner_role: string;
+  owner_user_id: string | null;
+  status: string;
+  due_at: string | null;
+  created_at: string;
+  closed_at: string | null;
+  closed_by_user_id: string | null;
+  evidence: string | null;
+  reason: string | null;
+  version: number;
+}
+
+export interface TipReceiptsTable {
+  code: string;
+  case_id: string;
+  created_at: string;
+}
+
 export interface Database {
   counties: CountiesTable;
   agencies: AgenciesTable;
@@ -216,6 +249,9 @@ export interface Database {
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  assessments: AssessmentsTable;
+  obligations: ObligationsTable;
+  tip_receipts: TipReceiptsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

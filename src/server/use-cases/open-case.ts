@@ -66,6 +66,8 @@ export async function openCaseInTransaction(
   ctx: AppContext,
   input: z.output<typeof openCaseInput>,
   actor: Actor | null,
+  /** Added to the case.create audit row (e.g. the assessment taken at intake). */
+  auditDetail: Record<string, string | number | boolean | null> = {},
 ): Promise<OpenedCase> {
   const now = ctx.clock.now().toISOString();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : now;
@@ -87,7 +89,13 @@ export async function openCaseInTransaction(
     closed_at: null,
   });
   const audit: AuditEntry[] = [
-    { action: "case.create", recordType: "case", recordId: id, outcome: "allowed" },
+    {
+      action: "case.create",
+      recordType: "case",
+      recordId: id,
+      outcome: "allowed",
+      detail: { source: input.source, ...auditDetail },
+    },
   ];
   for (const person of input.persons) {
     const personId = newId();

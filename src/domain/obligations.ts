@@ -1,0 +1,63 @@
+import { ACTION_CATALOGUE } from "./assessment/actions.ts";
+import type { ActionId } from "./assessment/vocabulary.ts";
+import type { Role } from "./roles.ts";
+
+/**
+ * Turning required actions into obligations with an owner and a due time (issue 5, DOMAIN.md §5).
+ * "reporter" means whoever took the intake: the law puts the duty to report on them.
+ */
+export type ObligationOwner = Role | "reporter";
+
+export const OBLIGATION_OWNERS: Record<ActionId, ObligationOwner> = {
+  report_cps: "reporter",
+  report_mbi_ht_coordinator: "reporter",
+  report_attorney_general: "reporter",
+  notify_cps_minor_in_custody: "reporter",
+  notify_fbi: "reporter",
+  establish_age: "reporter",
+  document_everything: "reporter",
+  rapid_assessment_team: "cps_investigator",
+  cps_in_person_contact_24h: "cps_investigator",
+  cps_specialized_plan: "cps_investigator",
+  medical_or_shelter_not_detention: "cps_investigator",
+  contact_victim_advocate: "victim_advocate",
+  national_hotline: "victim_advocate",
+  offer_law_enforcement_contact: "victim_advocate",
+  immigration_relief_referral: "victim_advocate",
+};
+
+export interface ObligationPlan {
+  actionId: ActionId;
+  owner: ObligationOwner;
+  /** ISO-8601 UTC; null when the law sets no clock (e.g. offering police contact to an adult). */
+  dueAt: string | null;
+}
+
+export interface ObligationTiming {
+  /** When the tip was received: the 24-hour clocks run from here (HB 1559). */
+  receivedAt: Date;
+  /** When the case was taken in: "immediately" is due at intake. */
+  intakeAt: Date;
+  /** Default window for the CPS specialized plan (HB 571 sets none). */
+  specializedPlanHours: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function planObligations(
+  actions: readonly ActionId[],
+  timing: ObligationTiming,
+): ObligationPlan[] {
+  return actions.map((actionId) => {
+    const deadline = ACTION_CATALOGUE[actionId].deadline;
+    let due: Date | null = null;
+    if (actionId === "cps_specialized_plan") {
+      due = new Date(timing.receivedAt.getTime() + timing.specializedPlanHours * HOUR_MS);
+    } else if (deadline.kind === "immediately") {
+      due = timing.intakeAt;
+    } else if (deadline.hours !== null) {
+      due = new Date(timing.receivedAt.getTime() + deadline.hours * HOUR_MS);
+    }
+    return { actionId, owner: OBLIGATION_OWNERS[actionId], dueAt: due ? due.toISOString() : null };
+  });
+}

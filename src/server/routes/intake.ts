@@ -1,0 +1,97 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import { requireActor } from "../http/auth-hook.ts";
+import { errorReply } from "../http/error-schema.ts";
+import { listMyObligations } from "../use-cases/list-my-obligations.ts";
+import {
+  intakeInput,
+  publicTipInput,
+  takeIntake,
+  takePublicTip,
+} from "../use-cases/take-intake.ts";
+import type { PublicRateLimit } from "./assessments.ts";
+
+const errors = {
+  400: errorReply,
+  401: errorReply,
+  403: errorReply,
+  404: errorReply,
+  429: errorReply,
+};
+const obligation = z.object({
+  actionId: z.string(),
+  ownerRole: z.string(),
+  dueAt: z.string().nullable(),
+});
+
+/** Intake (staff and public) and the caller's work queue. */
+export const intakeRoutes =
+  (ctx: AppContext, publicLimit: PublicRateLimit): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.post(
+      "/api/v1/cases",
+      {
+        schema: {
+          tags: ["cases"],
+          summary: "Take in a case: people, facts, the stored assessment and its obligations",
+          body: intakeInput,
+          response: {
+            201: z.object({
+              caseId: z.string(),
+              caseNumber: z.string(),
+              determination: z.string(),
+              obligations: z.array(obligation),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await takeIntake(ctx, requireActor(req), req.body)),
+    );
+    r.post(
+      "/api/v1/tips",
+      {
+        config: { rateLimit: publicLimit },
+        schema: {
+          tags: ["cases"],
+          summary: "Send a tip without signing in; answers with a receipt code, never with data",
+          body: publicTipInput,
+          response: { 201: z.object({ receiptCode: z.string() }), ...errors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await takePublicTip(ctx, req.body)),
+    );
+    r.get(
+      "/api/v1/me/obligations",
+      {
+        schema: {
+          tags: ["cases"],
+          summary: "My open obligations, soonest due first",
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: {
+            200: z.object({
+              obligations: z.array(
+                z.object({
+                  id: z.string(),
+                  caseId: z.string(),
+                  caseNumber: z.string(),
+                  actionId: z.string(),
+                  ownerRole: z.string(),
+                  dueAt: z.string().nullable(),
+                  overdue: z.boolean(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => ({
+        obligations: await listMyObligations(ctx, requireActor(req), req.query.limit),
+      }),
+    );
+  };

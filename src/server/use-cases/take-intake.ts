@@ -1,0 +1,159 @@
+import { randomInt } from "node:crypto";
+import type { Transaction } from "kysely";
+import { z } from "zod";
+import { assess } from "../../domain/assessment/engine.ts";
+import { factsSchema } from "../../domain/assessment/facts.ts";
+import { planObligations } from "../../domain/obligations.ts";
+import { ROLE_POLICIES } from "../../domain/roles.ts";
+import type { Actor } from "../access/actor.ts";
+import { denied } from "../audit/record-denial.ts";
+import type { AppContext } from "../context.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { ensureAgency } from "./administration-agency.ts";
+import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
+
+export const intakeInput = openCaseInput.omit({ agencyId: true, determination: true }).extend({
+  facts: factsSchema.default({}),
+});
+export type IntakeInput = z.input<typeof intakeInput>;
+
+export const publicTipInput = z.strictObject({
+  countyFips: intakeInput.shape.countyFips,
+  venue: intakeInput.shape.venue,
+  facts: factsSchema.default({}),
+});
+
+/** Default window for the CPS specialized plan, which HB 571 requires but does not time. */
+export const SPECIALIZED_PLAN_HOURS = 72;
+
+export interface IntakeResult {
+  caseId: string;
+  caseNumber: string;
+  determination: string;
+  obligations: { actionId: string; ownerRole: string; dueAt: string | null }[];
+}
+
+/**
+ * Takes a case in: the case and its people, the assessment of the facts (stored with the engine
+ * version, so it can be re-explained later), and one obligation per required action with its
+ * owner and clock. One transaction: a case never exists without its obligations.
+ */
+export async function takeIntake(
+  ctx: AppContext,
+  actor: Actor,
+  raw: IntakeInput,
+): Promise<IntakeResult> {
+  const input = intakeInput.parse(raw);
+  if (ROLE_POLICIES[actor.role].caseScope === "none") {
+    const error = new AppError("forbidden", 403, "Your role cannot take in cases.");
+    throw await denied(ctx, actor, { action: "case.create", recordType: "case" }, error);
+  }
+  return ctx.db.kysely
+    .transaction()
+    .execute((trx) => intakeIn(trx, ctx, actor, actor.agencyId, input));
+}
+
+/** A tip from the public help page: no login, lands in the statewide intake queue. */
+export async function takePublicTip(
+  ctx: AppContext,
+  raw: z.input<typeof publicTipInput>,
+): Promise<{ receiptCode: string }> {
+  const input = publicTipInput.parse(raw);
+  const queue = await ensureAgency(ctx, "Statewide intake queue", "mbi");
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const result = await intakeIn(trx, ctx, null, queue, {
+      ...input,
+      source: "public_web_form",
+      persons: [],
+    });
+    // Receipt codes are random, not derived from the case: they reveal nothing about it.
+    const receiptCode = Array.from(
+      { length: 10 },
+      () => "ABCDEFGHJKMNPQRSTUVWXYZ23456789"[randomInt(31)],
+    ).join("");
+    await trx
+      .insertInto("tip_receipts")
+      .values({
+        code: receiptCode,
+        case_id: result.caseId,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
+    return { receiptCode };
+  });
+}
+
+async function intakeIn(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  actor: Actor | null,
+  agencyId: string,
+  input: z.output<typeof intakeInput>,
+): Promise<IntakeResult> {
+  const assessment = assess(input.facts);
+  const { facts, ...caseFields } = input;
+  const opened = await openCaseInTransaction(
+    trx,
+    ctx,
+    { ...caseFields, agencyId, determination: assessment.determination },
+    actor,
+    {
+      engineVersion: assessment.engineVersion,
+      determination: assessment.determination,
+      obligations: assessment.actions.length,
+    },
+  );
+  const now = ctx.clock.now();
+  await trx
+    .insertInto("assessments")
+    .values({
+      id: newId(),
+      case_id: opened.id,
+      engine_version: assessment.engineVersion,
+      facts: JSON.stringify(facts),
+      determination: assessment.determination,
+      result: JSON.stringify({
+        actions: assessment.actions,
+        offenses: assessment.offenses,
+        nibrs: assessment.nibrs,
+      }),
+      created_at: now.toISOString(),
+      created_by_user_id: actor?.userId ?? null,
+    })
+    .execute();
+  const plans = planObligations(assessment.actions, {
+    receivedAt: new Date(opened.receivedAt),
+    intakeAt: now,
+    specializedPlanHours: SPECIALIZED_PLAN_HOURS,
+  });
+  if (plans.length > 0) {
+    await trx
+      .insertInto("obligations")
+      .values(
+        plans.map((p) => ({
+          id: newId(),
+          case_id: opened.id,
+          action_id: p.actionId,
+          owner_role: p.owner,
+          owner_user_id: p.owner === "reporter" ? (actor?.userId ?? null) : null,
+          status: "open",
+          due_at: p.dueAt,
+          created_at: now.toISOString(),
+          closed_at: null,
+          closed_by_user_id: null,
+          evidence: null,
+          reason: null,
+          version: 1,
+        })),
+      )
+      .execute();
+  }
+  return {
+    caseId: opened.id,
+    caseNumber: opened.caseNumber,
+    determination: assessment.determination,
+    obligations: plans.map((p) => ({ actionId: p.actionId, ownerRole: p.owner, dueAt: p.dueAt })),
+  };
+}

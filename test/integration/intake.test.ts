@@ -1,0 +1,184 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/server/app.ts";
+import { fixedClock } from "../../src/server/clock.ts";
+import type { AppContext } from "../../src/server/context.ts";
+import { SPECIALIZED_PLAN_HOURS } from "../../src/server/use-cases/take-intake.ts";
+import { testContext } from "../support/context.ts";
+import { describeOnEachDatabase } from "../support/databases.ts";
+import { buildAgency, buildUser } from "../support/factories.ts";
+import { signedIn, TestClient } from "../support/http-client.ts";
+
+const HOUR = 3_600_000;
+const commercialSex = { act: true, valueExchanged: true };
+const MINOR_ONLY = [
+  "report_cps",
+  "report_mbi_ht_coordinator",
+  "report_attorney_general",
+  "rapid_assessment_team",
+  "cps_in_person_contact_24h",
+  "cps_specialized_plan",
+];
+
+describeOnEachDatabase("intake and obligations", (t) => {
+  let app: FastifyInstance;
+  let ctx: AppContext;
+  let screener: TestClient;
+  let cps: TestClient;
+  let coordinator: TestClient;
+  const clock = fixedClock(new Date("2026-10-05T16:00:00Z"));
+
+  before(async () => {
+    ctx = testContext(t.db, clock);
+    app = await buildApp({
+      config: { logLevel: "silent", env: "test" },
+      ctx,
+      loginRateLimit: { max: 10_000, timeWindow: "1 minute" },
+      publicRateLimit: { max: 10_000, timeWindow: "1 minute" },
+    });
+    const school = await buildAgency(t.db, { kind: "other" });
+    const cpsAgency = await buildAgency(t.db, { kind: "cps" });
+    const mbi = await buildAgency(t.db, { kind: "mbi" });
+    screener = await signedIn(
+      app,
+      await buildUser(ctx, { agencyId: school.id, role: "screener" }),
+      clock,
+    );
+    cps = await signedIn(
+      app,
+      await buildUser(ctx, { agencyId: cpsAgency.id, role: "cps_investigator", mfa: true }),
+      clock,
+    );
+    coordinator = await signedIn(
+      app,
+      await buildUser(ctx, { agencyId: mbi.id, role: "state_coordinator", mfa: true }),
+      clock,
+    );
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  const intake = (client: TestClient, body: object) => client.post("/api/v1/cases", body);
+
+  it("creates exactly the contract's obligations for a minor, with their clocks", async () => {
+    const receivedAt = "2026-10-05T09:30:00-05:00"; // 14:30 UTC, an hour and a half before intake
+    const res = await intake(screener, {
+      source: "school",
+      countyFips: "28049",
+      receivedAt,
+      persons: [{ part: "victim", givenName: "Test", ageYears: 15 }],
+      facts: { subject: { age: 15 }, sex: commercialSex },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const body = res.json();
+    assert.equal(body.determination, "sex_trafficking_minor");
+    assert.match(body.caseNumber, /^MS-2026-\d{6}$/);
+    const byAction = Object.fromEntries(
+      body.obligations.map((o: { actionId: string }) => [o.actionId, o]),
+    );
+    assert.deepEqual(Object.keys(byAction).sort(), [
+      "contact_victim_advocate",
+      "cps_in_person_contact_24h",
+      "cps_specialized_plan",
+      "document_everything",
+      "medical_or_shelter_not_detention",
+      "rapid_assessment_team",
+      "report_attorney_general",
+      "report_cps",
+      "report_mbi_ht_coordinator",
+    ]);
+    const received = new Date(receivedAt).getTime();
+    assert.equal(
+      byAction.report_cps.dueAt,
+      clock.now().toISOString(),
+      "immediately = due at intake",
+    );
+    assert.equal(
+      byAction.rapid_assessment_team.dueAt,
+      new Date(received + 24 * HOUR).toISOString(),
+    );
+    assert.equal(
+      byAction.cps_in_person_contact_24h.dueAt,
+      new Date(received + 24 * HOUR).toISOString(),
+    );
+    assert.equal(
+      byAction.cps_specialized_plan.dueAt,
+      new Date(received + SPECIALIZED_PLAN_HOURS * HOUR).toISOString(),
+    );
+    assert.equal(byAction.report_cps.ownerRole, "reporter");
+    assert.equal(byAction.rapid_assessment_team.ownerRole, "cps_investigator");
+    const stored = await t.db.kysely
+      .selectFrom("assessments")
+      .selectAll()
+      .where("case_id", "=", body.caseId)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.engine_version, "1.0.0");
+    assert.deepEqual(JSON.parse(stored.facts), { subject: { age: 15 }, sex: commercialSex });
+  });
+
+  it("draws the line between 17 and 18", async () => {
+    const at = async (age: number) =>
+      (
+        await intake(screener, {
+          source: "medical",
+          facts: { subject: { age }, sex: commercialSex, means: { coercion: true } },
+        })
+      )
+        .json()
+        .obligations.map((o: { actionId: string }) => o.actionId);
+    const seventeen = await at(17);
+    const eighteen = await at(18);
+    for (const id of MINOR_ONLY) {
+      assert.ok(seventeen.includes(id), `17 lacks ${id}`);
+      assert.ok(!eighteen.includes(id), `18 has ${id}`);
+    }
+    assert.ok(eighteen.includes("offer_law_enforcement_contact"));
+  });
+
+  it("puts each obligation in its owner's work queue, soonest first", async () => {
+    const mine = (await screener.get("/api/v1/me/obligations")).json().obligations;
+    assert.ok(mine.length > 0);
+    assert.ok(mine.every((o: { ownerRole: string }) => o.ownerRole === "reporter"));
+    const cpsQueue = (await cps.get("/api/v1/me/obligations")).json().obligations;
+    assert.equal(cpsQueue.length, 0, "CPS sees role obligations only on cases in its scope");
+    const all = (await coordinator.get("/api/v1/me/obligations")).json().obligations;
+    assert.equal(all.length, 0, "nothing is owned by the coordinator role");
+    const dues = mine.map((o: { dueAt: string | null }) => o.dueAt).filter(Boolean);
+    assert.deepEqual(dues, [...dues].sort());
+  });
+
+  it("refuses intake to roles without case access, naming bad input fields", async () => {
+    const analyst = await signedIn(
+      app,
+      await buildUser(ctx, {
+        agencyId: (await buildAgency(t.db, { kind: "attorney_general" })).id,
+        role: "analyst",
+      }),
+      clock,
+    );
+    assert.equal((await intake(analyst, { source: "other" })).statusCode, 403);
+    const bad = await intake(screener, { source: "carrier_pigeon" });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.field, "source");
+    const badFacts = await intake(screener, { source: "other", facts: { subject: { age: 300 } } });
+    assert.equal(badFacts.json().error.field, "facts.subject.age");
+  });
+
+  it("takes a public tip without login and answers with a receipt code only", async () => {
+    const anonymous = new TestClient(app, "203.0.113.7");
+    const res = await anonymous.post("/api/v1/tips", {
+      countyFips: "28047",
+      facts: { subject: { ageGroup: "minor" }, sex: commercialSex },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.deepEqual(Object.keys(res.json()), ["receiptCode"]);
+    assert.match(res.json().receiptCode, /^[A-Z2-9]{10}$/);
+    const cases = (await coordinator.get("/api/v1/cases")).json().cases;
+    assert.ok(
+      cases.some((c: { source: string }) => c.source === "public_web_form"),
+      "the statewide queue reaches the coordinator",
+    );
+  });
+});
