@@ -39,7 +39,7 @@ const COMMANDS: Record<string, Command> = {
   },
   token: {
     summary: "create an API token acting as a user (printed once)",
-    usage: "token create --user EMAIL --name NAME [--expires DAYS]",
+    usage: "token create --user EMAIL --name NAME [--expires DAYS] | token revoke TOKEN_ID",
     load: () => import("./commands/token.ts"),
   },
   user: {

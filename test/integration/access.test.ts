@@ -3,13 +3,12 @@ import { after, before, it } from "node:test";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import type { Role } from "../../src/domain/roles.ts";
-import { buildApp } from "../../src/server/app.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import type { AgencyRow } from "../../src/server/db/schema.ts";
 import { newId } from "../../src/server/ids.ts";
 import { openCase } from "../../src/server/use-cases/open-case.ts";
-import { testContext } from "../support/context.ts";
+import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
 import { signedIn, type TestClient } from "../support/http-client.ts";
@@ -45,11 +44,7 @@ describeOnEachDatabase("access policy", (t) => {
 
   before(async () => {
     ctx = testContext(t.db, clock);
-    app = await buildApp({
-      config: { logLevel: "silent", env: "test" },
-      ctx,
-      loginRateLimit: { max: 10_000, timeWindow: "1 minute" },
-    });
+    app = await testApp(ctx);
     for (const kind of [
       "cps",
       "law_enforcement",
@@ -331,11 +326,9 @@ describeOnEachDatabase("access policy", (t) => {
 
   it("never writes identity values to the logs, even at trace level", async () => {
     const lines: string[] = [];
-    const traced = await buildApp({
+    const traced = await testApp(ctx, {
       config: { logLevel: "trace", env: "test" },
-      ctx,
       logStream: { write: (line: string) => lines.push(line) },
-      loginRateLimit: { max: 10_000, timeWindow: "1 minute" },
     });
     try {
       clock.advance(61_000); // a fresh TOTP step: the last code was already used

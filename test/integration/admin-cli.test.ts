@@ -111,6 +111,16 @@ describe("administration on the command line", () => {
     const hashes = db.prepare("select token_hash from api_tokens").pluck().all() as string[];
     db.close();
     assert.ok(!hashes.includes(token));
+    const id = r.stderr.match(/token (\S+) for/)?.[1] as string;
+    const revoked = cli(["token", "revoke", id]);
+    assert.equal(revoked.status, 0, revoked.stderr);
+    const check = new Database(join(dir, "w.db"));
+    const row = check.prepare("select revoked_at from api_tokens where id = ?").get(id) as {
+      revoked_at: string | null;
+    };
+    check.close();
+    assert.ok(row.revoked_at);
+    assert.equal(cli(["token", "revoke", "no-such-token"]).status, 2);
   });
 
   it("verifies the audit chain, and names the first row changed behind its back", () => {

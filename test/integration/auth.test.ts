@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app.ts";
 import { totpAt } from "../../src/server/auth/totp.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
-import { createApiToken } from "../../src/server/use-cases/create-api-token.ts";
+import { createApiToken, revokeApiToken } from "../../src/server/use-cases/create-api-token.ts";
 import { disableUser, unlockUser } from "../../src/server/use-cases/manage-user.ts";
-import { testContext } from "../support/context.ts";
+import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
@@ -20,11 +19,7 @@ describeOnEachDatabase("authentication", (t) => {
   const clock = fixedClock(new Date("2026-06-01T14:00:00Z"));
   before(async () => {
     ctx = testContext(t.db, clock);
-    app = await buildApp({
-      config: { logLevel: "silent", env: "test" },
-      ctx,
-      loginRateLimit: { max: 10_000, timeWindow: "1 minute" },
-    });
+    app = await testApp(ctx);
   });
   after(async () => {
     await app.close();
@@ -208,6 +203,15 @@ describeOnEachDatabase("authentication", (t) => {
       .where("record_id", "=", id)
       .execute();
     assert.equal(uses.length, 2);
+    const spare = await createApiToken(ctx, { email: user.email, name: "spare" }, null);
+    await revokeApiToken(ctx, spare.id, null);
+    const revoked = new TestClient(app);
+    revoked.bearer = spare.token;
+    assert.equal(
+      (await revoked.get("/api/v1/me")).statusCode,
+      401,
+      "a revoked token stops at once",
+    );
     await disableUser(ctx, user.email, null);
     assert.equal((await client.get("/api/v1/me")).statusCode, 401);
   });

@@ -4,13 +4,12 @@ import { after, before, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { ROLES, type Role } from "../../src/domain/roles.ts";
-import { buildApp } from "../../src/server/app.ts";
 import { createSession } from "../../src/server/auth/sessions.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { newId } from "../../src/server/ids.ts";
 import { openCase } from "../../src/server/use-cases/open-case.ts";
-import { testContext } from "../support/context.ts";
+import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
 import { TestClient } from "../support/http-client.ts";
@@ -59,11 +58,7 @@ describeOnEachDatabase("authorization matrix", (t) => {
 
   before(async () => {
     ctx = testContext(t.db, clock);
-    app = await buildApp({
-      config: { logLevel: "silent", env: "test" },
-      ctx,
-      loginRateLimit: { max: 100_000, timeWindow: "1 minute" },
-    });
+    app = await testApp(ctx);
     await app.ready();
   });
   after(async () => {

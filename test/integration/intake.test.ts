@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { SPECIALIZED_PLAN_HOURS } from "../../src/server/use-cases/take-intake.ts";
-import { testContext } from "../support/context.ts";
+import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
@@ -31,12 +30,7 @@ describeOnEachDatabase("intake and obligations", (t) => {
 
   before(async () => {
     ctx = testContext(t.db, clock);
-    app = await buildApp({
-      config: { logLevel: "silent", env: "test" },
-      ctx,
-      loginRateLimit: { max: 10_000, timeWindow: "1 minute" },
-      publicRateLimit: { max: 10_000, timeWindow: "1 minute" },
-    });
+    app = await testApp(ctx);
     const school = await buildAgency(t.db, { kind: "other" });
     const cpsAgency = await buildAgency(t.db, { kind: "cps" });
     const mbi = await buildAgency(t.db, { kind: "mbi" });

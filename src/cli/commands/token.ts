@@ -1,9 +1,8 @@
 import { systemClock } from "../../server/clock.ts";
-import { AppError } from "../../server/errors.ts";
-import { createApiToken } from "../../server/use-cases/create-api-token.ts";
+import { createApiToken, revokeApiToken } from "../../server/use-cases/create-api-token.ts";
 import { parseCommandArgs, positiveInt } from "../args.ts";
 import { openConfiguredDatabase } from "../open-configured-database.ts";
-import { UsageError } from "../usage-error.ts";
+import { asUsageError, UsageError } from "../usage-error.ts";
 
 /** `token create --user EMAIL --name N [--expires DAYS]`: prints the token once. */
 export async function run(args: string[]): Promise<number> {
@@ -12,8 +11,23 @@ export async function run(args: string[]): Promise<number> {
     { user: { type: "string" }, name: { type: "string" }, expires: { type: "string" } },
     true,
   );
-  if (positionals[0] !== "create" || !values.user || !values.name) {
-    throw new UsageError("usage: token create --user EMAIL --name NAME [--expires DAYS]");
+  const [verb, tokenId] = positionals;
+  if (verb === "revoke") {
+    if (!tokenId) throw new UsageError("usage: token revoke TOKEN_ID");
+    const { db, keyring } = openConfiguredDatabase();
+    try {
+      const done = await revokeApiToken({ db, clock: systemClock, keyring }, tokenId, null);
+      if (!done) throw new UsageError(`no token ${tokenId}`);
+      process.stdout.write(`revoked token ${tokenId}\n`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  }
+  if (verb !== "create" || !values.user || !values.name) {
+    throw new UsageError(
+      "usage: token create --user EMAIL --name NAME [--expires DAYS] | token revoke TOKEN_ID",
+    );
   }
   const days =
     values.expires === undefined ? undefined : positiveInt(values.expires, "--expires", 0);
@@ -30,8 +44,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   } catch (e) {
-    if (e instanceof AppError && e.status < 500) throw new UsageError(e.message);
-    throw e;
+    throw asUsageError(e);
   } finally {
     await db.close();
   }

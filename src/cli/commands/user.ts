@@ -1,14 +1,13 @@
 import { isRole, ROLES } from "../../domain/roles.ts";
 import { systemClock } from "../../server/clock.ts";
 import { migrateToLatest } from "../../server/db/database.ts";
-import { AppError } from "../../server/errors.ts";
 import { ensureAdministrationAgency } from "../../server/use-cases/administration-agency.ts";
 import { createUser } from "../../server/use-cases/create-user.ts";
 import { disableUser, unlockUser } from "../../server/use-cases/manage-user.ts";
 import { parseCommandArgs } from "../args.ts";
 import { openConfiguredDatabase } from "../open-configured-database.ts";
 import { readSecretLine } from "../read-secret.ts";
-import { UsageError } from "../usage-error.ts";
+import { asUsageError, UsageError } from "../usage-error.ts";
 
 const USAGE =
   "usage: user create-admin --email EMAIL | user create --email EMAIL --agency ID --role ROLE | user unlock EMAIL | user disable EMAIL";
@@ -68,8 +67,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`created ${values.email} (${role}), user id ${created.userId}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof AppError && e.status < 500) throw new UsageError(e.message);
-    throw e;
+    throw asUsageError(e);
   } finally {
     await db.close();
   }

@@ -103,43 +103,25 @@ function decisionRationale(d: Decision, lang: Language): readonly RationaleEntry
   return entries;
 }
 
+const DETERMINATION_CONTRACT_RULE: Record<string, number> = {
+  sex_trafficking_minor: 4,
+  sex_trafficking: 5,
+  labor_trafficking: 6,
+};
+
 function buildDecisionRationale(d: Decision, lang: Language): RationaleEntry[] {
-  const contractRule: Record<string, number> = {
-    sex_trafficking_minor: 4,
-    sex_trafficking: 5,
-    labor_trafficking: 6,
-  };
-  const out: RationaleEntry[] = d.holding.map((r) => ({
-    rule: r.id,
-    contractRule: contractRule[r.determination] ?? 7,
-    text: translate(lang, `rule.${r.id}` as MessageKey),
-    citation: r.citation,
-  }));
-  for (const r of d.possible) {
-    out.push({
-      rule: r.id,
-      contractRule: 8,
-      text: translate(lang, `rule.${r.id}` as MessageKey),
-      citation: r.citation,
-    });
-  }
-  if (d.determination === "not_indicated") {
-    out.push({
-      rule: NOT_INDICATED_RULE.id,
-      contractRule: 9,
-      text: translate(lang, "rule.not_indicated"),
-      citation: NOT_INDICATED_RULE.citation,
-    });
-  }
-  for (const r of d.actionRules) {
-    out.push({
-      rule: r.id,
-      contractRule: 10,
-      text: translate(lang, `rule.${r.id}` as MessageKey),
-      citation: r.citation,
-    });
-  }
-  return out;
+  const entry = (rule: { id: string; citation: string }, contractRule: number): RationaleEntry => ({
+    rule: rule.id,
+    contractRule,
+    text: translate(lang, `rule.${rule.id}` as MessageKey),
+    citation: rule.citation,
+  });
+  return [
+    ...d.holding.map((r) => entry(r, DETERMINATION_CONTRACT_RULE[r.determination] ?? 7)),
+    ...d.possible.map((r) => entry(r, 8)),
+    ...(d.determination === "not_indicated" ? [entry(NOT_INDICATED_RULE, 9)] : []),
+    ...d.actionRules.map((r) => entry(r, 10)),
+  ];
 }
 
 const detailCache = new Map<string, ActionDetail>();

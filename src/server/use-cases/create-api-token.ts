@@ -59,3 +59,30 @@ export async function createApiToken(
   });
   return { id, token, expiresAt };
 }
+
+/** Revokes one token at once: its next use authenticates as nobody. */
+export async function revokeApiToken(
+  ctx: AppContext,
+  tokenId: string,
+  actor: Actor | null,
+): Promise<boolean> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const token = await trx
+      .selectFrom("api_tokens")
+      .select(["id", "revoked_at"])
+      .where("id", "=", tokenId)
+      .executeTakeFirst();
+    if (!token) return false;
+    if (!token.revoked_at) {
+      await trx
+        .updateTable("api_tokens")
+        .set({ revoked_at: ctx.clock.now().toISOString() })
+        .where("id", "=", tokenId)
+        .execute();
+    }
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      { action: "token.revoke", recordType: "api_token", recordId: tokenId, outcome: "allowed" },
+    ]);
+    return true;
+  });
+}
