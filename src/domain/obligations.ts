@@ -61,3 +61,33 @@ export function planObligations(
     return { actionId, owner: OBLIGATION_OWNERS[actionId], dueAt: due ? due.toISOString() : null };
   });
 }
+
+export type DeadlineEvent =
+  | { kind: "obligation.reminder"; at: string; percent: 50 | 75 }
+  | { kind: "obligation.escalation"; at: string };
+
+/** An obligation due "immediately" is escalated if still open this long after intake. */
+export const IMMEDIATE_GRACE_MS = 60 * 60_000;
+
+/**
+ * When to remind the owner (50 % and 75 % of the window from the tip to the due time) and when
+ * to escalate to the task-force lead and the state coordinator (at the due time; for
+ * "immediately", after a short grace so that the report can be made).
+ */
+export function deadlineEvents(receivedAt: Date, dueAt: Date): DeadlineEvent[] {
+  const window = dueAt.getTime() - receivedAt.getTime();
+  if (window <= 0) {
+    return [
+      {
+        kind: "obligation.escalation",
+        at: new Date(dueAt.getTime() + IMMEDIATE_GRACE_MS).toISOString(),
+      },
+    ];
+  }
+  const at = (fraction: number) => new Date(receivedAt.getTime() + window * fraction).toISOString();
+  return [
+    { kind: "obligation.reminder", at: at(0.5), percent: 50 },
+    { kind: "obligation.reminder", at: at(0.75), percent: 75 },
+    { kind: "obligation.escalation", at: dueAt.toISOString() },
+  ];
+}

@@ -9,3 +9,18 @@ const yearFormat = new Intl.DateTimeFormat("en-US", {
 export function localYear(at: Date): number {
   return Number(yearFormat.format(at));
 }
+
+const displayFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+
+/** An instant as people in Mississippi read it, e.g. "Oct 5, 2026, 9:30 AM CDT". */
+export function formatLocal(at: Date): string {
+  return displayFormat.format(at);
+}

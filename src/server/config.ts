@@ -30,6 +30,10 @@ const envSchema = z.object({
   WAYPOINT_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(40),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   WAYPOINT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+  SMTP_FROM: z.string().min(3).default("Waypoint <no-reply@waypoint.invalid>"),
+  SMTP_INSECURE: booleanFlag.optional(),
 });
 
 export type DatabaseTarget =
@@ -49,6 +53,8 @@ export interface Config {
   pgPoolSize: number;
   /** Requests per minute per client address on the public (no-login) endpoints. */
   publicRatePerMinute: number;
+  /** Outgoing mail; absent means in-app notifications only. */
+  smtp: { host: string; port: number; from: string; insecure: boolean } | null;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: e.WAYPOINT_KEY_FILE,
     pgPoolSize: e.PG_POOL_SIZE,
     publicRatePerMinute: e.WAYPOINT_PUBLIC_RATE_LIMIT,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          from: e.SMTP_FROM,
+          insecure: e.SMTP_INSECURE ?? !production,
+        }
+      : null,
   };
 }

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo.ts";
+import { startWorker } from "./jobs/worker.ts";
 import { createLogger } from "./logger.ts";
+import { noMailer, smtpMailer } from "./mail/mailer.ts";
 import { loadKeyring } from "./security/keyring.ts";
 
 function packageVersion(): string {
@@ -62,6 +65,17 @@ async function main(): Promise<void> {
     version: packageVersion(),
   });
 
+  const mailer = config.smtp ? smtpMailer(config.smtp) : noMailer;
+  // Every server process also works the deadline queue; leases keep two processes from firing
+  // the same reminder.
+  const worker = startWorker(
+    { db, clock: systemClock, keyring },
+    mailer,
+    `${hostname()}:${process.pid}`,
+    15_000,
+    (e) => log.error({ err: e }, "deadline worker round failed"),
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -71,6 +85,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await worker.stop();
+    mailer.close();
     await db.close();
     process.exit(0);
   };

@@ -229,6 +229,21 @@ export interface TipReceiptsTable {
   created_at: string;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  dedupe_key: string;
+  run_at: string;
+  payload: string;
+  status: string;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
 export interface Database {
   counties: CountiesTable;
   agencies: AgenciesTable;
@@ -252,6 +267,7 @@ export interface Database {
   assessments: AssessmentsTable;
   obligations: ObligationsTable;
   tip_receipts: TipReceiptsTable;
+  jobs: JobsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import { assess } from "../../domain/assessment/engine.ts";
 import { factsSchema } from "../../domain/assessment/facts.ts";
-import { planObligations } from "../../domain/obligations.ts";
+import { deadlineEvents, planObligations } from "../../domain/obligations.ts";
 import { ROLE_POLICIES } from "../../domain/roles.ts";
 import type { Actor } from "../access/actor.ts";
 import { denied } from "../audit/record-denial.ts";
@@ -11,6 +11,7 @@ import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { scheduleJob } from "../jobs/job-queue.ts";
 import { ensureAgency } from "./administration-agency.ts";
 import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
 
@@ -129,11 +130,12 @@ async function intakeIn(
     specializedPlanHours: SPECIALIZED_PLAN_HOURS,
   });
   if (plans.length > 0) {
+    const rows = plans.map((p) => ({ ...p, id: newId() }));
     await trx
       .insertInto("obligations")
       .values(
-        plans.map((p) => ({
-          id: newId(),
+        rows.map((p) => ({
+          id: p.id,
           case_id: opened.id,
           action_id: p.actionId,
           owner_role: p.owner,
@@ -149,6 +151,24 @@ async function intakeIn(
         })),
       )
       .execute();
+    // The clocks start now, durably: reminders and escalations survive restarts (jobs table).
+    for (const o of rows) {
+      if (!o.dueAt) continue;
+      for (const event of deadlineEvents(new Date(opened.receivedAt), new Date(o.dueAt))) {
+        const tag =
+          event.kind === "obligation.reminder" ? `${event.kind}.${event.percent}` : event.kind;
+        await scheduleJob(trx, {
+          kind: event.kind,
+          dedupeKey: `${tag}:${o.id}`,
+          runAt: event.at,
+          payload: {
+            obligationId: o.id,
+            ...(event.kind === "obligation.reminder" ? { percent: event.percent } : {}),
+          },
+          now: now.toISOString(),
+        });
+      }
+    }
   }
   return {
     caseId: opened.id,

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./2026112901_initial.ts";
 import * as access from "./2026112902_access.ts";
 import * as intake from "./2026112903_intake.ts";
+import * as jobs from "./2026112904_jobs.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026112901_initial": initial,
   "2026112902_access": access,
   "2026112903_intake": intake,
+  "2026112904_jobs": jobs,
 };
 
 export const migrationProvider: MigrationProvider = {
