@@ -44,6 +44,7 @@ const HOME: Record<Role, string> = {
 };
 
 interface Fixture {
+  obligationId: string;
   caseId: string;
   personId: string;
   consentId: string | null;
@@ -67,8 +68,15 @@ describeOnEachDatabase("authorization matrix", (t) => {
 
   it("matches the checked-in table for every route, role and relation", async () => {
     // Reads first, then writes, and signing out last: a write may change what a later read sees.
+    // Break-glass widens the caller's scope, so it runs after every other write it would affect.
     const rank = (r: { method: string; url: string }) =>
-      r.url.endsWith("/logout") ? 2 : r.method === "GET" ? 0 : 1;
+      r.url.endsWith("/logout")
+        ? 3
+        : r.url.endsWith("/break-glass")
+          ? 2
+          : r.method === "GET"
+            ? 0
+            : 1;
     routes.push(
       ...[...app.routeTable].sort(
         (a, b) => rank(a) - rank(b) || `${a.method} ${a.url}`.localeCompare(`${b.method} ${b.url}`),
@@ -87,7 +95,7 @@ describeOnEachDatabase("authorization matrix", (t) => {
         .where("user_id", "=", user.userId)
         .executeTakeFirstOrThrow();
       for (const relation of RELATIONS) {
-        const fixture = await fixtureFor(relation, user.userId, agencyId);
+        const fixture = await fixtureFor(relation, user.userId, agencyId, role);
         for (const route of routes) {
           const key = `${route.method} ${route.url}`;
           const session = await createSession(t.db.kysely, clock, {
@@ -156,6 +164,7 @@ describeOnEachDatabase("authorization matrix", (t) => {
     relation: Relation,
     userId: string,
     agencyId: string,
+    role: Role,
   ): Promise<Fixture> {
     const holderKind =
       relation === "no_consent" || relation === "expired_consent" ? "victim_services" : "other";
@@ -200,7 +209,27 @@ describeOnEachDatabase("authorization matrix", (t) => {
         })
         .execute();
     }
-    return { caseId: opened.id, personId, consentId, agencyId };
+    // An obligation owned by the role this user holds, on the relation's case.
+    const obligationId = newId();
+    await t.db.kysely
+      .insertInto("obligations")
+      .values({
+        id: obligationId,
+        case_id: opened.id,
+        action_id: "document_everything",
+        owner_role: role,
+        owner_user_id: null,
+        status: "open",
+        due_at: null,
+        created_at: clock.now().toISOString(),
+        closed_at: null,
+        closed_by_user_id: null,
+        evidence: null,
+        reason: null,
+        version: 1,
+      })
+      .execute();
+    return { caseId: opened.id, personId, consentId, agencyId, obligationId };
   }
 });
 
@@ -209,6 +238,7 @@ function idFor(url: string, f: Fixture): string {
   if (url.startsWith("/api/v1/persons/")) return f.personId;
   if (url.startsWith("/api/v1/consents/"))
     return f.consentId ?? "01900000-0000-7000-8000-000000000000";
+  if (url.startsWith("/api/v1/obligations/")) return f.obligationId;
   return "";
 }
 
@@ -235,6 +265,8 @@ function bodyFor(
         form: "attested",
         expiresAt: "2026-09-02T15:00:00Z",
       };
+    case "/api/v1/obligations/:id/close":
+      return { version: 1, status: "done" };
     case "/api/v1/cases":
       return { source: "other" };
     case "/api/v1/screening/next":

@@ -143,6 +143,52 @@ describeOnEachDatabase("intake and obligations", (t) => {
     assert.deepEqual(dues, [...dues].sort());
   });
 
+  it("closes an obligation with evidence, and answers 409 to an edit based on an old version", async () => {
+    const [first] = (await screener.get("/api/v1/me/obligations")).json().obligations;
+    const close = (body: object) => screener.post(`/api/v1/obligations/${first.id}/close`, body);
+    const noReason = await close({ version: first.version, status: "not_applicable" });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal(noReason.json().error.field, "reason");
+    const done = await close({
+      version: first.version,
+      status: "done",
+      evidence: { reference: "CPS-24-0091", spokeWith: "Intake worker on duty" },
+    });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.json().version, first.version + 1);
+    const stale = await close({ version: first.version, status: "done" });
+    assert.equal(stale.statusCode, 409);
+    const row = await t.db.kysely
+      .selectFrom("obligations")
+      .selectAll()
+      .where("id", "=", first.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.status, "done");
+    assert.equal(
+      JSON.parse(row.evidence ?? "{}").reference,
+      "CPS-24-0091",
+      "the first edit is kept",
+    );
+    const queue = (await screener.get("/api/v1/me/obligations")).json().obligations;
+    assert.ok(
+      !queue.some((o: { id: string }) => o.id === first.id),
+      "closed obligations leave the queue",
+    );
+    const outsider = await signedIn(
+      app,
+      await buildUser(ctx, {
+        agencyId: (await buildAgency(t.db, { kind: "other" })).id,
+        role: "screener",
+      }),
+      clock,
+    );
+    const foreign = await outsider.post(`/api/v1/obligations/${queue[0].id}/close`, {
+      version: 1,
+      status: "done",
+    });
+    assert.equal(foreign.statusCode, 404, "out of scope answers like missing");
+  });
+
   it("refuses intake to roles without case access, naming bad input fields", async () => {
     const analyst = await signedIn(
       app,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply } from "../http/error-schema.ts";
+import { closeObligation, closeObligationInput } from "../use-cases/close-obligation.ts";
 import { listMyObligations } from "../use-cases/list-my-obligations.ts";
 import {
   intakeInput,
@@ -65,6 +66,19 @@ export const intakeRoutes =
       },
       async (req, reply) => reply.code(201).send(await takePublicTip(ctx, req.body)),
     );
+    r.post(
+      "/api/v1/obligations/:id/close",
+      {
+        schema: {
+          tags: ["cases"],
+          summary: "Mark an obligation done (with evidence) or not applicable (with a reason)",
+          params: z.object({ id: z.string().min(1).max(100) }),
+          body: closeObligationInput,
+          response: { 200: z.object({ version: z.number() }), 409: errorReply, ...errors },
+        },
+      },
+      async (req) => closeObligation(ctx, requireActor(req), req.params.id, req.body),
+    );
     r.get(
       "/api/v1/me/obligations",
       {
@@ -83,6 +97,7 @@ export const intakeRoutes =
                   ownerRole: z.string(),
                   dueAt: z.string().nullable(),
                   overdue: z.boolean(),
+                  version: z.number(),
                 }),
               ),
             }),

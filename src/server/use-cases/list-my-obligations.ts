@@ -19,6 +19,7 @@ export async function listMyObligations(ctx: AppContext, actor: Actor, limit: nu
       "obligations.owner_role",
       "obligations.due_at",
       "obligations.status",
+      "obligations.version",
     ])
     .where("obligations.status", "=", "open")
     .where((eb) =>
@@ -44,5 +45,6 @@ export async function listMyObligations(ctx: AppContext, actor: Actor, limit: nu
     ownerRole: r.owner_role,
     dueAt: r.due_at,
     overdue: r.due_at !== null && r.due_at < now,
+    version: Number(r.version),
   }));
 }
