@@ -3,7 +3,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
+import { AppError, errorBody } from "./errors.ts";
 import { installAuthentication } from "./http/auth-hook.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
@@ -64,6 +65,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     bodyLimit: 1_048_576,
     logController: new OneLinePerRequest(),
+    // Ids up to 1000 characters reach the routes (and answer 404 like any unknown id); errors
+    // the router raises itself (a longer id, bad percent-encoding) still use our error body.
+    routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: (error, _req, reply) => {
+      const e =
+        error.statusCode === 414
+          ? new AppError("not_found", 404, "No such resource.")
+          : new AppError("invalid_request", 400, "The request URL is malformed.");
+      // The framework's reply type knows no routes yet; the body is our one error shape.
+      (reply as unknown as FastifyReply).code(e.status).send(errorBody(e));
+    },
   });
   // The route table: the authorization matrix test checks every entry has a reviewed policy.
   const routeTable: RouteEntry[] = [];

@@ -47,6 +47,15 @@ describeOnEachDatabase("HTTP foundation", (t) => {
     assert.match(res.headers["content-security-policy"] as string, /frame-ancestors 'none'/);
   });
 
+  it("answers the router's own errors in the one error shape", async () => {
+    const long = await app.inject({ method: "GET", url: `/api/v1/cases/${"x".repeat(1500)}` });
+    assert.equal(long.statusCode, 404);
+    assert.deepEqual(long.json(), { error: { code: "not_found", message: "No such resource." } });
+    const malformed = await app.inject({ method: "GET", url: "/api/v1/cases/%E0%A4%A" });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().error.code, "invalid_request");
+  });
+
   it("serves the counties", async () => {
     const res = await app.inject({ method: "GET", url: "/api/v1/reference/counties" });
     assert.equal(res.json().counties.length, 82);

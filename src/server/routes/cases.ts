@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply } from "../http/error-schema.ts";
+import { idParam } from "../http/id-param.ts";
 import { CaseRepository } from "../repositories/case-repository.ts";
 import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
 import { readAuditLog } from "../use-cases/read-audit-log.ts";
@@ -17,7 +18,6 @@ const errors = {
   404: errorReply,
   409: errorReply,
 };
-const idParam = z.object({ id: z.string().min(1).max(100) });
 
 const caseSummary = z.object({
   id: z.string(),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply } from "../http/error-schema.ts";
+import { idParam } from "../http/id-param.ts";
 import { closeObligation, closeObligationInput } from "../use-cases/close-obligation.ts";
 import { listMyObligations } from "../use-cases/list-my-obligations.ts";
 import {
@@ -72,7 +73,7 @@ export const intakeRoutes =
         schema: {
           tags: ["cases"],
           summary: "Mark an obligation done (with evidence) or not applicable (with a reason)",
-          params: z.object({ id: z.string().min(1).max(100) }),
+          params: idParam,
           body: closeObligationInput,
           response: { 200: z.object({ version: z.number() }), 409: errorReply, ...errors },
         },
