@@ -10,6 +10,11 @@ const BENCHES: Record<
     summary: "assessments per second (engine) and CLI start-to-answer time",
     load: () => import("./assess.ts"),
   },
+  intake: {
+    summary:
+      "intake latency (SQLite) and GET /api/v1/cases/:id under 50 clients at 1k and 100k cases",
+    load: () => import("./intake.ts"),
+  },
   healthz: {
     summary: "GET /healthz on Waypoint vs a bare node:http server (autocannon), req/s ratio",
     load: () => import("./healthz.ts"),

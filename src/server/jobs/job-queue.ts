@@ -15,26 +15,38 @@ export type Job = Pick<JobsTable, "id" | "kind" | "payload" | "attempts" | "run_
 
 export const LEASE_MS = 5 * 60_000;
 
-export async function scheduleJob(
+export interface NewJob {
+  kind: string;
+  dedupeKey: string;
+  runAt: string;
+  payload: object;
+  now: string;
+}
+
+/** Schedules jobs in one statement; a job whose dedupe key exists already is left as it is. */
+export async function scheduleJobs(
   trx: Kysely<Database> | Transaction<Database>,
-  job: { kind: string; dedupeKey: string; runAt: string; payload: object; now: string },
+  jobs: NewJob[],
 ): Promise<void> {
+  if (jobs.length === 0) return;
   await trx
     .insertInto("jobs")
-    .values({
-      id: newId(),
-      kind: job.kind,
-      dedupe_key: job.dedupeKey,
-      run_at: job.runAt,
-      payload: JSON.stringify(job.payload),
-      status: "pending",
-      lease_owner: null,
-      lease_expires_at: null,
-      attempts: 0,
-      last_error: null,
-      created_at: job.now,
-      done_at: null,
-    })
+    .values(
+      jobs.map((job) => ({
+        id: newId(),
+        kind: job.kind,
+        dedupe_key: job.dedupeKey,
+        run_at: job.runAt,
+        payload: JSON.stringify(job.payload),
+        status: "pending",
+        lease_owner: null,
+        lease_expires_at: null,
+        attempts: 0,
+        last_error: null,
+        created_at: job.now,
+        done_at: null,
+      })),
+    )
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
     .execute();
 }

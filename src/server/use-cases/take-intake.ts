@@ -11,7 +11,7 @@ import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { scheduleJob } from "../jobs/job-queue.ts";
+import { scheduleJobs } from "../jobs/job-queue.ts";
 import { ensureAgency } from "./administration-agency.ts";
 import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
 
@@ -152,23 +152,23 @@ async function intakeIn(
       )
       .execute();
     // The clocks start now, durably: reminders and escalations survive restarts (jobs table).
-    for (const o of rows) {
-      if (!o.dueAt) continue;
-      for (const event of deadlineEvents(new Date(opened.receivedAt), new Date(o.dueAt))) {
-        const tag =
-          event.kind === "obligation.reminder" ? `${event.kind}.${event.percent}` : event.kind;
-        await scheduleJob(trx, {
-          kind: event.kind,
-          dedupeKey: `${tag}:${o.id}`,
-          runAt: event.at,
-          payload: {
-            obligationId: o.id,
-            ...(event.kind === "obligation.reminder" ? { percent: event.percent } : {}),
-          },
-          now: now.toISOString(),
-        });
-      }
-    }
+    await scheduleJobs(
+      trx,
+      rows.flatMap((o) =>
+        o.dueAt === null
+          ? []
+          : deadlineEvents(new Date(opened.receivedAt), new Date(o.dueAt)).map((event) => ({
+              kind: event.kind,
+              dedupeKey: `${event.kind === "obligation.reminder" ? `${event.kind}.${event.percent}` : event.kind}:${o.id}`,
+              runAt: event.at,
+              payload: {
+                obligationId: o.id,
+                ...(event.kind === "obligation.reminder" ? { percent: event.percent } : {}),
+              },
+              now: now.toISOString(),
+            })),
+      ),
+    );
   }
   return {
     caseId: opened.id,
