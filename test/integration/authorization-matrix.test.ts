@@ -265,6 +265,12 @@ function bodyFor(
         form: "attested",
         expiresAt: "2026-09-02T15:00:00Z",
       };
+    case "/api/v1/cases/:id/assessments":
+      return {
+        version: 1,
+        facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
+        reason: "Matrix check",
+      };
     case "/api/v1/obligations/:id/close":
       return { version: 1, status: "done" };
     case "/api/v1/cases":

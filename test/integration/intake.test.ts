@@ -189,6 +189,47 @@ describeOnEachDatabase("intake and obligations", (t) => {
     assert.equal(foreign.statusCode, 404, "out of scope answers like missing");
   });
 
+  it("re-assesses when facts change: adds the new obligations, retires the rest with the reason, 409 when stale", async () => {
+    const opened = (
+      await intake(screener, { source: "other", facts: { sex: commercialSex } })
+    ).json();
+    assert.equal(opened.determination, "possible_trafficking");
+    const reassess = (body: object) =>
+      screener.post(`/api/v1/cases/${opened.caseId}/assessments`, body);
+    const res = await reassess({
+      version: 1,
+      facts: { subject: { age: 15 }, sex: commercialSex },
+      reason: "School records show she is 15",
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.equal(body.determination, "sex_trafficking_minor");
+    assert.equal(body.version, 2);
+    assert.ok(body.added.includes("report_cps") && body.added.includes("rapid_assessment_team"));
+    assert.deepEqual(body.retired.sort(), ["establish_age", "national_hotline"]);
+    const rows = await t.db.kysely
+      .selectFrom("obligations")
+      .select(["action_id", "status", "reason"])
+      .where("case_id", "=", opened.caseId)
+      .execute();
+    const establish = rows.find((r) => r.action_id === "establish_age");
+    assert.equal(establish?.status, "not_applicable");
+    assert.match(establish?.reason ?? "", /School records show she is 15/);
+    assert.equal(
+      rows.filter((r) => r.action_id === "contact_victim_advocate").length,
+      1,
+      "kept, not duplicated",
+    );
+    const stale = await reassess({ version: 1, facts: {}, reason: "an old screen" });
+    assert.equal(stale.statusCode, 409);
+    const assessments = await t.db.kysely
+      .selectFrom("assessments")
+      .select("determination")
+      .where("case_id", "=", opened.caseId)
+      .execute();
+    assert.equal(assessments.length, 2);
+  });
+
   it("refuses intake to roles without case access, naming bad input fields", async () => {
     const analyst = await signedIn(
       app,

@@ -7,6 +7,7 @@ import { errorReply } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { closeObligation, closeObligationInput } from "../use-cases/close-obligation.ts";
 import { listMyObligations } from "../use-cases/list-my-obligations.ts";
+import { reassessCase, reassessInput } from "../use-cases/reassess-case.ts";
 import {
   intakeInput,
   publicTipInput,
@@ -66,6 +67,29 @@ export const intakeRoutes =
         },
       },
       async (req, reply) => reply.code(201).send(await takePublicTip(ctx, req.body)),
+    );
+    r.post(
+      "/api/v1/cases/:id/assessments",
+      {
+        schema: {
+          tags: ["cases"],
+          summary:
+            "Assess a case again with changed facts: adds and retires obligations, with the reason",
+          params: idParam,
+          body: reassessInput,
+          response: {
+            200: z.object({
+              determination: z.string(),
+              version: z.number(),
+              added: z.array(z.string()),
+              retired: z.array(z.string()),
+            }),
+            409: errorReply,
+            ...errors,
+          },
+        },
+      },
+      async (req) => reassessCase(ctx, requireActor(req), req.params.id, req.body),
     );
     r.post(
       "/api/v1/obligations/:id/close",

@@ -3,15 +3,14 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import { assess } from "../../domain/assessment/engine.ts";
 import { factsSchema } from "../../domain/assessment/facts.ts";
-import { deadlineEvents, planObligations } from "../../domain/obligations.ts";
+import { planObligations } from "../../domain/obligations.ts";
 import { ROLE_POLICIES } from "../../domain/roles.ts";
 import type { Actor } from "../access/actor.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
-import { newId } from "../ids.ts";
-import { scheduleJobs } from "../jobs/job-queue.ts";
+import { insertAssessment, insertObligations } from "../repositories/obligations.ts";
 import { ensureAgency } from "./administration-agency.ts";
 import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
 
@@ -107,69 +106,25 @@ async function intakeIn(
     },
   );
   const now = ctx.clock.now();
-  await trx
-    .insertInto("assessments")
-    .values({
-      id: newId(),
-      case_id: opened.id,
-      engine_version: assessment.engineVersion,
-      facts: JSON.stringify(facts),
-      determination: assessment.determination,
-      result: JSON.stringify({
-        actions: assessment.actions,
-        offenses: assessment.offenses,
-        nibrs: assessment.nibrs,
-      }),
-      created_at: now.toISOString(),
-      created_by_user_id: actor?.userId ?? null,
-    })
-    .execute();
+  await insertAssessment(trx, {
+    caseId: opened.id,
+    facts,
+    assessment,
+    now: now.toISOString(),
+    userId: actor?.userId ?? null,
+  });
   const plans = planObligations(assessment.actions, {
     receivedAt: new Date(opened.receivedAt),
     intakeAt: now,
     specializedPlanHours: SPECIALIZED_PLAN_HOURS,
   });
-  if (plans.length > 0) {
-    const rows = plans.map((p) => ({ ...p, id: newId() }));
-    await trx
-      .insertInto("obligations")
-      .values(
-        rows.map((p) => ({
-          id: p.id,
-          case_id: opened.id,
-          action_id: p.actionId,
-          owner_role: p.owner,
-          owner_user_id: p.owner === "reporter" ? (actor?.userId ?? null) : null,
-          status: "open",
-          due_at: p.dueAt,
-          created_at: now.toISOString(),
-          closed_at: null,
-          closed_by_user_id: null,
-          evidence: null,
-          reason: null,
-          version: 1,
-        })),
-      )
-      .execute();
-    // The clocks start now, durably: reminders and escalations survive restarts (jobs table).
-    await scheduleJobs(
-      trx,
-      rows.flatMap((o) =>
-        o.dueAt === null
-          ? []
-          : deadlineEvents(new Date(opened.receivedAt), new Date(o.dueAt)).map((event) => ({
-              kind: event.kind,
-              dedupeKey: `${event.kind === "obligation.reminder" ? `${event.kind}.${event.percent}` : event.kind}:${o.id}`,
-              runAt: event.at,
-              payload: {
-                obligationId: o.id,
-                ...(event.kind === "obligation.reminder" ? { percent: event.percent } : {}),
-              },
-              now: now.toISOString(),
-            })),
-      ),
-    );
-  }
+  await insertObligations(trx, {
+    caseId: opened.id,
+    plans,
+    receivedAt: opened.receivedAt,
+    now: now.toISOString(),
+    reporterUserId: actor?.userId ?? null,
+  });
   return {
     caseId: opened.id,
     caseNumber: opened.caseNumber,
