@@ -230,6 +230,18 @@ describeOnEachDatabase("intake and obligations", (t) => {
     assert.equal(assessments.length, 2);
   });
 
+  it("lists overdue obligations for the state coordinator, oldest first, and for nobody else", async () => {
+    clock.advance(20 * 60_000); // within the sessions' idle limit
+    const res = await coordinator.get("/api/v1/queues/overdue");
+    assert.equal(res.statusCode, 200, res.body);
+    const overdue = res.json().obligations;
+    assert.ok(overdue.length > 0, "immediate reports left open are overdue");
+    assert.ok(overdue.every((o: { overdueMinutes: number }) => o.overdueMinutes > 0));
+    const dues = overdue.map((o: { dueAt: string }) => o.dueAt);
+    assert.deepEqual(dues, [...dues].sort());
+    assert.equal((await screener.get("/api/v1/queues/overdue")).statusCode, 403);
+  });
+
   it("refuses intake to roles without case access, naming bad input fields", async () => {
     const analyst = await signedIn(
       app,

@@ -7,6 +7,7 @@ import { errorReply } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { closeObligation, closeObligationInput } from "../use-cases/close-obligation.ts";
 import { listMyObligations } from "../use-cases/list-my-obligations.ts";
+import { listOverdue } from "../use-cases/list-overdue.ts";
 import { reassessCase, reassessInput } from "../use-cases/reassess-case.ts";
 import {
   intakeInput,
@@ -103,6 +104,35 @@ export const intakeRoutes =
         },
       },
       async (req) => closeObligation(ctx, requireActor(req), req.params.id, req.body),
+    );
+    r.get(
+      "/api/v1/queues/overdue",
+      {
+        schema: {
+          tags: ["cases"],
+          summary:
+            "Overdue obligations on the cases a task-force lead or the state coordinator oversees",
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+          response: {
+            200: z.object({
+              obligations: z.array(
+                z.object({
+                  id: z.string(),
+                  caseId: z.string(),
+                  caseNumber: z.string(),
+                  countyFips: z.string().nullable(),
+                  actionId: z.string(),
+                  ownerRole: z.string(),
+                  dueAt: z.string(),
+                  overdueMinutes: z.number(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => ({ obligations: await listOverdue(ctx, requireActor(req), req.query.limit) }),
     );
     r.get(
       "/api/v1/me/obligations",
