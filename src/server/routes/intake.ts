@@ -24,6 +24,14 @@ const errors = {
   404: errorReply,
   429: errorReply,
 };
+/** An obligation as work queues list it (no personal data: case number and action only). */
+const queuedObligation = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  actionId: z.string(),
+  ownerRole: z.string(),
+});
 const obligation = z.object({
   actionId: z.string(),
   ownerRole: z.string(),
@@ -116,13 +124,8 @@ export const intakeRoutes =
           response: {
             200: z.object({
               obligations: z.array(
-                z.object({
-                  id: z.string(),
-                  caseId: z.string(),
-                  caseNumber: z.string(),
+                queuedObligation.extend({
                   countyFips: z.string().nullable(),
-                  actionId: z.string(),
-                  ownerRole: z.string(),
                   dueAt: z.string(),
                   overdueMinutes: z.number(),
                 }),
@@ -144,12 +147,7 @@ export const intakeRoutes =
           response: {
             200: z.object({
               obligations: z.array(
-                z.object({
-                  id: z.string(),
-                  caseId: z.string(),
-                  caseNumber: z.string(),
-                  actionId: z.string(),
-                  ownerRole: z.string(),
+                queuedObligation.extend({
                   dueAt: z.string().nullable(),
                   overdue: z.boolean(),
                   version: z.number(),
