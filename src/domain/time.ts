@@ -24,3 +24,15 @@ const displayFormat = new Intl.DateTimeFormat("en-US", {
 export function formatLocal(at: Date): string {
   return displayFormat.format(at);
 }
+
+const dateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date in Mississippi at an instant, as YYYY-MM-DD (certifications run by date). */
+export function localDate(at: Date): string {
+  return dateFormat.format(at);
+}

@@ -18,7 +18,9 @@ import { installSecurityHeaders } from "./http/security-headers.ts";
 import { loggerOptions } from "./logger.ts";
 import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { caseFileRoutes } from "./routes/case-file.ts";
 import { caseRoutes } from "./routes/cases.ts";
+import { coordinationRoutes } from "./routes/coordination.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { intakeRoutes } from "./routes/intake.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
@@ -43,6 +45,8 @@ export interface AppDeps {
   version?: string;
   publicRateLimit?: PublicRateLimit;
   loginRateLimit?: PublicRateLimit;
+  /** Largest document upload in bytes (default 10 MiB). */
+  maxUploadBytes?: number;
   /** Where log lines go (default stdout); tests capture them to look for leaks. */
   logStream?: { write(line: string): void };
 }
@@ -114,6 +118,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(deps.ctx, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT));
   await app.register(caseRoutes(deps.ctx));
   await app.register(intakeRoutes(deps.ctx, publicLimit));
+  await app.register(coordinationRoutes(deps.ctx));
+  await app.register(
+    caseFileRoutes(deps.ctx, { maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 }),
+  );
   await app.register(assessmentRoutes(publicLimit));
   await app.register(questionnaireRoutes(publicLimit));
   await app.register(referenceRoutes);

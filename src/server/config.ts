@@ -30,6 +30,12 @@ const envSchema = z.object({
   WAYPOINT_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(40),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   WAYPOINT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  WAYPOINT_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
   SMTP_FROM: z.string().min(3).default("Waypoint <no-reply@waypoint.invalid>"),
@@ -53,6 +59,8 @@ export interface Config {
   pgPoolSize: number;
   /** Requests per minute per client address on the public (no-login) endpoints. */
   publicRatePerMinute: number;
+  /** Largest document a case may hold, in bytes. */
+  maxUploadBytes: number;
   /** Outgoing mail; absent means in-app notifications only. */
   smtp: { host: string; port: number; from: string; insecure: boolean } | null;
 }
@@ -91,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: e.WAYPOINT_KEY_FILE,
     pgPoolSize: e.PG_POOL_SIZE,
     publicRatePerMinute: e.WAYPOINT_PUBLIC_RATE_LIMIT,
+    maxUploadBytes: e.WAYPOINT_MAX_UPLOAD_BYTES,
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

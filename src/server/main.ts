@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     ctx: { db, clock: systemClock, keyring },
     webRoot,
     version: packageVersion(),
+    maxUploadBytes: config.maxUploadBytes,
   });
 
   const mailer = config.smtp ? smtpMailer(config.smtp) : noMailer;

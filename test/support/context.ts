@@ -19,7 +19,7 @@ export function fakeClockContext(db: Db, start = new Date("2026-03-01T15:00:00Z"
 /** The app as tests use it: silent, with rate limits out of the way unless a test sets them. */
 export function testApp(ctx: AppContext, extra: Partial<AppDeps> = {}) {
   return buildApp({
-    config: { logLevel: "silent", env: "test" },
+    config: { logLevel: process.env.TEST_LOG_LEVEL ?? "silent", env: "test" },
     ctx,
     loginRateLimit: { max: 100_000, timeWindow: "1 minute" },
     publicRateLimit: { max: 100_000, timeWindow: "1 minute" },

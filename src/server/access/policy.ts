@@ -4,6 +4,7 @@ import {
   IDENTITY_FIELD_CATEGORY,
   type IdentityField,
   ROLE_POLICIES,
+  type Role,
 } from "../../domain/roles.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "./actor.ts";
@@ -35,6 +36,18 @@ export function caseInScope(actor: Actor, nowIso: string) {
         .where("break_glass.user_id", "=", actor.userId)
         .where("break_glass.expires_at", ">", nowIso),
     );
+    if (scope === "agency" && actor.role === "task_force_lead") {
+      // A lead oversees the cases whose Rapid Assessment Team their task force convened.
+      const ourTeam = eb.exists(
+        eb
+          .selectFrom("rat_teams")
+          .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
+          .select("rat_teams.id")
+          .whereRef("rat_teams.case_id", "=", "cases.id")
+          .where("task_forces.agency_id", "=", actor.agencyId),
+      );
+      return eb.or([eb("cases.agency_id", "=", actor.agencyId), onTeam, brokeGlass, ourTeam]);
+    }
     if (scope === "agency")
       return eb.or([eb("cases.agency_id", "=", actor.agencyId), onTeam, brokeGlass]);
     return eb.or([onTeam, brokeGlass]);
@@ -78,7 +91,27 @@ export interface CaseAbilities {
   manageTeam: boolean;
   recordConsent: boolean;
   breakGlass: boolean;
+  formRat: boolean;
+  editPlan: boolean;
+  writeSpecializedPlan: boolean;
+  sendReferral: boolean;
+  readCaseFile: boolean;
+  writeNote: boolean;
+  uploadDocument: boolean;
+  changeStatus: boolean;
 }
+
+/** Roles that deliver or coordinate services, and so write plans and send referrals. */
+const SERVICE_ROLES = new Set<Role>([
+  "victim_advocate",
+  "cps_investigator",
+  "medical",
+  "shelter_staff",
+  "task_force_lead",
+  "state_coordinator",
+]);
+/** Roles that convene a Rapid Assessment Team (CPS on receiving the tip, or those who oversee). */
+const RAT_CONVENERS = new Set<Role>(["cps_investigator", "task_force_lead", "state_coordinator"]);
 
 /** What the actor may do with one case it can see (sent to the client, which never re-derives it). */
 export function caseAbilities(
@@ -88,15 +121,54 @@ export function caseAbilities(
 ): CaseAbilities {
   const policy = ROLE_POLICIES[actor.role];
   const ownAgency = c.agency_id === actor.agencyId;
+  const manageTeam =
+    inScope && ownAgency && (actor.role === "task_force_lead" || actor.role === "cps_investigator");
   return {
     read: inScope,
     readIdentity: inScope && policy.seesIdentity,
-    manageTeam:
-      inScope &&
-      ownAgency &&
-      (actor.role === "task_force_lead" || actor.role === "cps_investigator"),
+    manageTeam,
     recordConsent:
       inScope && actor.agencyKind === "victim_services" && actor.role === "victim_advocate",
     breakGlass: !inScope && policy.breakGlass,
+    formRat: inScope && RAT_CONVENERS.has(actor.role),
+    editPlan: inScope && SERVICE_ROLES.has(actor.role),
+    writeSpecializedPlan: inScope && actor.role === "cps_investigator",
+    sendReferral: inScope && SERVICE_ROLES.has(actor.role),
+    // Notes and documents carry identities and narratives: only roles that may see identities.
+    readCaseFile: inScope && policy.seesIdentity,
+    writeNote: inScope && policy.seesIdentity,
+    uploadDocument: inScope && policy.seesIdentity,
+    changeStatus: manageTeam || (inScope && actor.role === "state_coordinator"),
   };
+}
+
+/**
+ * SQL condition: a note or document is visible to the actor. Victim-services records are
+ * confidential to the agency that wrote them (VAWA, 34 U.S.C. 12291(b)(2)) unless the person
+ * they are about consented to share case notes with the actor's agency.
+ */
+export function caseFileEntryVisible(
+  actor: Actor,
+  nowIso: string,
+  table: "case_notes" | "case_documents",
+) {
+  const holder = table === "case_notes" ? "author_agency_id" : "agency_id";
+  return sql<SqlBool>`(${sql.ref(`${table}.confidential`)} = 0
+    or ${sql.ref(`${table}.${holder}`)} = ${actor.agencyId}
+    or exists (select 1 from consents
+      where consents.person_id = ${sql.ref(`${table}.about_person_id`)}
+        and consents.holder_agency_id = ${sql.ref(`${table}.${holder}`)}
+        and consents.recipient_agency_id = ${actor.agencyId}
+        and consents.revoked_at is null
+        and consents.expires_at > ${nowIso}
+        and consents.categories like ${'%"case_notes"%'}))`;
+}
+
+/** Who runs a task force's membership and roster: its own agency's lead or admin, or the state. */
+export function canManageTaskForce(actor: Actor, taskForce: { agency_id: string }): boolean {
+  if (actor.role === "state_coordinator") return true;
+  return (
+    taskForce.agency_id === actor.agencyId &&
+    (actor.role === "task_force_lead" || actor.role === "agency_admin")
+  );
 }

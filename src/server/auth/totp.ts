@@ -26,6 +26,11 @@ export async function checkTotp(
   lastStep: number | null,
 ): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
+  // If the server clock has gone back behind the last accepted step (an NTP correction), every
+  // code it could accept now is at or before that step: refuse, as a replay would be (otplib
+  // would throw instead, which would answer 500).
+  const currentStep = Math.floor(at.getTime() / 1000 / 30);
+  if (lastStep !== null && lastStep >= currentStep + 1) return null;
   const result = await verify({
     secret,
     token: code,

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from "kysely";
+import type { CoordinationTables } from "./schema-coordination.ts";
 
 /**
  * Table types shared by both dialects. Timestamps are ISO-8601 UTC strings written by the
@@ -65,6 +66,7 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  outcome: string | null;
 }
 
 export interface CasePersonsTable {
@@ -244,7 +246,7 @@ export interface JobsTable {
   done_at: string | null;
 }
 
-export interface Database {
+export interface Database extends CoordinationTables {
   counties: CountiesTable;
   agencies: AgenciesTable;
   users: UsersTable;

@@ -8,3 +8,15 @@ export const errorReply = z.object({
     field: z.string().optional().describe("the input field to fix, when there is one"),
   }),
 });
+
+/** Every error status a case-coordination route may answer, each with the one error body. */
+export const errorReplies = {
+  400: errorReply,
+  401: errorReply,
+  403: errorReply,
+  404: errorReply,
+  409: errorReply,
+  413: errorReply,
+  415: errorReply,
+  422: errorReply,
+};

@@ -53,12 +53,22 @@ const caseDetail = caseSummary.extend({
       disclosureBasis: z.enum(["own_agency", "consent", "statutory_report", "none"]),
     }),
   ),
+  outcome: z.string().nullable(),
+  closedAt: z.string().nullable(),
   abilities: z.object({
     read: z.boolean(),
     readIdentity: z.boolean(),
     manageTeam: z.boolean(),
     recordConsent: z.boolean(),
     breakGlass: z.boolean(),
+    formRat: z.boolean(),
+    editPlan: z.boolean(),
+    writeSpecializedPlan: z.boolean(),
+    sendReferral: z.boolean(),
+    readCaseFile: z.boolean(),
+    writeNote: z.boolean(),
+    uploadDocument: z.boolean(),
+    changeStatus: z.boolean(),
   }),
 });
 
@@ -121,6 +131,8 @@ export const caseRoutes =
         return {
           ...summary(view.case),
           version: view.case.version,
+          outcome: view.case.outcome,
+          closedAt: view.case.closed_at,
           persons: view.persons,
           abilities: view.abilities,
         };

@@ -54,6 +54,7 @@ export const intakeRoutes =
             201: z.object({
               caseId: z.string(),
               caseNumber: z.string(),
+              routedToAgencyId: z.string().nullable(),
               determination: z.string(),
               obligations: z.array(obligation),
             }),

@@ -58,19 +58,24 @@ export class Keyring {
   }
 
   encrypt(plaintext: string, context: string): string {
+    return this.encryptBytes(Buffer.from(plaintext, "utf8"), context);
+  }
+
+  /** Binary content (uploaded documents) in the same envelope as text fields. */
+  encryptBytes(plaintext: Uint8Array, context: string): string {
     const key = this.#keys.get(this.currentKeyId) as Buffer;
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", key, iv);
     cipher.setAAD(Buffer.from(context, "utf8"));
-    const body = Buffer.concat([
-      cipher.update(plaintext, "utf8"),
-      cipher.final(),
-      cipher.getAuthTag(),
-    ]);
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
     return `v1.${this.currentKeyId}.${b64(iv)}.${b64(body)}`;
   }
 
   decrypt(value: string, context: string): string {
+    return this.decryptBytes(value, context).toString("utf8");
+  }
+
+  decryptBytes(value: string, context: string): Buffer {
     const [version, keyId, iv, body] = value.split(".");
     const key = keyId === undefined ? undefined : this.#keys.get(keyId);
     if (version !== "v1" || !key || !iv || !body) throw new DecryptionError();
@@ -80,10 +85,7 @@ export class Keyring {
       const decipher = createDecipheriv("aes-256-gcm", key, unb64(iv));
       decipher.setAAD(Buffer.from(context, "utf8"));
       decipher.setAuthTag(raw.subarray(raw.length - 16));
-      return Buffer.concat([
-        decipher.update(raw.subarray(0, raw.length - 16)),
-        decipher.final(),
-      ]).toString("utf8");
+      return Buffer.concat([decipher.update(raw.subarray(0, raw.length - 16)), decipher.final()]);
     } catch {
       throw new DecryptionError();
     }

@@ -1,4 +1,7 @@
-import type { Actor } from "../access/actor.ts";
+import { z } from "zod";
+import { LANGUAGES } from "../../domain/i18n/index.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 
 export async function getMe(ctx: AppContext, actor: Actor) {
@@ -21,4 +24,32 @@ export async function getMe(ctx: AppContext, actor: Actor) {
     agencyName: agency.name,
     role: actor.role,
   };
+}
+
+export const updateMeInput = z.strictObject({ language: z.enum(LANGUAGES) });
+
+/** The caller's own preferences (the web app remembers the language per user here). */
+export async function updateMe(
+  ctx: AppContext,
+  actor: Actor,
+  raw: z.input<typeof updateMeInput>,
+): Promise<{ language: string }> {
+  const input = updateMeInput.parse(raw);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ language: input.language })
+      .where("id", "=", actor.userId)
+      .execute();
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      {
+        action: "user.update_preferences",
+        recordType: "user",
+        recordId: actor.userId,
+        fields: ["language"],
+        outcome: "allowed",
+      },
+    ]);
+  });
+  return { language: input.language };
 }

@@ -10,6 +10,9 @@ import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { appendCaseEvent } from "../repositories/cases.ts";
+import { cpsAgencyFor } from "../repositories/cps-routing.ts";
 import { insertAssessment, insertObligations } from "../repositories/obligations.ts";
 import { ensureAgency } from "./administration-agency.ts";
 import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
@@ -32,6 +35,8 @@ export interface IntakeResult {
   caseId: string;
   caseNumber: string;
   determination: string;
+  /** The CPS office a child's case went to, when it was taken in elsewhere. */
+  routedToAgencyId: string | null;
   obligations: { actionId: string; ownerRole: string; dueAt: string | null }[];
 }
 
@@ -125,10 +130,55 @@ async function intakeIn(
     now: now.toISOString(),
     reporterUserId: actor?.userId ?? null,
   });
+  const routedToAgencyId = assessment.actions.includes("report_cps")
+    ? await routeToCps(trx, opened.id, agencyId, input.countyFips ?? null, now.toISOString())
+    : null;
   return {
     caseId: opened.id,
     caseNumber: opened.caseNumber,
+    routedToAgencyId,
     determination: assessment.determination,
     obligations: plans.map((p) => ({ actionId: p.actionId, ownerRole: p.owner, dueAt: p.dueAt })),
   };
+}
+
+/**
+ * A child's case taken in outside CPS (a school's screener, a public tip) goes to the CPS office
+ * for its county, which must receive the report and convene the team; the reporter stays on the
+ * case team and the people's records stay held by the reporting agency.
+ */
+async function routeToCps(
+  trx: Transaction<Database>,
+  caseId: string,
+  intakeAgencyId: string,
+  countyFips: string | null,
+  nowIso: string,
+): Promise<string | null> {
+  const intake = await trx
+    .selectFrom("agencies")
+    .select("kind")
+    .where("id", "=", intakeAgencyId)
+    .executeTakeFirstOrThrow();
+  if (intake.kind === "cps") return null;
+  const cps = await cpsAgencyFor(trx, countyFips, nowIso);
+  await trx.updateTable("cases").set({ agency_id: cps }).where("id", "=", caseId).execute();
+  await trx
+    .insertInto("notifications")
+    .values({
+      id: newId(),
+      agency_id: cps,
+      user_id: null,
+      kind: "case_routed",
+      data: JSON.stringify({ caseId }),
+      created_at: nowIso,
+      read_at: null,
+    })
+    .execute();
+  await appendCaseEvent(trx, {
+    caseId,
+    kind: "routed_to_cps",
+    occurredAt: nowIso,
+    data: { agencyId: cps },
+  });
+  return cps;
 }

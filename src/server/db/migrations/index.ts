@@ -3,6 +3,7 @@ import * as initial from "./2026112901_initial.ts";
 import * as access from "./2026112902_access.ts";
 import * as intake from "./2026112903_intake.ts";
 import * as jobs from "./2026112904_jobs.ts";
+import * as coordination from "./2026112905_coordination.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026112902_access": access,
   "2026112903_intake": intake,
   "2026112904_jobs": jobs,
+  "2026112905_coordination": coordination,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,155 @@
+import { z } from "zod";
+
+/** Response shapes of the case-file routes (OpenAPI and serialization). */
+const obligation = z.object({
+  id: z.string(),
+  actionId: z.string(),
+  ownerRole: z.string(),
+  status: z.string(),
+  dueAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  evidence: z.record(z.string(), z.unknown()).nullable(),
+  version: z.number(),
+});
+const planItem = z.object({
+  id: z.string(),
+  domain: z.string(),
+  need: z.string(),
+  goal: z.string().nullable(),
+  service: z.string(),
+  providerAgencyId: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+});
+const identity = z.object({
+  givenName: z.string().optional(),
+  familyName: z.string().optional(),
+  birthDate: z.string().optional(),
+});
+
+export const caseFileSchemas = {
+  created: z.object({ id: z.string() }),
+  versioned: z.object({ version: z.number() }),
+  timeline: z.object({
+    events: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        occurredAt: z.string(),
+        actorUserId: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  }),
+  obligations: z.object({ obligations: z.array(obligation) }),
+  plans: z.object({
+    plans: z.array(
+      z.object({
+        id: z.string(),
+        personId: z.string(),
+        kind: z.string(),
+        status: z.string(),
+        agencyId: z.string(),
+        createdAt: z.string(),
+        version: z.number(),
+        items: z.array(planItem),
+      }),
+    ),
+  }),
+  planCreated: z.object({ id: z.string(), itemIds: z.array(z.string()) }),
+  referrals: z.object({
+    referrals: z.array(
+      z.object({
+        id: z.string(),
+        personId: z.string(),
+        toAgencyId: z.string(),
+        toAgencyName: z.string(),
+        domain: z.string(),
+        service: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        disclosureBasis: z.string(),
+        statute: z.string().nullable(),
+        consentId: z.string().nullable(),
+        sentAt: z.string(),
+        version: z.number(),
+      }),
+    ),
+  }),
+  referralSent: z.object({
+    id: z.string(),
+    disclosureBasis: z.string(),
+    consentId: z.string().nullable(),
+  }),
+  incomingReferrals: z.object({
+    referrals: z.array(
+      z.object({
+        id: z.string(),
+        caseNumber: z.string(),
+        domain: z.string(),
+        service: z.string(),
+        status: z.string(),
+        sentAt: z.string(),
+        version: z.number(),
+        disclosureBasis: z.string(),
+        ageYears: z.number().nullable(),
+        identity,
+      }),
+    ),
+  }),
+  notes: z.object({
+    notes: z.array(
+      z.object({
+        id: z.string(),
+        aboutPersonId: z.string().nullable(),
+        authorAgencyId: z.string(),
+        authorName: z.string(),
+        confidential: z.boolean(),
+        body: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+  }),
+  noteCreated: z.object({ id: z.string(), confidential: z.boolean() }),
+  documents: z.object({
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        fileName: z.string(),
+        mediaType: z.string(),
+        sizeBytes: z.number(),
+        sha256: z.string(),
+        scanStatus: z.string(),
+        confidential: z.boolean(),
+        agencyId: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+  }),
+  documentCreated: z.object({
+    id: z.string(),
+    sizeBytes: z.number(),
+    sha256: z.string(),
+    scanStatus: z.string(),
+  }),
+  statusChanged: z.object({ version: z.number(), status: z.string() }),
+  openCases: z.object({
+    cases: z.array(
+      z.object({
+        id: z.string(),
+        caseNumber: z.string(),
+        countyFips: z.string().nullable(),
+        status: z.string(),
+        determination: z.string().nullable(),
+        receivedAt: z.string(),
+        ratRequestedAt: z.string().nullable(),
+        ratFormedAt: z.string().nullable(),
+        openObligations: z.number(),
+        overdueObligations: z.number(),
+      }),
+    ),
+  }),
+};

@@ -1,0 +1,273 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
+import type { AppContext } from "../context.ts";
+import { requireActor } from "../http/auth-hook.ts";
+import { errorReplies } from "../http/error-schema.ts";
+import { idParam } from "../http/id-param.ts";
+import { downloadDocument, uploadDocument, uploadQuery } from "../use-cases/case-documents.ts";
+import { addCaseNote, addNoteInput, listCaseNotes } from "../use-cases/case-notes.ts";
+import { changeCaseStatus, changeStatusInput } from "../use-cases/change-case-status.ts";
+import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
+import { listOpenCases } from "../use-cases/list-open-cases.ts";
+import {
+  addPlanItem,
+  createPlanInput,
+  createServicePlan,
+  planItemInput,
+  updatePlanItem,
+  updatePlanItemInput,
+} from "../use-cases/manage-service-plan.ts";
+import {
+  getCaseTimeline,
+  listCaseDocuments,
+  listCaseObligations,
+  listCaseReferrals,
+  listServicePlans,
+} from "../use-cases/read-case-file.ts";
+import {
+  listIncomingReferrals,
+  respondToReferral,
+  respondToReferralInput,
+} from "../use-cases/respond-to-referral.ts";
+import { sendReferral, sendReferralInput } from "../use-cases/send-referral.ts";
+import { caseFileSchemas as s } from "./case-file-schemas.ts";
+
+const itemParams = z.object({ id: z.string(), itemId: z.string() });
+
+/** The shared case file: plans, referrals, notes, documents, timeline, status, queues. */
+export const caseFileRoutes =
+  (ctx: AppContext, options: { maxUploadBytes: number }): FastifyPluginAsync =>
+  async (app) => {
+    // Uploads arrive as the raw file with its own media type; anything else is refused (415)
+    // before the body is read. The size limit is enforced while reading, not after.
+    for (const type of DOCUMENT_TYPE_IDS)
+      app.addContentTypeParser(
+        type,
+        { parseAs: "buffer", bodyLimit: options.maxUploadBytes },
+        (_r, body, done) => done(null, body),
+      );
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ["case file"];
+    const readOptions = <R extends z.ZodType>(summary: string, response: R) => ({
+      schema: { tags, summary, params: idParam, response: { 200: response, ...errorReplies } },
+    });
+    r.get(
+      "/api/v1/cases/:id/timeline",
+      readOptions("Every event on the case, oldest first", s.timeline),
+      async (req) => ({ events: await getCaseTimeline(ctx, requireActor(req), req.params.id) }),
+    );
+    r.get(
+      "/api/v1/cases/:id/obligations",
+      readOptions("The case's obligations with due times and evidence", s.obligations),
+      async (req) => ({
+        obligations: await listCaseObligations(ctx, requireActor(req), req.params.id),
+      }),
+    );
+    r.get(
+      "/api/v1/cases/:id/plans",
+      readOptions("Service plans (and the CPS specialized plan) with their items", s.plans),
+      async (req) => ({ plans: await listServicePlans(ctx, requireActor(req), req.params.id) }),
+    );
+    r.get(
+      "/api/v1/cases/:id/referrals",
+      readOptions("Referrals sent for the case's people", s.referrals),
+      async (req) => ({
+        referrals: await listCaseReferrals(ctx, requireActor(req), req.params.id),
+      }),
+    );
+    r.get(
+      "/api/v1/cases/:id/notes",
+      readOptions("Notes the caller may read (confidential ones only with consent)", s.notes),
+      async (req) => ({ notes: await listCaseNotes(ctx, requireActor(req), req.params.id) }),
+    );
+    r.get(
+      "/api/v1/cases/:id/documents",
+      readOptions("Documents the caller may see", s.documents),
+      async (req) => ({
+        documents: await listCaseDocuments(ctx, requireActor(req), req.params.id),
+      }),
+    );
+
+    r.post(
+      "/api/v1/cases/:id/plans",
+      {
+        schema: {
+          tags,
+          summary: "Start a service plan or the CPS specialized plan for a victim",
+          params: idParam,
+          body: createPlanInput,
+          response: { 201: s.planCreated, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await createServicePlan(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.post(
+      "/api/v1/plans/:id/items",
+      {
+        schema: {
+          tags,
+          summary: "Add a need, goal and service to a plan",
+          params: idParam,
+          body: planItemInput,
+          response: { 201: s.created, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await addPlanItem(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.patch(
+      "/api/v1/plans/:id/items/:itemId",
+      {
+        schema: {
+          tags,
+          summary: "Move a service along; a stale version answers 409",
+          params: itemParams,
+          body: updatePlanItemInput,
+          response: { 200: s.versioned, ...errorReplies },
+        },
+      },
+      async (req) =>
+        updatePlanItem(ctx, requireActor(req), req.params.id, req.params.itemId, req.body),
+    );
+    r.post(
+      "/api/v1/cases/:id/referrals",
+      {
+        schema: {
+          tags,
+          summary: "Refer a person to a provider; identity needs consent or a statute",
+          params: idParam,
+          body: sendReferralInput,
+          response: { 201: s.referralSent, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await sendReferral(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.post(
+      "/api/v1/referrals/:id/respond",
+      {
+        schema: {
+          tags,
+          summary: "Accept, decline (with a reason) or complete a referral to your agency",
+          params: idParam,
+          body: respondToReferralInput,
+          response: { 200: s.versioned, ...errorReplies },
+        },
+      },
+      async (req) => respondToReferral(ctx, requireActor(req), req.params.id, req.body),
+    );
+    r.get(
+      "/api/v1/me/referrals",
+      {
+        schema: {
+          tags,
+          summary: "Referrals waiting on your agency",
+          response: { 200: s.incomingReferrals, ...errorReplies },
+        },
+      },
+      async (req) => ({ referrals: await listIncomingReferrals(ctx, requireActor(req)) }),
+    );
+    r.post(
+      "/api/v1/cases/:id/notes",
+      {
+        schema: {
+          tags,
+          summary: "Add a note (victim-services notes are confidential by default)",
+          params: idParam,
+          body: addNoteInput,
+          response: { 201: s.noteCreated, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await addCaseNote(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.post(
+      "/api/v1/cases/:id/documents",
+      {
+        bodyLimit: options.maxUploadBytes,
+        schema: {
+          tags,
+          summary: `Upload a document as the raw body (${DOCUMENT_TYPE_IDS.join(", ")}); stored encrypted`,
+          params: idParam,
+          querystring: uploadQuery,
+          response: { 201: s.documentCreated, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(
+          await uploadDocument(ctx, requireActor(req), req.params.id, {
+            query: req.query,
+            mediaType: req.headers["content-type"] ?? "",
+            content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+            maxBytes: options.maxUploadBytes,
+          }),
+        ),
+    );
+    r.get(
+      "/api/v1/documents/:id",
+      {
+        schema: {
+          tags,
+          summary: "Download a document (always as an attachment)",
+          params: idParam,
+          response: { ...errorReplies },
+        },
+      },
+      async (req, reply) => {
+        const doc = await downloadDocument(ctx, requireActor(req), req.params.id);
+        return (
+          reply
+            .header("content-type", doc.mediaType)
+            .header(
+              "content-disposition",
+              `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+            )
+            .header("cache-control", "no-store")
+            // Raw bytes: no response schema applies to a 200 here, only to the error replies.
+            .send(doc.content as never)
+        );
+      },
+    );
+    r.post(
+      "/api/v1/cases/:id/status",
+      {
+        schema: {
+          tags,
+          summary: "Open, activate or close a case (closing records the outcome)",
+          params: idParam,
+          body: changeStatusInput,
+          response: { 200: s.statusChanged, ...errorReplies },
+        },
+      },
+      async (req) => changeCaseStatus(ctx, requireActor(req), req.params.id, req.body),
+    );
+    r.get(
+      "/api/v1/queues/open-cases",
+      {
+        schema: {
+          tags,
+          summary: "Open cases the caller oversees, with open and overdue obligations",
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+          response: { 200: s.openCases, ...errorReplies },
+        },
+      },
+      async (req) => ({ cases: await listOpenCases(ctx, requireActor(req), req.query.limit) }),
+    );
+    r.patch(
+      "/api/v1/me",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Your preferences (language)",
+          body: updateMeInput,
+          response: { 200: z.object({ language: z.string() }), ...errorReplies },
+        },
+      },
+      async (req) => updateMe(ctx, requireActor(req), req.body),
+    );
+  };

@@ -1,0 +1,269 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import { requireActor } from "../http/auth-hook.ts";
+import { errorReplies } from "../http/error-schema.ts";
+import { idParam } from "../http/id-param.ts";
+import {
+  formRapidAssessmentTeam,
+  formRatInput,
+  offerRatSeat,
+  offerSeatInput,
+} from "../use-cases/form-rapid-assessment-team.ts";
+import {
+  getRapidAssessmentTeam,
+  listMySeatOffers,
+} from "../use-cases/get-rapid-assessment-team.ts";
+import {
+  addMemberInput,
+  addOnCallShift,
+  addShiftInput,
+  addTaskForceMember,
+  createTaskForce,
+  createTaskForceInput,
+  getTaskForce,
+} from "../use-cases/manage-task-force.ts";
+import {
+  certificationInput,
+  listCertifications,
+  recordCertification,
+} from "../use-cases/record-certification.ts";
+import { respondToRatSeat, respondToSeatInput } from "../use-cases/respond-to-rat-seat.ts";
+
+const ratView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  taskForceId: z.string(),
+  requestedAt: z.string(),
+  formedAt: z.string().nullable(),
+  formationMinutes: z.number().nullable(),
+  seats: z.array(
+    z.object({
+      id: z.string(),
+      seat: z.string(),
+      status: z.string(),
+      membershipId: z.string(),
+      displayName: z.string(),
+      offeredAt: z.string(),
+      respondedAt: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+const created = z.object({ id: z.string() });
+const certification = z.object({ kind: z.string(), issuedOn: z.string(), expiresOn: z.string() });
+
+/** Rapid Assessment Teams, task forces with their on-call roster, and certifications. */
+export const coordinationRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ["rapid assessment teams"];
+    r.get(
+      "/api/v1/cases/:id/rat",
+      {
+        schema: {
+          tags,
+          summary: "The case's Rapid Assessment Team, seat by seat (null when none convened)",
+          params: idParam,
+          response: { 200: z.object({ team: ratView.nullable() }), ...errorReplies },
+        },
+      },
+      async (req) => ({
+        team: await getRapidAssessmentTeam(ctx, requireActor(req), req.params.id),
+      }),
+    );
+    r.post(
+      "/api/v1/cases/:id/rat",
+      {
+        schema: {
+          tags,
+          summary: "Convene the team: offers each seat to a certified member, on call first",
+          params: idParam,
+          body: formRatInput,
+          response: { 201: ratView, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await formRapidAssessmentTeam(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.post(
+      "/api/v1/cases/:id/rat/seats",
+      {
+        schema: {
+          tags,
+          summary: "Offer a seat to a chosen member (refused if their certification is not valid)",
+          params: idParam,
+          body: offerSeatInput,
+          response: { 200: ratView, ...errorReplies },
+        },
+      },
+      async (req) => offerRatSeat(ctx, requireActor(req), req.params.id, req.body),
+    );
+    r.post(
+      "/api/v1/rat-seats/:id/respond",
+      {
+        schema: {
+          tags,
+          summary: "Accept or decline a seat offered to you",
+          params: idParam,
+          body: respondToSeatInput,
+          response: {
+            200: z.object({ status: z.string(), teamFormed: z.boolean() }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => respondToRatSeat(ctx, requireActor(req), req.params.id, req.body),
+    );
+    r.get(
+      "/api/v1/me/seat-offers",
+      {
+        schema: {
+          tags,
+          summary: "Seats offered to you and not yet answered",
+          response: {
+            200: z.object({
+              offers: z.array(
+                z.object({
+                  id: z.string(),
+                  seat: z.string(),
+                  offeredAt: z.string(),
+                  caseId: z.string(),
+                  caseNumber: z.string(),
+                  countyFips: z.string().nullable(),
+                  receivedAt: z.string(),
+                }),
+              ),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => ({ offers: await listMySeatOffers(ctx, requireActor(req)) }),
+    );
+    r.post(
+      "/api/v1/task-forces",
+      {
+        schema: {
+          tags,
+          summary: "Set up a task force",
+          body: createTaskForceInput,
+          response: { 201: created, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await createTaskForce(ctx, requireActor(req), req.body)),
+    );
+    r.get(
+      "/api/v1/task-forces/:id",
+      {
+        schema: {
+          tags,
+          summary: "A task force: members, their certifications, the on-call roster",
+          params: idParam,
+          response: {
+            200: z.object({
+              id: z.string(),
+              name: z.string(),
+              agencyId: z.string(),
+              members: z.array(
+                z.object({
+                  membershipId: z.string(),
+                  userId: z.string(),
+                  role: z.string(),
+                  displayName: z.string(),
+                  onCall: z.boolean(),
+                  certifications: z.array(certification),
+                }),
+              ),
+              shifts: z.array(
+                z.object({
+                  id: z.string(),
+                  membershipId: z.string(),
+                  startsAt: z.string(),
+                  endsAt: z.string(),
+                }),
+              ),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => getTaskForce(ctx, requireActor(req), req.params.id),
+    );
+    r.post(
+      "/api/v1/task-forces/:id/members",
+      {
+        schema: {
+          tags,
+          summary: "Add a member (by membership: a person in one agency and role)",
+          params: idParam,
+          body: addMemberInput,
+          response: { 204: z.null(), ...errorReplies },
+        },
+      },
+      async (req, reply) => {
+        await addTaskForceMember(ctx, requireActor(req), req.params.id, req.body);
+        return reply.code(204).send(null);
+      },
+    );
+    r.post(
+      "/api/v1/task-forces/:id/on-call",
+      {
+        schema: {
+          tags,
+          summary: "Put a member on call for a period",
+          params: idParam,
+          body: addShiftInput,
+          response: { 201: created, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await addOnCallShift(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.get(
+      "/api/v1/users/:id/certifications",
+      {
+        schema: {
+          tags,
+          summary: "A person's certifications (their own, or as their administrator)",
+          params: idParam,
+          response: {
+            200: z.object({
+              certifications: z.array(
+                certification.extend({
+                  id: z.string(),
+                  certifiedBy: z.string(),
+                  reference: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => ({
+        certifications: await listCertifications(ctx, requireActor(req), req.params.id),
+      }),
+    );
+    r.post(
+      "/api/v1/users/:id/certifications",
+      {
+        schema: {
+          tags,
+          summary: "Record a certification with its issue and expiry dates",
+          params: idParam,
+          body: certificationInput,
+          response: { 201: created, ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await recordCertification(ctx, requireActor(req), req.params.id, req.body)),
+    );
+  };

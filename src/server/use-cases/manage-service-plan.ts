@@ -1,0 +1,286 @@
+import type { Transaction } from "kysely";
+import { z } from "zod";
+import {
+  PLAN_DOMAIN_IDS,
+  PLAN_ITEM_STATUSES,
+  PLAN_KINDS,
+  type PlanDomain,
+  SPECIALIZED_PLAN_CITATION,
+} from "../../domain/coordination/service-plan.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import type { AppContext } from "../context.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError, badRequest, conflict } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { caseForAction } from "../repositories/case-access.ts";
+import { appendCaseEvent } from "../repositories/cases.ts";
+import { sealText } from "../repositories/sealed-text.ts";
+
+export const planItemInput = z.strictObject({
+  domain: z.enum(PLAN_DOMAIN_IDS as [PlanDomain, ...PlanDomain[]]),
+  need: z.string().trim().min(1).max(2000),
+  goal: z.string().trim().min(1).max(2000).optional(),
+  service: z.string().trim().min(1).max(200),
+  providerAgencyId: z.string().min(1).max(100).optional(),
+  startsOn: z.iso.date().optional(),
+  endsOn: z.iso.date().optional(),
+  status: z.enum(PLAN_ITEM_STATUSES).default("planned"),
+});
+
+export const createPlanInput = z.strictObject({
+  personId: z.string().min(1).max(100),
+  kind: z.enum(PLAN_KINDS).default("service_plan"),
+  items: z.array(planItemInput).max(100).default([]),
+});
+
+export const updatePlanItemInput = z.strictObject({
+  version: z.number().int().min(1),
+  status: z.enum(PLAN_ITEM_STATUSES),
+  endsOn: z.iso.date().optional(),
+});
+
+type Trx = Transaction<Database>;
+
+async function insertItem(
+  trx: Trx,
+  ctx: AppContext,
+  planId: string,
+  item: z.output<typeof planItemInput>,
+  nowIso: string,
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto("plan_items")
+    .values({
+      id,
+      plan_id: planId,
+      domain: item.domain,
+      need: sealText(ctx.keyring, "plan_items", "need", id, item.need),
+      goal: item.goal ? sealText(ctx.keyring, "plan_items", "goal", id, item.goal) : null,
+      service: item.service,
+      provider_agency_id: item.providerAgencyId ?? null,
+      starts_on: item.startsOn ?? null,
+      ends_on: item.endsOn ?? null,
+      status: item.status,
+      created_at: nowIso,
+      updated_at: nowIso,
+      version: 1,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Starts a victim's service plan, or CPS's specialized plan for a minor victim (HB 571), which
+ * meets the case's `cps_specialized_plan` obligation when it is made.
+ */
+export async function createServicePlan(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  raw: z.input<typeof createPlanInput>,
+): Promise<{ id: string; itemIds: string[] }> {
+  const input = createPlanInput.parse(raw);
+  const specialized = input.kind === "cps_specialized_plan";
+  await caseForAction(
+    ctx,
+    ctx.db.kysely,
+    actor,
+    caseId,
+    "plan.create",
+    specialized ? "writeSpecializedPlan" : "editPlan",
+  );
+  const nowIso = ctx.clock.now().toISOString();
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom("case_persons")
+      .innerJoin("persons", "persons.id", "case_persons.person_id")
+      .select(["case_persons.part", "persons.age_years"])
+      .where("case_persons.case_id", "=", caseId)
+      .where("case_persons.person_id", "=", input.personId)
+      .executeTakeFirst();
+    if (!person) throw badRequest("No such person on this case.", "personId");
+    if (person.part !== "victim") throw badRequest("Plans are made for victims.", "personId");
+    if (specialized && !(person.age_years !== null && person.age_years < 18))
+      throw new AppError(
+        "not_a_minor",
+        422,
+        `The specialized plan of ${SPECIALIZED_PLAN_CITATION} is for a minor victim.`,
+        "kind",
+      );
+    for (const [i, item] of input.items.entries()) await checkProvider(trx, item, `items.${i}`);
+    const id = newId();
+    await trx
+      .insertInto("service_plans")
+      .values({
+        id,
+        case_id: caseId,
+        person_id: input.personId,
+        kind: input.kind,
+        status: "active",
+        agency_id: actor.agencyId,
+        created_by_user_id: actor.userId,
+        created_at: nowIso,
+        updated_at: nowIso,
+        version: 1,
+      })
+      .execute();
+    const itemIds: string[] = [];
+    for (const item of input.items) itemIds.push(await insertItem(trx, ctx, id, item, nowIso));
+    if (specialized)
+      await trx
+        .updateTable("obligations")
+        .set((eb) => ({
+          status: "done",
+          closed_at: nowIso,
+          closed_by_user_id: actor.userId,
+          evidence: JSON.stringify({ planId: id, recordedBy: actor.userId }),
+          version: eb("version", "+", 1),
+        }))
+        .where("case_id", "=", caseId)
+        .where("action_id", "=", "cps_specialized_plan")
+        .where("status", "=", "open")
+        .execute();
+    await appendCaseEvent(trx, {
+      caseId,
+      kind: "plan_created",
+      occurredAt: nowIso,
+      actorUserId: actor.userId,
+      data: { planId: id, kind: input.kind, items: itemIds.length },
+    });
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      {
+        action: "plan.create",
+        recordType: "service_plan",
+        recordId: id,
+        fields: itemIds.length > 0 ? ["need", "goal"] : [],
+        outcome: "allowed",
+        detail: { caseId, kind: input.kind },
+      },
+    ]);
+    return { id, itemIds };
+  });
+}
+
+async function checkProvider(
+  trx: Trx,
+  item: { providerAgencyId?: string | undefined },
+  path: string,
+) {
+  if (item.providerAgencyId === undefined) return;
+  const agency = await trx
+    .selectFrom("agencies")
+    .select("id")
+    .where("id", "=", item.providerAgencyId)
+    .executeTakeFirst();
+  if (!agency) throw badRequest("No such provider agency.", `${path}.providerAgencyId`);
+}
+
+async function planInScope(ctx: AppContext, actor: Actor, planId: string, action: string) {
+  const plan = await ctx.db.kysely
+    .selectFrom("service_plans")
+    .select(["id", "case_id", "kind"])
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  // An unknown plan and a plan on a case out of scope give the same answer and audit row.
+  const { row } = await caseForAction(
+    ctx,
+    ctx.db.kysely,
+    actor,
+    plan?.case_id ?? planId,
+    action,
+    "editPlan",
+    "service plan",
+  );
+  return { plan: plan as NonNullable<typeof plan>, caseId: row.id };
+}
+
+export async function addPlanItem(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  raw: z.input<typeof planItemInput>,
+): Promise<{ id: string }> {
+  const item = planItemInput.parse(raw);
+  const { caseId } = await planInScope(ctx, actor, planId, "plan.add_item");
+  const nowIso = ctx.clock.now().toISOString();
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    await checkProvider(trx, item, "");
+    const id = await insertItem(trx, ctx, planId, item, nowIso);
+    await appendCaseEvent(trx, {
+      caseId,
+      kind: "plan_item_added",
+      occurredAt: nowIso,
+      actorUserId: actor.userId,
+      data: { planId, itemId: id, domain: item.domain },
+    });
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      {
+        action: "plan.add_item",
+        recordType: "plan_item",
+        recordId: id,
+        fields: ["need", ...(item.goal ? ["goal"] : [])],
+        outcome: "allowed",
+        detail: { planId },
+      },
+    ]);
+    return { id };
+  });
+}
+
+/** Moves a service along (planned → in progress → completed); a stale version answers 409. */
+export async function updatePlanItem(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  itemId: string,
+  raw: z.input<typeof updatePlanItemInput>,
+): Promise<{ version: number }> {
+  const input = updatePlanItemInput.parse(raw);
+  const { caseId } = await planInScope(ctx, actor, planId, "plan.update_item");
+  const nowIso = ctx.clock.now().toISOString();
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("plan_items")
+      .set({
+        status: input.status,
+        ...(input.endsOn ? { ends_on: input.endsOn } : {}),
+        updated_at: nowIso,
+        version: input.version + 1,
+      })
+      .where("id", "=", itemId)
+      .where("plan_id", "=", planId)
+      .where("version", "=", input.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const exists = await trx
+        .selectFrom("plan_items")
+        .select("id")
+        .where("id", "=", itemId)
+        .where("plan_id", "=", planId)
+        .executeTakeFirst();
+      if (!exists) throw badRequest("No such item on this plan.", "itemId");
+      throw conflict(
+        "Someone changed this service since you opened it; reload to see their change.",
+      );
+    }
+    await appendCaseEvent(trx, {
+      caseId,
+      kind: "plan_item_updated",
+      occurredAt: nowIso,
+      actorUserId: actor.userId,
+      data: { planId, itemId, status: input.status },
+    });
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      {
+        action: "plan.update_item",
+        recordType: "plan_item",
+        recordId: itemId,
+        fields: ["status"],
+        outcome: "allowed",
+      },
+    ]);
+    return { version: input.version + 1 };
+  });
+}

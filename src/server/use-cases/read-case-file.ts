@@ -1,0 +1,185 @@
+import type { Transaction } from "kysely";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import type { CaseAbilities } from "../access/policy.ts";
+import { caseFileEntryVisible } from "../access/policy.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import type { AppContext } from "../context.ts";
+import type { Database } from "../db/schema.ts";
+import { caseForAction } from "../repositories/case-access.ts";
+import { listCaseEvents } from "../repositories/cases.ts";
+import { openText } from "../repositories/sealed-text.ts";
+
+/** One audited read of a part of the case file: scope and ability first, then the read. */
+async function readPart<T extends unknown[]>(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  action: string,
+  ability: keyof CaseAbilities,
+  read: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  await caseForAction(ctx, ctx.db.kysely, actor, caseId, action, ability);
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const rows = await read(trx);
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      {
+        action,
+        recordType: "case",
+        recordId: caseId,
+        outcome: "allowed",
+        detail: { count: rows.length },
+      },
+    ]);
+    return rows;
+  });
+}
+
+/** Every event on the case, oldest first. Event data never holds personal data. */
+export function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
+  return readPart(ctx, actor, caseId, "case.timeline", "read", async (trx) =>
+    (await listCaseEvents(trx, caseId)).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      occurredAt: e.occurred_at,
+      actorUserId: e.actor_user_id,
+      data: e.data,
+    })),
+  );
+}
+
+/** Service plans with their items; needs and goals decrypted for roles that read the file. */
+export function listServicePlans(ctx: AppContext, actor: Actor, caseId: string) {
+  return readPart(ctx, actor, caseId, "plan.list", "readCaseFile", async (trx) => {
+    const plans = await trx
+      .selectFrom("service_plans")
+      .selectAll()
+      .where("case_id", "=", caseId)
+      .orderBy("created_at")
+      .execute();
+    const items =
+      plans.length === 0
+        ? []
+        : await trx
+            .selectFrom("plan_items")
+            .selectAll()
+            .where(
+              "plan_id",
+              "in",
+              plans.map((p) => p.id),
+            )
+            .orderBy("created_at")
+            .orderBy("id")
+            .execute();
+    return plans.map((p) => ({
+      id: p.id,
+      personId: p.person_id,
+      kind: p.kind,
+      status: p.status,
+      agencyId: p.agency_id,
+      createdAt: p.created_at,
+      version: p.version,
+      items: items
+        .filter((i) => i.plan_id === p.id)
+        .map((i) => ({
+          id: i.id,
+          domain: i.domain,
+          need: openText(ctx.keyring, "plan_items", "need", i.id, i.need),
+          goal: i.goal === null ? null : openText(ctx.keyring, "plan_items", "goal", i.id, i.goal),
+          service: i.service,
+          providerAgencyId: i.provider_agency_id,
+          startsOn: i.starts_on,
+          endsOn: i.ends_on,
+          status: i.status,
+          version: i.version,
+        })),
+    }));
+  });
+}
+
+/** The case's referrals: to whom, for what, and on what basis identity went with them. */
+export function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: string) {
+  return readPart(ctx, actor, caseId, "referral.list", "read", async (trx) =>
+    trx
+      .selectFrom("referrals")
+      .innerJoin("agencies", "agencies.id", "referrals.to_agency_id")
+      .select([
+        "referrals.id",
+        "referrals.person_id as personId",
+        "referrals.to_agency_id as toAgencyId",
+        "agencies.name as toAgencyName",
+        "referrals.domain",
+        "referrals.service",
+        "referrals.status",
+        "referrals.reason",
+        "referrals.disclosure_basis as disclosureBasis",
+        "referrals.statute",
+        "referrals.consent_id as consentId",
+        "referrals.sent_at as sentAt",
+        "referrals.version",
+      ])
+      .where("referrals.case_id", "=", caseId)
+      .orderBy("referrals.sent_at")
+      .execute(),
+  );
+}
+
+/** Documents the caller may see (confidential ones of other agencies are left out). */
+export function listCaseDocuments(ctx: AppContext, actor: Actor, caseId: string) {
+  const nowIso = ctx.clock.now().toISOString();
+  return readPart(ctx, actor, caseId, "document.list", "readCaseFile", async (trx) =>
+    (
+      await trx
+        .selectFrom("case_documents")
+        .select([
+          "id",
+          "file_name",
+          "media_type",
+          "size_bytes",
+          "sha256",
+          "scan_status",
+          "confidential",
+          "agency_id",
+          "created_at",
+        ])
+        .where("case_id", "=", caseId)
+        .where(caseFileEntryVisible(actor, nowIso, "case_documents"))
+        .orderBy("created_at")
+        .execute()
+    ).map((d) => ({
+      id: d.id,
+      fileName: openText(ctx.keyring, "case_documents", "file_name", d.id, d.file_name),
+      mediaType: d.media_type,
+      sizeBytes: d.size_bytes,
+      sha256: d.sha256,
+      scanStatus: d.scan_status,
+      confidential: d.confidential === 1,
+      agencyId: d.agency_id,
+      createdAt: d.created_at,
+    })),
+  );
+}
+
+/** The case's obligations: what the law requires, of whom, by when, and what was done. */
+export function listCaseObligations(ctx: AppContext, actor: Actor, caseId: string) {
+  return readPart(ctx, actor, caseId, "obligation.list", "read", async (trx) =>
+    (
+      await trx
+        .selectFrom("obligations")
+        .selectAll()
+        .where("case_id", "=", caseId)
+        .orderBy("due_at")
+        .orderBy("action_id")
+        .execute()
+    ).map((o) => ({
+      id: o.id,
+      actionId: o.action_id,
+      ownerRole: o.owner_role,
+      status: o.status,
+      dueAt: o.due_at,
+      closedAt: o.closed_at,
+      reason: o.reason,
+      evidence: o.evidence === null ? null : (JSON.parse(o.evidence) as Record<string, unknown>),
+      version: o.version,
+    })),
+  );
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import {
+  CERTIFICATION_KIND_IDS,
+  CERTIFICATION_KINDS,
+  type CertificationKind,
+} from "../../domain/coordination/rapid-assessment-team.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import { denied } from "../audit/record-denial.ts";
+import type { AppContext } from "../context.ts";
+import { AppError, notFound } from "../errors.ts";
+import { newId } from "../ids.ts";
+
+export const certificationInput = z
+  .strictObject({
+    kind: z.enum(CERTIFICATION_KIND_IDS as [CertificationKind, ...CertificationKind[]]),
+    issuedOn: z.iso.date(),
+    expiresOn: z.iso.date(),
+    reference: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((v) => v.expiresOn >= v.issuedOn, {
+    message: "must be on or after issuedOn",
+    path: ["expiresOn"],
+  });
+
+/**
+ * Who records certifications: the state coordinator (the board's and the Attorney General's
+ * lists reach the state first), a system admin, or an admin of an agency the person works for.
+ */
+async function mayManageCertifications(ctx: AppContext, actor: Actor, userId: string) {
+  if (actor.role === "state_coordinator" || actor.role === "system_admin") return true;
+  if (actor.role !== "agency_admin") return false;
+  const shared = await ctx.db.kysely
+    .selectFrom("memberships")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("agency_id", "=", actor.agencyId)
+    .executeTakeFirst();
+  return shared !== undefined;
+}
+
+export async function recordCertification(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  raw: z.input<typeof certificationInput>,
+): Promise<{ id: string }> {
+  const input = certificationInput.parse(raw);
+  const entry = { action: "certification.create", recordType: "user", recordId: userId };
+  const user = await ctx.db.kysely
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user) throw await denied(ctx, actor, entry, notFound("user"));
+  if (!(await mayManageCertifications(ctx, actor, userId)))
+    throw await denied(
+      ctx,
+      actor,
+      entry,
+      new AppError("forbidden", 403, "You cannot record certifications for this person."),
+    );
+  const id = newId();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("certifications")
+      .values({
+        id,
+        user_id: userId,
+        kind: input.kind,
+        certified_by: CERTIFICATION_KINDS[input.kind].certifiedBy,
+        reference: input.reference ?? null,
+        issued_on: input.issuedOn,
+        expires_on: input.expiresOn,
+        recorded_by_user_id: actor.userId,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      { ...entry, outcome: "allowed", detail: { certificationId: id, kind: input.kind } },
+    ]);
+  });
+  return { id };
+}
+
+export async function listCertifications(ctx: AppContext, actor: Actor, userId: string) {
+  const entry = { action: "certification.list", recordType: "user", recordId: userId };
+  if (actor.userId !== userId && !(await mayManageCertifications(ctx, actor, userId)))
+    throw await denied(ctx, actor, entry, notFound("user"));
+  return ctx.db.kysely
+    .selectFrom("certifications")
+    .select([
+      "id",
+      "kind",
+      "certified_by as certifiedBy",
+      "reference",
+      "issued_on as issuedOn",
+      "expires_on as expiresOn",
+    ])
+    .where("user_id", "=", userId)
+    .orderBy("expires_on", "desc")
+    .execute();
+}

@@ -1,0 +1,243 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import type { Role } from "../../src/domain/roles.ts";
+import { type Clock, fixedClock } from "../../src/server/clock.ts";
+import type { AppContext } from "../../src/server/context.ts";
+import { testApp, testContext } from "../support/context.ts";
+import { describeOnEachDatabase } from "../support/databases.ts";
+import { buildAgency, buildUser } from "../support/factories.ts";
+import { signedIn, type TestClient } from "../support/http-client.ts";
+
+interface Member {
+  client: TestClient;
+  userId: string;
+  membershipId: string;
+  user: { email: string; password: string; secret?: string };
+  signedInAt: number;
+}
+
+describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
+  let app: FastifyInstance;
+  let ctx: AppContext;
+  let now = new Date("2026-10-05T16:00:00Z");
+  const clock: Clock = { now: () => now };
+  const people: Record<string, Member> = {};
+  let taskForceId: string;
+  let caseId: string;
+  const receivedAt = "2026-10-05T15:00:00Z";
+
+  async function member(name: string, agencyId: string, role: Role): Promise<void> {
+    const user = await buildUser(ctx, { agencyId, role, mfa: role !== "screener" });
+    const membership = await t.db.kysely
+      .selectFrom("memberships")
+      .select("id")
+      .where("user_id", "=", user.userId)
+      .executeTakeFirstOrThrow();
+    people[name] = {
+      client: await signedIn(app, user, clock),
+      userId: user.userId,
+      membershipId: membership.id,
+      user,
+      signedInAt: now.getTime(),
+    };
+  }
+  // Sessions idle out after 30 minutes; when the test moves the clock on, people sign in again.
+  const p = (name: string) => people[name] as Member;
+  async function as(name: string): Promise<TestClient> {
+    const m = p(name);
+    if (now.getTime() !== m.signedInAt) {
+      m.client = await signedIn(app, m.user, clock);
+      m.signedInAt = now.getTime();
+    }
+    return m.client;
+  }
+
+  before(async () => {
+    ctx = testContext(t.db, clock);
+    app = await testApp(ctx);
+    const school = await buildAgency(t.db, { kind: "other", county_fips: "28049" });
+    const cps = await buildAgency(t.db, { kind: "cps", county_fips: "28049" });
+    const police = await buildAgency(t.db, { kind: "law_enforcement" });
+    const tower = await buildAgency(t.db, { kind: "victim_services" });
+    const mbi = await buildAgency(t.db, { kind: "mbi" });
+    await member("screener", school.id, "screener");
+    await member("cps1", cps.id, "cps_investigator");
+    await member("cps2", cps.id, "cps_investigator");
+    await member("ht", police.id, "ht_investigator");
+    await member("htExpired", police.id, "ht_investigator");
+    await member("advocate", tower.id, "victim_advocate");
+    await member("lead", police.id, "task_force_lead");
+    await member("coordinator", mbi.id, "state_coordinator");
+    const certify = async (who: string, kind: string, issuedOn: string, expiresOn: string) => {
+      const res = await (await as("coordinator")).post(
+        `/api/v1/users/${p(who).userId}/certifications`,
+        {
+          kind,
+          issuedOn,
+          expiresOn,
+        },
+      );
+      assert.equal(res.statusCode, 201, res.body);
+    };
+    await certify("ht", "ht_investigator", "2025-01-15", "2027-01-14");
+    await certify("htExpired", "ht_investigator", "2024-01-15", "2026-10-04");
+    await certify("advocate", "victim_advocate", "2026-02-01", "2028-01-31");
+
+    const tf = await (await as("lead")).post("/api/v1/task-forces", {
+      name: "Central Mississippi HT Task Force",
+    });
+    assert.equal(tf.statusCode, 201, tf.body);
+    taskForceId = tf.json().id;
+    for (const name of ["cps1", "cps2", "ht", "htExpired", "advocate"]) {
+      const res = await (await as("lead")).post(`/api/v1/task-forces/${taskForceId}/members`, {
+        membershipId: p(name).membershipId,
+      });
+      assert.equal(res.statusCode, 204, res.body);
+    }
+    // htExpired is on call, but an expired certification outranks being on call.
+    for (const name of ["cps2", "htExpired"]) {
+      const res = await (await as("lead")).post(`/api/v1/task-forces/${taskForceId}/on-call`, {
+        membershipId: p(name).membershipId,
+        startsAt: "2026-10-05T12:00:00Z",
+        endsAt: "2026-10-06T12:00:00Z",
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  it("routes a school screener's report of a child to the county's CPS office", async () => {
+    const res = await (await as("screener")).post("/api/v1/cases", {
+      source: "school",
+      countyFips: "28049",
+      receivedAt,
+      persons: [{ part: "victim", givenName: "Synthetic", ageYears: 15 }],
+      facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    caseId = res.json().caseId;
+    assert.ok(res.json().routedToAgencyId);
+    const seen = await (await as("cps1")).get(`/api/v1/cases/${caseId}`);
+    assert.equal(seen.statusCode, 200, "CPS sees the routed case");
+    assert.equal(seen.json().abilities.formRat, true);
+    assert.equal((await (await as("screener")).get(`/api/v1/cases/${caseId}`)).statusCode, 200);
+    assert.equal((await (await as("ht")).get(`/api/v1/cases/${caseId}`)).statusCode, 404);
+  });
+
+  it("offers each seat to a certified member, on call first, never to an expired certification", async () => {
+    now = new Date("2026-10-05T16:30:00Z");
+    const res = await (await as("cps1")).post(`/api/v1/cases/${caseId}/rat`, { taskForceId });
+    assert.equal(res.statusCode, 201, res.body);
+    const offered = Object.fromEntries(
+      res.json().seats.map((s: { seat: string; membershipId: string }) => [s.seat, s.membershipId]),
+    );
+    assert.deepEqual(offered, {
+      cps_investigator: p("cps2").membershipId,
+      ht_investigator: p("ht").membershipId,
+      victim_advocate: p("advocate").membershipId,
+    });
+    assert.equal(res.json().formedAt, null);
+    const again = await (await as("cps1")).post(`/api/v1/cases/${caseId}/rat`, { taskForceId });
+    assert.equal(again.statusCode, 409);
+  });
+
+  it("refuses to seat someone whose certification has expired, naming the field", async () => {
+    const res = await (await as("lead")).post(`/api/v1/cases/${caseId}/rat/seats`, {
+      seat: "ht_investigator",
+      membershipId: p("htExpired").membershipId,
+    });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(res.json().error.code, "certification_expired");
+    assert.equal(res.json().error.field, "membershipId");
+    const wrongRole = await (await as("lead")).post(`/api/v1/cases/${caseId}/rat/seats`, {
+      seat: "victim_advocate",
+      membershipId: p("ht").membershipId,
+    });
+    assert.equal(wrongRole.statusCode, 422);
+  });
+
+  it("a decline passes the seat on; the third acceptance forms the team and meets the obligation", async () => {
+    const offers = await (await as("cps2")).get("/api/v1/me/seat-offers");
+    const mine = offers.json().offers;
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].caseId, caseId);
+    // Someone else cannot answer an offer that is not theirs: it does not exist for them.
+    const stranger = await (await as("ht")).post(`/api/v1/rat-seats/${mine[0].id}/respond`, {
+      response: "accepted",
+    });
+    assert.equal(stranger.statusCode, 404);
+    const noReason = await (await as("cps2")).post(`/api/v1/rat-seats/${mine[0].id}/respond`, {
+      response: "declined",
+    });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal(noReason.json().error.field, "reason");
+    const declined = await (await as("cps2")).post(`/api/v1/rat-seats/${mine[0].id}/respond`, {
+      response: "declined",
+      reason: "On another child's case in Rankin County",
+    });
+    assert.equal(declined.statusCode, 200, declined.body);
+
+    const accept = async (name: string, at: string) => {
+      now = new Date(at);
+      const [offer] = (await (await as(name)).get("/api/v1/me/seat-offers")).json().offers;
+      assert.ok(offer, `${name} has an offer`);
+      const res = await (await as(name)).post(`/api/v1/rat-seats/${offer.id}/respond`, {
+        response: "accepted",
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().teamFormed as boolean;
+    };
+    assert.equal(await accept("cps1", "2026-10-05T17:00:00Z"), false);
+    assert.equal(await accept("ht", "2026-10-05T17:30:00Z"), false);
+    assert.equal(await accept("advocate", "2026-10-05T18:15:00Z"), true);
+
+    const team = (await (await as("lead")).get(`/api/v1/cases/${caseId}/rat`)).json().team;
+    assert.equal(team.formedAt, "2026-10-05T18:15:00.000Z");
+    assert.equal(team.formationMinutes, 195, "time from the tip at 15:00 to the third seat");
+    const accepted = team.seats.filter((s: { status: string }) => s.status === "accepted");
+    assert.equal(accepted.length, 3);
+
+    const obligations = (await (await as("cps1")).get(`/api/v1/cases/${caseId}/obligations`)).json()
+      .obligations as { actionId: string; status: string; evidence: { ratId?: string } | null }[];
+    const rat = obligations.find((o) => o.actionId === "rapid_assessment_team");
+    assert.equal(rat?.status, "done");
+    assert.equal(rat?.evidence?.ratId, team.id);
+    // Seat holders join the case team, so the HT investigator now reaches the case.
+    assert.equal((await (await as("ht")).get(`/api/v1/cases/${caseId}`)).statusCode, 200);
+  });
+
+  it("shows the case in the task force lead's open-cases queue with the team formed", async () => {
+    const res = await (await as("lead")).get("/api/v1/queues/open-cases");
+    assert.equal(res.statusCode, 200, res.body);
+    const row = res.json().cases.find((c: { id: string }) => c.id === caseId);
+    assert.ok(row, "the lead oversees the case their task force's team works");
+    assert.equal(row.ratFormedAt, "2026-10-05T18:15:00.000Z");
+    assert.ok(row.openObligations > 0);
+    assert.equal((await (await as("screener")).get("/api/v1/queues/open-cases")).statusCode, 403);
+  });
+
+  it("refuses an acceptance when the certification lapsed after the offer", async () => {
+    now = new Date("2026-10-06T10:00:00Z");
+    const other = await (await as("screener")).post("/api/v1/cases", {
+      source: "school",
+      countyFips: "28049",
+      persons: [{ part: "victim", ageYears: 16 }],
+      facts: { subject: { age: 16 }, sex: { act: true, valueExchanged: true } },
+    });
+    const formed = await (await as("cps1")).post(`/api/v1/cases/${other.json().caseId}/rat`, {
+      taskForceId,
+    });
+    assert.equal(formed.statusCode, 201, formed.body);
+    // The HT investigator's certification runs to 2027-01-14 (local date); answer after it.
+    now = new Date("2027-01-15T18:00:00Z");
+    const [offer] = (await (await as("ht")).get("/api/v1/me/seat-offers")).json().offers;
+    const res = await (await as("ht")).post(`/api/v1/rat-seats/${offer.id}/respond`, {
+      response: "accepted",
+    });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(res.json().error.code, "certification_expired");
+  });
+});
