@@ -44,6 +44,7 @@ const HOME: Record<Role, string> = {
 };
 
 interface Fixture {
+  userId: string;
   obligationId: string;
   caseId: string;
   personId: string;
@@ -229,7 +230,7 @@ describeOnEachDatabase("authorization matrix", (t) => {
         version: 1,
       })
       .execute();
-    return { caseId: opened.id, personId, consentId, agencyId, obligationId };
+    return { caseId: opened.id, personId, consentId, agencyId, obligationId, userId };
   }
 });
 
@@ -239,6 +240,9 @@ function idFor(url: string, f: Fixture): string {
   if (url.startsWith("/api/v1/consents/"))
     return f.consentId ?? "01900000-0000-7000-8000-000000000000";
   if (url.startsWith("/api/v1/obligations/")) return f.obligationId;
+  if (url.startsWith("/api/v1/users/")) return f.userId;
+  // Records of other kinds the fixture does not make: every role must get the same 404.
+  if (url.includes(":id")) return "01900000-0000-7000-8000-00000000abcd";
   return "";
 }
 
@@ -277,6 +281,46 @@ function bodyFor(
       return { source: "other" };
     case "/api/v1/screening/next":
       return { answers: {} };
+    case "/api/v1/cases/:id/rat":
+      return { taskForceId: "no-such-task-force" };
+    case "/api/v1/cases/:id/rat/seats":
+      return { seat: "cps_investigator", membershipId: "no-such-membership" };
+    case "/api/v1/rat-seats/:id/respond":
+      return { response: "accepted" };
+    case "/api/v1/task-forces":
+      return { name: "Matrix task force" };
+    case "/api/v1/task-forces/:id/members":
+      return { membershipId: "no-such-membership" };
+    case "/api/v1/task-forces/:id/on-call":
+      return {
+        membershipId: "no-such-membership",
+        startsAt: "2026-09-01T12:00:00Z",
+        endsAt: "2026-09-02T12:00:00Z",
+      };
+    case "/api/v1/users/:id/certifications":
+      return { kind: "ht_investigator", issuedOn: "2026-01-01", expiresOn: "2027-01-01" };
+    case "/api/v1/cases/:id/plans":
+      return { personId: f.personId };
+    case "/api/v1/plans/:id/items":
+      return { domain: "health", need: "Matrix need", service: "physical exam" };
+    case "/api/v1/plans/:id/items/:itemId":
+      return { version: 1, status: "in_progress" };
+    case "/api/v1/cases/:id/referrals":
+      return {
+        personId: f.personId,
+        toAgencyId: f.agencyId,
+        domain: "health",
+        service: "physical exam",
+        disclosesIdentity: false,
+      };
+    case "/api/v1/referrals/:id/respond":
+      return { version: 1, status: "accepted" };
+    case "/api/v1/cases/:id/notes":
+      return { body: "Matrix note" };
+    case "/api/v1/cases/:id/status":
+      return { version: 1, status: "closed", outcome: "services_provided" };
+    case "/api/v1/me":
+      return { language: "es" };
     default:
       return {};
   }

@@ -138,7 +138,12 @@ export function caseAbilities(
     readCaseFile: inScope && policy.seesIdentity,
     writeNote: inScope && policy.seesIdentity,
     uploadDocument: inScope && policy.seesIdentity,
-    changeStatus: manageTeam || (inScope && actor.role === "state_coordinator"),
+    // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
+    // when the case is held by victim services.
+    changeStatus:
+      manageTeam ||
+      (inScope && ownAgency && actor.role === "victim_advocate") ||
+      (inScope && actor.role === "state_coordinator"),
   };
 }
 
