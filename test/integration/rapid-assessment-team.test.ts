@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { Role } from "../../src/domain/roles.ts";
-import { type Clock, fixedClock } from "../../src/server/clock.ts";
+import type { Clock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";

@@ -11,6 +11,7 @@ import type { Keyring } from "../security/keyring.ts";
 import { hashPassword } from "../security/passwords.ts";
 import { createUser } from "../use-cases/create-user.ts";
 import { openCaseInput, openCaseInTransaction } from "../use-cases/open-case.ts";
+import { seedDemoTaskForce } from "./seed-coordination.ts";
 
 export interface SeedOptions {
   cases: number;
@@ -159,5 +160,6 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
     });
     options.onProgress?.(done + size, options.cases);
   }
+  await seedDemoTaskForce(db, clock);
   return { agencies: agencies.length, users: logins.length, cases: options.cases, logins };
 }
