@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { Role } from "../../src/domain/roles.ts";
 import { type Clock, fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
-import { testApp, testContext } from "../support/context.ts";
+import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
+import { rotateKeys } from "../../src/server/use-cases/rotate-keys.ts";
+import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
 import { signedIn, type TestClient } from "../support/http-client.ts";
@@ -332,5 +337,23 @@ describeOnEachDatabase("the shared case file", (t) => {
       "case_closed",
     ])
       assert.ok(kinds.includes(kind), `timeline has ${kind}`);
+  });
+  // Last: the app keeps the old keyring, which cannot read what the rotation re-encrypted.
+  it("key rotation re-encrypts notes, plan items and documents, which stay readable", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "waypoint-keys-")), "k.json");
+    writeKeyFile(path, TEST_KEY_FILE);
+    await rotateKeys(t.db, path);
+    const rotated = new Keyring(readKeyFile(path));
+    const notes = await t.db.kysely.selectFrom("case_notes").select(["id", "body"]).execute();
+    const docs = await t.db.kysely.selectFrom("case_documents").select(["id", "content"]).execute();
+    assert.ok(notes.length > 0 && docs.length > 0);
+    for (const n of notes) {
+      assert.equal(Keyring.keyIdOf(n.body), rotated.currentKeyId);
+      assert.ok(rotated.decrypt(n.body, `case_notes.body.${n.id}`).includes("note"));
+    }
+    for (const d of docs)
+      assert.deepEqual(rotated.decryptBytes(d.content, `case_documents.content.${d.id}`), PDF);
+    const items = await t.db.kysely.selectFrom("plan_items").select(["id", "need"]).execute();
+    for (const i of items) assert.equal(Keyring.keyIdOf(i.need), rotated.currentKeyId);
   });
 });

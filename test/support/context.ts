@@ -5,7 +5,8 @@ import type { Db } from "../../src/server/db/database.ts";
 import { Keyring, newKeyFile } from "../../src/server/security/keyring.ts";
 
 /** One keyring per test process: encrypted rows written by one test are readable by the next. */
-export const TEST_KEYRING = new Keyring(newKeyFile());
+export const TEST_KEY_FILE = newKeyFile();
+export const TEST_KEYRING = new Keyring(TEST_KEY_FILE);
 
 export function testContext(db: Db, clock = systemClock): AppContext {
   return { db, clock, keyring: TEST_KEYRING };

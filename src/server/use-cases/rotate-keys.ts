@@ -5,6 +5,61 @@ import { addKey, Keyring, readKeyFile, writeKeyFile } from "../security/keyring.
 const BATCH = 500;
 
 /**
+ * Case-file text and files sealed by `sealText` / `encryptBytes`, bound to `table.column.id`.
+ * A new encrypted column belongs here, or rotation would leave it under an old key.
+ */
+const SEALED_COLUMNS = [
+  { table: "plan_items", text: ["need", "goal"], bytes: [] },
+  { table: "case_notes", text: ["body"], bytes: [] },
+  { table: "case_documents", text: ["file_name"], bytes: ["content"] },
+] as const;
+type Sealed = (typeof SEALED_COLUMNS)[number];
+
+async function rotateTable(
+  db: Db,
+  keyring: Keyring,
+  sealed: Sealed,
+  stale: (v: string | null) => boolean,
+): Promise<number> {
+  const columns: string[] = [...sealed.text, ...sealed.bytes];
+  let after = "";
+  let count = 0;
+  for (;;) {
+    // Dynamic table and column names are fixed above, never from input.
+    const rows = (await db.kysely
+      .selectFrom(sealed.table as "case_notes")
+      .select(["id", ...columns] as never)
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(BATCH)
+      .execute()) as unknown as Record<string, string | null>[];
+    if (rows.length === 0) return count;
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const id = row.id as string;
+        const update: Record<string, string> = {};
+        for (const column of columns) {
+          const value = row[column] ?? null;
+          if (value === null || !stale(value)) continue;
+          const context = `${sealed.table}.${column}.${id}`;
+          update[column] = (sealed.bytes as readonly string[]).includes(column)
+            ? keyring.encryptBytes(keyring.decryptBytes(value, context), context)
+            : keyring.encrypt(keyring.decrypt(value, context), context);
+        }
+        if (Object.keys(update).length === 0) continue;
+        await trx
+          .updateTable(sealed.table as "case_notes")
+          .set(update as never)
+          .where("id", "=", id)
+          .execute();
+        count += 1;
+      }
+    });
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
+/**
  * Adds a new key to the key file, makes it current, then re-encrypts every identity field still
  * under an older key, in batches (each its own transaction, so a crash loses nothing: rerunning
  * continues, since old keys stay in the file for reading).
@@ -60,6 +115,7 @@ export async function rotateKeys(
     after = rows[rows.length - 1]?.id ?? after;
     onProgress?.(done, total);
   }
+  for (const sealed of SEALED_COLUMNS) reencrypted += await rotateTable(db, keyring, sealed, stale);
   const users = await db.kysely
     .selectFrom("users")
     .select(["id", "mfa_secret"])
