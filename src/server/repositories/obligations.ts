@@ -85,3 +85,26 @@ export async function insertObligations(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Marks a case's open obligation for an action as met by something Waypoint itself saw happen
+ * (the team formed, the plan written), with that record as its evidence.
+ */
+export async function meetObligation(
+  trx: Transaction<Database>,
+  met: { caseId: string; actionId: string; userId: string; nowIso: string; evidence: object },
+): Promise<void> {
+  await trx
+    .updateTable("obligations")
+    .set((eb) => ({
+      status: "done",
+      closed_at: met.nowIso,
+      closed_by_user_id: met.userId,
+      evidence: JSON.stringify(met.evidence),
+      version: eb("version", "+", 1),
+    }))
+    .where("case_id", "=", met.caseId)
+    .where("action_id", "=", met.actionId)
+    .where("status", "=", "open")
+    .execute();
+}

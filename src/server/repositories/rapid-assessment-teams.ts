@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import {
   type Candidate,
   RAT_SEATS,
@@ -18,14 +18,13 @@ export interface SeatCandidate extends Candidate {
   certificationExpiresOn: string | null;
 }
 
-/** Members of a task force who could sit in a seat, with why not where they cannot. */
-export async function candidatesFor(
-  trx: Trx,
+/** A task force's active members (of one role, when given), by name. */
+export async function taskForceMembers(
+  db: Kysely<Database> | Trx,
   taskForceId: string,
-  seat: RatSeat,
-  at: { nowIso: string; today: string },
-): Promise<SeatCandidate[]> {
-  const members = await trx
+  role?: string,
+) {
+  let q = db
     .selectFrom("task_force_members")
     .innerJoin("memberships", "memberships.id", "task_force_members.membership_id")
     .innerJoin("users", "users.id", "memberships.user_id")
@@ -36,9 +35,19 @@ export async function candidatesFor(
       "users.display_name as displayName",
     ])
     .where("task_force_members.task_force_id", "=", taskForceId)
-    .where("memberships.role", "=", RAT_SEATS[seat].role)
-    .where("users.status", "=", "active")
-    .execute();
+    .where("users.status", "=", "active");
+  if (role !== undefined) q = q.where("memberships.role", "=", role);
+  return q.orderBy("users.display_name").execute();
+}
+
+/** Members of a task force who could sit in a seat, with why not where they cannot. */
+export async function candidatesFor(
+  trx: Trx,
+  taskForceId: string,
+  seat: RatSeat,
+  at: { nowIso: string; today: string },
+): Promise<SeatCandidate[]> {
+  const members = await taskForceMembers(trx, taskForceId, RAT_SEATS[seat].role);
   if (members.length === 0) return [];
   const userIds = members.map((m) => m.userId);
   const certs = await trx

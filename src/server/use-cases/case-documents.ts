@@ -15,6 +15,7 @@ import { NO_SCANNER } from "../documents/scanner.ts";
 import { AppError, badRequest, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
+import { personOnCase } from "../repositories/case-persons.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { openText, sealText } from "../repositories/sealed-text.ts";
 
@@ -75,15 +76,8 @@ export async function uploadDocument(
   const id = newId();
   const sha256 = createHash("sha256").update(upload.content).digest("hex");
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    if (query.aboutPersonId !== undefined) {
-      const onCase = await trx
-        .selectFrom("case_persons")
-        .select("person_id")
-        .where("case_id", "=", caseId)
-        .where("person_id", "=", query.aboutPersonId)
-        .executeTakeFirst();
-      if (!onCase) throw badRequest("No such person on this case.", "aboutPersonId");
-    }
+    if (query.aboutPersonId !== undefined)
+      await personOnCase(trx, caseId, query.aboutPersonId, "aboutPersonId");
     await trx
       .insertInto("case_documents")
       .values({

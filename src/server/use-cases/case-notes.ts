@@ -6,6 +6,7 @@ import type { AppContext } from "../context.ts";
 import { badRequest } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
+import { personOnCase } from "../repositories/case-persons.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { openText, sealText } from "../repositories/sealed-text.ts";
 import { confidentialByDefault } from "./case-documents.ts";
@@ -29,15 +30,8 @@ export async function addCaseNote(
   const id = newId();
   const confidential = confidentialByDefault(actor, input.confidential);
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    if (input.aboutPersonId !== undefined) {
-      const onCase = await trx
-        .selectFrom("case_persons")
-        .select("person_id")
-        .where("case_id", "=", caseId)
-        .where("person_id", "=", input.aboutPersonId)
-        .executeTakeFirst();
-      if (!onCase) throw badRequest("No such person on this case.", "aboutPersonId");
-    }
+    if (input.aboutPersonId !== undefined)
+      await personOnCase(trx, caseId, input.aboutPersonId, "aboutPersonId");
     await trx
       .insertInto("case_notes")
       .values({

@@ -14,7 +14,9 @@ import type { Database } from "../db/schema.ts";
 import { AppError, badRequest, conflict } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
+import { personOnCase } from "../repositories/case-persons.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
+import { meetObligation } from "../repositories/obligations.ts";
 import { sealText } from "../repositories/sealed-text.ts";
 
 export const planItemInput = z.strictObject({
@@ -93,14 +95,7 @@ export async function createServicePlan(
   );
   const nowIso = ctx.clock.now().toISOString();
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const person = await trx
-      .selectFrom("case_persons")
-      .innerJoin("persons", "persons.id", "case_persons.person_id")
-      .select(["case_persons.part", "persons.age_years"])
-      .where("case_persons.case_id", "=", caseId)
-      .where("case_persons.person_id", "=", input.personId)
-      .executeTakeFirst();
-    if (!person) throw badRequest("No such person on this case.", "personId");
+    const person = await personOnCase(trx, caseId, input.personId, "personId");
     if (person.part !== "victim") throw badRequest("Plans are made for victims.", "personId");
     if (specialized && !(person.age_years !== null && person.age_years < 18))
       throw new AppError(
@@ -129,19 +124,13 @@ export async function createServicePlan(
     const itemIds: string[] = [];
     for (const item of input.items) itemIds.push(await insertItem(trx, ctx, id, item, nowIso));
     if (specialized)
-      await trx
-        .updateTable("obligations")
-        .set((eb) => ({
-          status: "done",
-          closed_at: nowIso,
-          closed_by_user_id: actor.userId,
-          evidence: JSON.stringify({ planId: id, recordedBy: actor.userId }),
-          version: eb("version", "+", 1),
-        }))
-        .where("case_id", "=", caseId)
-        .where("action_id", "=", "cps_specialized_plan")
-        .where("status", "=", "open")
-        .execute();
+      await meetObligation(trx, {
+        caseId,
+        actionId: "cps_specialized_plan",
+        userId: actor.userId,
+        nowIso,
+        evidence: { planId: id, recordedBy: actor.userId },
+      });
     await appendCaseEvent(trx, {
       caseId,
       kind: "plan_created",

@@ -6,6 +6,7 @@ import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, badRequest, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { taskForceMembers } from "../repositories/rapid-assessment-teams.ts";
 
 export const createTaskForceInput = z.strictObject({
   name: z.string().trim().min(3).max(200),
@@ -146,19 +147,7 @@ export async function addOnCallShift(
 export async function getTaskForce(ctx: AppContext, actor: Actor, taskForceId: string) {
   const { tf } = await managedTaskForce(ctx, actor, taskForceId, "task_force.read");
   const now = ctx.clock.now().toISOString();
-  const members = await ctx.db.kysely
-    .selectFrom("task_force_members")
-    .innerJoin("memberships", "memberships.id", "task_force_members.membership_id")
-    .innerJoin("users", "users.id", "memberships.user_id")
-    .select([
-      "memberships.id as membershipId",
-      "memberships.role",
-      "users.id as userId",
-      "users.display_name as displayName",
-    ])
-    .where("task_force_members.task_force_id", "=", taskForceId)
-    .orderBy("users.display_name")
-    .execute();
+  const members = await taskForceMembers(ctx.db.kysely, taskForceId);
   const shifts = await ctx.db.kysely
     .selectFrom("on_call_shifts")
     .select(["id", "membership_id as membershipId", "starts_at as startsAt", "ends_at as endsAt"])

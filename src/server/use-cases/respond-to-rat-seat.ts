@@ -13,6 +13,7 @@ import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError, conflict, notFound } from "../errors.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
+import { meetObligation } from "../repositories/obligations.ts";
 import { nextCandidate, offerSeat } from "../repositories/rapid-assessment-teams.ts";
 
 export const respondToSeatInput = z
@@ -160,19 +161,13 @@ async function formIfComplete(
     .where("id", "=", ratId)
     .where("formed_at", "is", null)
     .execute();
-  await trx
-    .updateTable("obligations")
-    .set((eb) => ({
-      status: "done",
-      closed_at: nowIso,
-      closed_by_user_id: actor.userId,
-      evidence: JSON.stringify({ ratId, formedAt: nowIso, recordedBy: "system" }),
-      version: eb("version", "+", 1),
-    }))
-    .where("case_id", "=", caseId)
-    .where("action_id", "=", "rapid_assessment_team")
-    .where("status", "=", "open")
-    .execute();
+  await meetObligation(trx, {
+    caseId,
+    actionId: "rapid_assessment_team",
+    userId: actor.userId,
+    nowIso,
+    evidence: { ratId, formedAt: nowIso, recordedBy: "system" },
+  });
   await appendCaseEvent(trx, {
     caseId,
     kind: "rat_formed",

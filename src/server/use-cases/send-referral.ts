@@ -12,6 +12,7 @@ import type { AppContext } from "../context.ts";
 import { AppError, badRequest } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
+import { personOnCase } from "../repositories/case-persons.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 
 export const sendReferralInput = z.strictObject({
@@ -46,14 +47,7 @@ export async function sendReferral(
   const input = sendReferralInput.parse(raw);
   await caseForAction(ctx, ctx.db.kysely, actor, caseId, "referral.send", "sendReferral");
   const nowIso = ctx.clock.now().toISOString();
-  const person = await ctx.db.kysely
-    .selectFrom("case_persons")
-    .innerJoin("persons", "persons.id", "case_persons.person_id")
-    .select(["persons.id", "persons.agency_id", "persons.age_years", "case_persons.part"])
-    .where("case_persons.case_id", "=", caseId)
-    .where("case_persons.person_id", "=", input.personId)
-    .executeTakeFirst();
-  if (!person) throw badRequest("No such person on this case.", "personId");
+  const person = await personOnCase(ctx.db.kysely, caseId, input.personId, "personId");
   const recipient = await ctx.db.kysely
     .selectFrom("agencies")
     .select(["id", "kind"])
