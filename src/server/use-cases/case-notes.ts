@@ -3,7 +3,6 @@ import { type Actor, auditContextFor } from "../access/actor.ts";
 import { caseFileEntryVisible } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
-import { badRequest } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
 import { personOnCase } from "../repositories/case-persons.ts";
