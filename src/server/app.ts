@@ -16,6 +16,7 @@ import { installAuthentication } from "./http/auth-hook.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { loggerOptions } from "./logger.ts";
+import { administrationRoutes } from "./routes/administration.ts";
 import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { caseFileRoutes } from "./routes/case-file.ts";
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(deps.ctx));
   await app.register(intakeRoutes(deps.ctx, publicLimit));
   await app.register(coordinationRoutes(deps.ctx));
+  await app.register(administrationRoutes(deps.ctx));
   await app.register(
     caseFileRoutes(deps.ctx, { maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 }),
   );

@@ -321,6 +321,16 @@ function bodyFor(
       return { version: 1, status: "closed", outcome: "services_provided" };
     case "/api/v1/me":
       return { language: "es" };
+    case "/api/v1/agencies":
+      return { name: "Matrix agency", kind: "other" };
+    case "/api/v1/users":
+      return {
+        email: `matrix.${newId()}@test.waypoint.invalid`,
+        displayName: "Matrix person",
+        password: user.password,
+        agencyId: f.agencyId,
+        role: "screener",
+      };
     default:
       return {};
   }

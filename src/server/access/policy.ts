@@ -177,3 +177,9 @@ export function canManageTaskForce(actor: Actor, taskForce: { agency_id: string 
     (actor.role === "task_force_lead" || actor.role === "agency_admin")
   );
 }
+
+/** Who manages accounts in an agency: its own administrators, and system administrators. */
+export function canAdministerAgency(actor: Actor, agencyId: string): boolean {
+  if (actor.role === "system_admin") return true;
+  return actor.role === "agency_admin" && actor.agencyId === agencyId;
+}

@@ -1,0 +1,131 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import { requireActor } from "../http/auth-hook.ts";
+import { errorReplies } from "../http/error-schema.ts";
+import { idParam } from "../http/id-param.ts";
+import {
+  changeAccountAsAdmin,
+  createAgency,
+  createAgencyInput,
+  createUserAsAdmin,
+  listAgencies,
+  listTaskForces,
+  listUsers,
+} from "../use-cases/administer-accounts.ts";
+import { createUserInput } from "../use-cases/create-user.ts";
+
+const agency = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  countyFips: z.string().nullable(),
+});
+const account = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  status: z.string(),
+  lockedAt: z.string().nullable(),
+  mfaEnabledAt: z.string().nullable(),
+  membershipId: z.string(),
+  agencyId: z.string(),
+  role: z.string(),
+});
+
+/** Agencies, accounts and the task-force directory, for administrators and coordinators. */
+export const administrationRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ["administration"];
+    r.get(
+      "/api/v1/agencies",
+      {
+        schema: {
+          tags,
+          summary: "The agency directory (names and kinds)",
+          response: { 200: z.object({ agencies: z.array(agency) }), ...errorReplies },
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return { agencies: await listAgencies(ctx) };
+      },
+    );
+    r.post(
+      "/api/v1/agencies",
+      {
+        schema: {
+          tags,
+          summary: "Add an agency (system administrators)",
+          body: createAgencyInput,
+          response: { 201: z.object({ id: z.string() }), ...errorReplies },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await createAgency(ctx, requireActor(req), req.body)),
+    );
+    r.get(
+      "/api/v1/users",
+      {
+        schema: {
+          tags,
+          summary: "Accounts you administer, one row per membership",
+          response: { 200: z.object({ users: z.array(account) }), ...errorReplies },
+        },
+      },
+      async (req) => ({ users: await listUsers(ctx, requireActor(req)) }),
+    );
+    r.post(
+      "/api/v1/users",
+      {
+        schema: {
+          tags,
+          summary: "Create an account in an agency you administer",
+          body: createUserInput,
+          response: {
+            201: z.object({ userId: z.string(), membershipId: z.string() }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await createUserAsAdmin(ctx, requireActor(req), req.body)),
+    );
+    for (const change of ["unlock", "disable"] as const)
+      r.post(
+        `/api/v1/users/:id/${change}`,
+        {
+          schema: {
+            tags,
+            summary: change === "unlock" ? "Lift a sign-in lockout" : "Disable an account now",
+            params: idParam,
+            response: { 204: z.null(), ...errorReplies },
+          },
+        },
+        async (req, reply) => {
+          await changeAccountAsAdmin(ctx, requireActor(req), req.params.id, change);
+          return reply.code(204).send(null);
+        },
+      );
+    r.get(
+      "/api/v1/task-forces",
+      {
+        schema: {
+          tags,
+          summary: "Task forces you can see",
+          response: {
+            200: z.object({
+              taskForces: z.array(
+                z.object({ id: z.string(), name: z.string(), agencyId: z.string() }),
+              ),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => ({ taskForces: await listTaskForces(ctx, requireActor(req)) }),
+    );
+  };

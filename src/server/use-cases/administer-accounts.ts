@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { AGENCY_KINDS } from "../../domain/catalogues.ts";
+import { countyByFips } from "../../domain/counties.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { canAdministerAgency } from "../access/policy.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import { denied } from "../audit/record-denial.ts";
+import type { AppContext } from "../context.ts";
+import { AppError, notFound } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { type CreateUserInput, createUser } from "./create-user.ts";
+import { disableUser, unlockUser } from "./manage-user.ts";
+
+export const createAgencyInput = z.strictObject({
+  name: z.string().trim().min(3).max(200),
+  kind: z.enum(AGENCY_KINDS),
+  countyFips: z
+    .string()
+    .refine((f) => countyByFips(f) !== undefined, "must be a Mississippi county FIPS code")
+    .optional(),
+});
+
+const forbidden = (what: string) => new AppError("forbidden", 403, `You cannot ${what}.`);
+
+/** The directory of agencies: names and kinds only, for referrals, task forces and admin. */
+export function listAgencies(ctx: AppContext) {
+  return ctx.db.kysely
+    .selectFrom("agencies")
+    .select(["id", "name", "kind", "county_fips as countyFips"])
+    .orderBy("name")
+    .execute();
+}
+
+export async function createAgency(
+  ctx: AppContext,
+  actor: Actor,
+  raw: z.input<typeof createAgencyInput>,
+): Promise<{ id: string }> {
+  const input = createAgencyInput.parse(raw);
+  const entry = { action: "agency.create", recordType: "agency" };
+  if (actor.role !== "system_admin")
+    throw await denied(ctx, actor, entry, forbidden("create agencies"));
+  const id = newId();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("agencies")
+      .values({
+        id,
+        name: input.name,
+        kind: input.kind,
+        county_fips: input.countyFips ?? null,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      { ...entry, recordId: id, outcome: "allowed" },
+    ]);
+  });
+  return { id };
+}
+
+/** Accounts an administrator manages: their agency's, or every agency's for a system admin. */
+export async function listUsers(ctx: AppContext, actor: Actor) {
+  const entry = { action: "user.list", recordType: "user" };
+  if (actor.role !== "system_admin" && actor.role !== "agency_admin")
+    throw await denied(ctx, actor, entry, forbidden("list accounts"));
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select([
+        "users.id as userId",
+        "users.email",
+        "users.display_name as displayName",
+        "users.status",
+        "users.locked_at as lockedAt",
+        "users.mfa_enabled_at as mfaEnabledAt",
+        "memberships.id as membershipId",
+        "memberships.agency_id as agencyId",
+        "memberships.role",
+      ])
+      .orderBy("users.display_name")
+      .limit(2000);
+    if (actor.role === "agency_admin") q = q.where("memberships.agency_id", "=", actor.agencyId);
+    const rows = await q.execute();
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      { ...entry, outcome: "allowed", detail: { count: rows.length } },
+    ]);
+    return rows;
+  });
+}
+
+export async function createUserAsAdmin(ctx: AppContext, actor: Actor, input: CreateUserInput) {
+  if (!canAdministerAgency(actor, input.agencyId))
+    throw await denied(
+      ctx,
+      actor,
+      { action: "user.create", recordType: "user" },
+      forbidden("create accounts in that agency"),
+    );
+  return createUser(ctx, input, actor);
+}
+
+/** Unlocks or disables an account the administrator manages; others answer as unknown. */
+export async function changeAccountAsAdmin(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  change: "unlock" | "disable",
+): Promise<void> {
+  const entry = { action: `user.${change}`, recordType: "user", recordId: userId };
+  const user = await ctx.db.kysely
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  const agencies = await ctx.db.kysely
+    .selectFrom("memberships")
+    .select("agency_id")
+    .where("user_id", "=", userId)
+    .execute();
+  if (!user || !agencies.some((m) => canAdministerAgency(actor, m.agency_id)))
+    throw await denied(ctx, actor, entry, notFound("user"));
+  if (userId === actor.userId && change === "disable")
+    throw new AppError("cannot_disable_self", 409, "You cannot disable your own account.");
+  await (change === "unlock" ? unlockUser : disableUser)(ctx, user.email, actor);
+}
+
+/** Task forces the caller can see: every one for the state coordinator, else their agency's. */
+export function listTaskForces(ctx: AppContext, actor: Actor) {
+  let q = ctx.db.kysely
+    .selectFrom("task_forces")
+    .select(["id", "name", "agency_id as agencyId"])
+    .orderBy("name");
+  if (actor.role !== "state_coordinator" && actor.role !== "system_admin")
+    q = q.where("agency_id", "=", actor.agencyId);
+  return q.execute();
+}
