@@ -28,7 +28,7 @@ export default function HelpPage() {
           <li key={contact.id}>
             <a href={`tel:${contact.tel}`} className="hotline">
               <span className="hotline-name">
-                {t(name)}: {contact.phone}
+                {t(name)}: <span className="nowrap">{contact.phone}</span>
               </span>
               <span className="hotline-about">
                 {t(about)}
