@@ -12,7 +12,7 @@ export const en = {
   "layout.public_nav": "Help",
   "layout.staff_nav": "Staff",
   "layout.no_trace":
-    "This site stores nothing on your device. Quick exit (or the Esc key) leaves at once for an everyday website.",
+    "This site stores nothing on your device, but your browser's history still shows the visit; a private window leaves none. Quick exit (or the Esc key) leaves at once for an everyday website.",
   "quick_exit.button": "Quick exit",
   "quick_exit.hint": "Leaves this site at once for an everyday website. You can also press Esc.",
   "nav.screening": "Check a situation",

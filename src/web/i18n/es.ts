@@ -10,7 +10,7 @@ export const es: Record<UiMessageKey, string> = {
   "layout.public_nav": "Ayuda",
   "layout.staff_nav": "Personal",
   "layout.no_trace":
-    "Este sitio no guarda nada en su dispositivo. Salida rápida (o la tecla Esc) lo lleva enseguida a un sitio web cualquiera.",
+    "Este sitio no guarda nada en su dispositivo, pero el historial del navegador sí muestra la visita; una ventana privada no deja historial. Salida rápida (o la tecla Esc) lo lleva enseguida a un sitio web cualquiera.",
   "quick_exit.button": "Salida rápida",
   "quick_exit.hint":
     "Sale de este sitio enseguida y abre un sitio web cualquiera. También puede pulsar Esc.",
