@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Question } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Button } from "../ui/Button.tsx";
@@ -14,6 +14,8 @@ export function QuestionStep(props: {
   initial: string | number | undefined;
   busy: boolean;
   canGoBack: boolean;
+  /** Move focus here when shown (every question after the first), so the next one is read. */
+  takeFocus: boolean;
   onAnswer(value: string | number): void;
   onBack(): void;
 }) {
@@ -27,6 +29,11 @@ export function QuestionStep(props: {
   );
   const [error, setError] = useState<string | null>(null);
   const range = question.number;
+  const form = useRef<HTMLFormElement>(null);
+  const takeFocus = props.takeFocus;
+  useEffect(() => {
+    if (takeFocus) form.current?.focus();
+  }, [takeFocus]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +54,15 @@ export function QuestionStep(props: {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="question" aria-busy={props.busy}>
+    <form
+      ref={form}
+      tabIndex={-1}
+      onSubmit={submit}
+      noValidate
+      className="question"
+      aria-busy={props.busy}
+      aria-label={question.text}
+    >
       <p className="section-title">{props.sectionTitle}</p>
       {range ? (
         <>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { NextSteps } from "../assessment/NextSteps.tsx";
 import { QuestionStep } from "../assessment/QuestionStep.tsx";
 import { ScreeningError } from "../assessment/ScreeningError.tsx";
@@ -17,6 +18,12 @@ import { Page } from "../ui/Page.tsx";
 export default function ScreeningPage() {
   const { t, lang } = useI18n();
   const s = useScreening(lang);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const finished = s.finished;
+  // The result replaces the question: move focus to it so it is read at once.
+  useEffect(() => {
+    if (finished) resultHeading.current?.focus();
+  }, [finished]);
   const q = s.questionnaire;
   if (!q) {
     return (
@@ -30,7 +37,6 @@ export default function ScreeningPage() {
       </Page>
     );
   }
-  const finished = s.finished;
   return (
     <Page title={q.title}>
       <Alert tone="warning">{q.emergency}</Alert>
@@ -53,6 +59,7 @@ export default function ScreeningPage() {
             initial={s.answers[s.current.id]}
             busy={s.busy}
             canGoBack={s.order.length > 0}
+            takeFocus={s.order.length > 0}
             onAnswer={(v) => s.current && void s.answer(s.current.id, v)}
             onBack={() => void s.back()}
           />
@@ -67,7 +74,7 @@ export default function ScreeningPage() {
       ) : null}
       {s.step && finished ? (
         <section aria-labelledby="screening-result" className="result">
-          <h2 id="screening-result" tabIndex={-1} ref={(el) => el?.focus()}>
+          <h2 id="screening-result" tabIndex={-1} ref={resultHeading}>
             {s.step.assessment.determinationLabel}
           </h2>
           <p>{q.done}</p>

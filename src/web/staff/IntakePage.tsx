@@ -117,6 +117,7 @@ export default function IntakePage() {
                     initial={s.answers[s.current.id]}
                     busy={s.busy}
                     canGoBack={s.order.length > 0}
+                    takeFocus={s.order.length > 0}
                     onAnswer={(v) => s.current && void s.answer(s.current.id, v)}
                     onBack={() => void s.back()}
                   />
