@@ -31,9 +31,37 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Preloads the landing page's chunk (and what it imports) from index.html: "Get help now" is
+ * the page people in a hurry open, and without this its chunk is only requested after the entry
+ * has run, one more round trip on a slow link. The other routes stay lazy.
+ */
+function preloadLandingPage(source: string): Plugin {
+  return {
+    name: "waypoint-preload-landing",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === "chunk");
+        const landing = chunks.find((c) => c.facadeModuleId?.endsWith(source));
+        const entry = chunks.find((c) => c.isEntry);
+        if (!landing || !entry) return html;
+        const already = new Set([entry.fileName, ...entry.imports]);
+        const files = [landing.fileName, ...landing.imports].filter((f) => !already.has(f));
+        return files.map((file) => ({
+          tag: "link",
+          attrs: { rel: "modulepreload", href: `/${file}`, crossorigin: "" },
+          injectTo: "head" as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadLandingPage("src/web/public/HelpPage.tsx"), precompress()],
   // src/web/public holds the public pages' code, not static files to copy: no publicDir.
   publicDir: false,
   build: {
