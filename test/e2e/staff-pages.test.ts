@@ -173,6 +173,20 @@ describe("staff pages in Chromium", () => {
     await other.close();
   });
 
+  it("a public tip from a browser with a staff session is sent without that session", async () => {
+    const page = await screener.newPage();
+    const tips: { cookie: boolean }[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/v1/tips")) tips.push({ cookie: "cookie" in r.headers() });
+    });
+    await page.goto(at(server, "/tip"));
+    await page.getByText("Under 18", { exact: true }).click();
+    await page.getByRole("button", { name: "Send the tip" }).click();
+    await page.locator(".receipt-code").waitFor();
+    assert.deepEqual(tips, [{ cookie: false }]);
+    await page.close();
+  });
+
   it("the state coordinator enrols TOTP and sees the case on the overdue list", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();

@@ -22,16 +22,29 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /**
+   * Send no cookie: public pages' calls (screening, tips) must not be tied to a staff session
+   * that happens to exist in this browser, and then need no CSRF token either.
+   */
+  anonymous?: boolean;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (method !== "GET" && csrfToken && !options.anonymous) headers["x-csrf-token"] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      credentials: "same-origin",
+      credentials: options.anonymous ? "omit" : "same-origin",
       // API answers may hold personal data; the server says no-store, and so do we.
       cache: "no-store",
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -50,7 +63,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
+  get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options),
+  post: <T>(path: string, body: unknown = {}, options?: RequestOptions) =>
+    request<T>("POST", path, body, options),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
 };

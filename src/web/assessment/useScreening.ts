@@ -24,18 +24,20 @@ export interface Screening {
   restart(): void;
 }
 
-/**
- * The guided screening against the API: the questionnaire in the chosen language, and after
- * each answer POST /api/v1/screening/next for the assessment so far and the next question. The
- * answers stay in this component's memory: never in the URL, never in storage.
- */
 function errorKind(e: unknown): Screening["error"] {
   if (e instanceof ApiError && e.status === 0) return "network";
   if (e instanceof ApiError && e.status === 429) return "rate_limited";
   return "failed";
 }
 
-export function useScreening(lang: Language): Screening {
+/**
+ * The guided screening against the API: the questionnaire in the chosen language, and after
+ * each answer POST /api/v1/screening/next for the assessment so far and the next question. The
+ * answers stay in this component's memory: never in the URL, never in storage. `anonymous`:
+ * public pages send no cookie (see RequestOptions).
+ */
+export function useScreening(lang: Language, options: { anonymous: boolean }): Screening {
+  const anonymous = options.anonymous;
   const [questionnaire, setQuestionnaire] = useState<Questionnaire | null>(null);
   const [step, setStep] = useState<ScreeningStep | null>(null);
   const [answers, setAnswers] = useState<Answers>({});
@@ -52,9 +54,11 @@ export function useScreening(lang: Language): Screening {
       setBusy(true);
       setError(null);
       try {
-        const reply = await api.post<ScreeningStep>(`/api/v1/screening/next?lang=${lang}`, {
-          answers: next,
-        });
+        const reply = await api.post<ScreeningStep>(
+          `/api/v1/screening/next?lang=${lang}`,
+          { answers: next },
+          { anonymous },
+        );
         if (request === latest.current) setStep(reply);
       } catch (e) {
         if (request === latest.current) setError(errorKind(e));
@@ -62,19 +66,19 @@ export function useScreening(lang: Language): Screening {
         if (request === latest.current) setBusy(false);
       }
     },
-    [lang],
+    [lang, anonymous],
   );
 
   useEffect(() => {
     let live = true;
     api
-      .get<Questionnaire>(`/api/v1/questionnaire?lang=${lang}`)
+      .get<Questionnaire>(`/api/v1/questionnaire?lang=${lang}`, { anonymous })
       .then((q) => live && setQuestionnaire(q))
       .catch((e) => live && setError(errorKind(e)));
     return () => {
       live = false;
     };
-  }, [lang]);
+  }, [lang, anonymous]);
 
   // A change of language asks again, so the assessment's wording follows.
   const answersRef = useRef(answers);

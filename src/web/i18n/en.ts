@@ -229,6 +229,7 @@ export const en = {
   "case.received": "Received",
   "case.people.none": "No people recorded.",
   "case.people.age": "{age} years",
+  "case.people.no_identity": "Names and contact details are not shown to your role.",
   "case.people.withheld": "Withheld",
   "case.obligations.scope": "Open obligations that are yours or your role's.",
   "case.obligations.none": "None for you on this case.",

@@ -238,6 +238,7 @@ export const es: Record<UiMessageKey, string> = {
   "case.received": "Recibido",
   "case.people.none": "No hay personas registradas.",
   "case.people.age": "{age} años",
+  "case.people.no_identity": "Los nombres y datos de contacto no se muestran a su función.",
   "case.people.withheld": "Reservado",
   "case.obligations.scope": "Obligaciones abiertas suyas o de su función.",
   "case.obligations.none": "Ninguna para usted en este caso.",

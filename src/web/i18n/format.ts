@@ -24,7 +24,7 @@ export function formatDateTime(iso: string, lang: Language): string {
   return format.format(new Date(iso));
 }
 
-/** A span of time as days, hours and minutes ("2 d 3 h", "3 h 12 min", "5 min"). */
+/** A span of time as days, hours and minutes ("2 d 3 h", "3 h 12 min", "5 min", "<1 min"). */
 export function formatSpan(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const days = Math.floor(minutes / 1440);
@@ -32,5 +32,5 @@ export function formatSpan(ms: number): string {
   const mins = minutes % 60;
   if (days > 0) return `${days} d ${hours} h`;
   if (hours > 0) return `${hours} h ${mins} min`;
-  return `${mins} min`;
+  return mins === 0 ? "<1 min" : `${mins} min`;
 }

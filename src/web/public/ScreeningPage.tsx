@@ -17,7 +17,7 @@ import { Page } from "../ui/Page.tsx";
  */
 export default function ScreeningPage() {
   const { t, lang } = useI18n();
-  const s = useScreening(lang);
+  const s = useScreening(lang, { anonymous: true });
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const finished = s.finished;
   // The result replaces the question: move focus to it so it is read at once.

@@ -12,6 +12,8 @@ import { Page } from "../ui/Page.tsx";
 /** The sections whose yes/no questions describe what someone saw (background is about history). */
 const SEEN_SECTIONS = new Set(["sex", "work", "control", "signs", "context"]);
 
+const ANONYMOUS = { anonymous: true };
+
 type Sent = { state: "editing" } | { state: "sending" } | { state: "sent"; receiptCode: string };
 
 /**
@@ -32,13 +34,13 @@ export default function TipPage() {
 
   useEffect(() => {
     api
-      .get<{ counties: County[] }>("/api/v1/reference/counties")
+      .get<{ counties: County[] }>("/api/v1/reference/counties", ANONYMOUS)
       .then((r) => setCounties(r.counties))
       .catch(() => setError(t("tip.error.load")));
   }, [t]);
   useEffect(() => {
     api
-      .get<Questionnaire>(`/api/v1/questionnaire?lang=${lang}`)
+      .get<Questionnaire>(`/api/v1/questionnaire?lang=${lang}`, ANONYMOUS)
       .then(setQuestionnaire)
       .catch(() => setError(t("tip.error.load")));
   }, [lang, t]);
@@ -56,12 +58,20 @@ export default function TipPage() {
     if (age) answers.age = age;
     for (const id of seen) answers[id] = "yes";
     try {
-      const { facts } = await api.post<ScreeningStep>("/api/v1/screening/next", { answers });
-      const reply = await api.post<{ receiptCode: string }>("/api/v1/tips", {
-        ...(county ? { countyFips: county } : {}),
-        ...(venue ? { venue } : {}),
-        facts,
-      });
+      const { facts } = await api.post<ScreeningStep>(
+        "/api/v1/screening/next",
+        { answers },
+        ANONYMOUS,
+      );
+      const reply = await api.post<{ receiptCode: string }>(
+        "/api/v1/tips",
+        {
+          ...(county ? { countyFips: county } : {}),
+          ...(venue ? { venue } : {}),
+          facts,
+        },
+        ANONYMOUS,
+      );
       setSent({ state: "sent", receiptCode: reply.receiptCode });
     } catch (err) {
       setSent({ state: "editing" });

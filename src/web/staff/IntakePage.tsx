@@ -30,7 +30,7 @@ type Stage = "screening" | "details";
  */
 export default function IntakePage() {
   const { t, lang } = useI18n();
-  const s = useScreening(lang);
+  const s = useScreening(lang, { anonymous: false });
   const [stage, setStage] = useState<Stage>("screening");
   const [counties, setCounties] = useState<County[]>([]);
   const [county, setCounty] = useState("");

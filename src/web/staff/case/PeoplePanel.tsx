@@ -14,36 +14,41 @@ export default function PeoplePanel({ detail }: CasePanelProps) {
   const { t } = useI18n();
   if (detail.persons.length === 0) return <p>{t("case.people.none")}</p>;
   return (
-    <ul className="people">
-      {detail.persons.map((p: CasePerson) => {
-        const shown = IDENTITY_FIELDS.filter((f) => p.identity[f] !== undefined);
-        return (
-          <li key={p.id} className="person">
-            <p>
-              <strong>{labelFor(t, "part", p.part)}</strong>
-              {p.ageYears !== null ? ` · ${t("case.people.age", { age: p.ageYears })}` : ""}
-              {p.gender ? ` · ${p.gender}` : ""}
-              {p.citizenship ? ` · ${labelFor(t, "citizenship", p.citizenship)}` : ""}
-            </p>
-            {shown.length > 0 ? (
-              <dl className="facts">
-                {shown.map((f) => (
-                  <div key={f}>
-                    <dt>{t(`identity.${f}`)}</dt>
-                    <dd>{p.identity[f]}</dd>
-                  </div>
-                ))}
-              </dl>
-            ) : null}
-            {p.withheld.length > 0 ? (
-              <p className="muted">
-                <Badge tone="neutral">{t("case.people.withheld")}</Badge>{" "}
-                {p.withheld.map((f) => labelFor(t, "identity", f)).join(", ")}
+    <>
+      {detail.abilities.readIdentity ? null : (
+        <p className="muted">{t("case.people.no_identity")}</p>
+      )}
+      <ul className="people">
+        {detail.persons.map((p: CasePerson) => {
+          const shown = IDENTITY_FIELDS.filter((f) => p.identity[f] !== undefined);
+          return (
+            <li key={p.id} className="person">
+              <p>
+                <strong>{labelFor(t, "part", p.part)}</strong>
+                {p.ageYears !== null ? ` · ${t("case.people.age", { age: p.ageYears })}` : ""}
+                {p.gender ? ` · ${p.gender}` : ""}
+                {p.citizenship ? ` · ${labelFor(t, "citizenship", p.citizenship)}` : ""}
               </p>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
+              {shown.length > 0 ? (
+                <dl className="facts">
+                  {shown.map((f) => (
+                    <div key={f}>
+                      <dt>{t(`identity.${f}`)}</dt>
+                      <dd>{p.identity[f]}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+              {p.withheld.length > 0 ? (
+                <p className="muted">
+                  <Badge tone="neutral">{t("case.people.withheld")}</Badge>{" "}
+                  {p.withheld.map((f) => labelFor(t, "identity", f)).join(", ")}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
