@@ -36,7 +36,7 @@ export default function AuditPage() {
         <p>{t("audit.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <caption className="visually-hidden">{t("audit.title")}</caption>
             <thead>
               <tr>
@@ -50,16 +50,18 @@ export default function AuditPage() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.seq}>
-                  <td>{formatDateTime(r.at, lang)}</td>
-                  <td>
+                  <td data-label={t("audit.at")}>{formatDateTime(r.at, lang)}</td>
+                  <td data-label={t("audit.action")}>
                     <code>{r.action}</code>
                     {r.fields.length > 0 ? (
                       <span className="muted"> ({r.fields.join(", ")})</span>
                     ) : null}
                   </td>
-                  <td>{labelFor(t, "role", r.actorRole)}</td>
-                  <td>{r.recordType ? `${r.recordType} ${r.recordId ?? ""}` : "—"}</td>
-                  <td>
+                  <td data-label={t("audit.actor")}>{labelFor(t, "role", r.actorRole)}</td>
+                  <td data-label={t("audit.record")}>
+                    {r.recordType ? `${r.recordType} ${r.recordId ?? ""}` : "—"}
+                  </td>
+                  <td data-label={t("audit.outcome")}>
                     <Badge tone={r.outcome === "allowed" ? "success" : "warning"}>
                       {r.outcome}
                     </Badge>

@@ -26,7 +26,7 @@ export default function OverduePage() {
         <p>{t("overdue.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-on-phone">
             <caption className="visually-hidden">{t("overdue.title")}</caption>
             <thead>
               <tr>
@@ -40,13 +40,13 @@ export default function OverduePage() {
             <tbody>
               {loaded.data.obligations.map((o) => (
                 <tr key={o.id} className="obligation-overdue">
-                  <td>
+                  <td data-label={t("overdue.case")}>
                     <Link href={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseNumber}</Link>
                   </td>
-                  <td>{actionLabel(lang, o.actionId)}</td>
-                  <td>{labelFor(t, "role", o.ownerRole)}</td>
-                  <td>{countyName(o.countyFips)}</td>
-                  <td>
+                  <td data-label={t("overdue.action")}>{actionLabel(lang, o.actionId)}</td>
+                  <td data-label={t("overdue.owner")}>{labelFor(t, "role", o.ownerRole)}</td>
+                  <td data-label={t("overdue.county")}>{countyName(o.countyFips)}</td>
+                  <td data-label={t("overdue.due")}>
                     <Badge tone="danger">
                       {t("deadline.overdue", { span: formatSpan(now - Date.parse(o.dueAt)) })}
                     </Badge>{" "}
