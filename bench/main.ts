@@ -19,6 +19,11 @@ const BENCHES: Record<
     summary: "GET /healthz on Waypoint vs a bare node:http server (autocannon), req/s ratio",
     load: () => import("./healthz.ts"),
   },
+  web: {
+    summary:
+      "gzip JS of the first page and each route (Vite manifest), Lighthouse mobile LCP/TBT/a11y",
+    load: () => import("./web.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

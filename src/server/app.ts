@@ -130,7 +130,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const spaShell = deps.webRoot !== undefined && existsSync(deps.webRoot);
   if (spaShell) {
-    await app.register(fastifyStatic, { root: deps.webRoot as string, wildcard: false });
+    // preCompressed: the web build writes .br/.gz beside each asset (vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: deps.webRoot as string,
+      wildcard: false,
+      preCompressed: true,
+    });
   }
   installNotFound(app, { spaShell });
   return app;

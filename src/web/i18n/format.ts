@@ -1,0 +1,36 @@
+import { DISPLAY_TIME_ZONE } from "../../domain/catalogues.ts";
+import type { Language } from "../../domain/i18n/index.ts";
+
+/**
+ * Dates and times as people in Mississippi read them: always America/Chicago, whatever the
+ * device's own time zone is (a laptop set to UTC must not shift a deadline by five hours).
+ */
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
+export function formatDateTime(iso: string, lang: Language): string {
+  let format = dateTimeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === "es" ? "es-US" : "en-US", {
+      timeZone: DISPLAY_TIME_ZONE,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
+    dateTimeFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** A span of time as days, hours and minutes ("2 d 3 h", "3 h 12 min", "5 min", "<1 min"). */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${mins} min`;
+  return mins === 0 ? "<1 min" : `${mins} min`;
+}

@@ -1,0 +1,97 @@
+import { useEffect, useRef } from "react";
+import { NextSteps } from "../assessment/NextSteps.tsx";
+import { QuestionStep } from "../assessment/QuestionStep.tsx";
+import { ScreeningError } from "../assessment/ScreeningError.tsx";
+import { ScreeningProgress } from "../assessment/ScreeningProgress.tsx";
+import { useScreening } from "../assessment/useScreening.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { Alert } from "../ui/Alert.tsx";
+import { Button } from "../ui/Button.tsx";
+import { Card } from "../ui/Card.tsx";
+import { Link } from "../ui/Link.tsx";
+import { Page } from "../ui/Page.tsx";
+
+/**
+ * The self-guided screening: one question a screen, chosen by the server, ending in plain
+ * next steps from the server's assessment. The answers live only in this page's memory.
+ */
+export default function ScreeningPage() {
+  const { t, lang } = useI18n();
+  const s = useScreening(lang, { anonymous: true });
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const finished = s.finished;
+  // The result replaces the question: move focus to it so it is read at once.
+  useEffect(() => {
+    if (finished) resultHeading.current?.focus();
+  }, [finished]);
+  const q = s.questionnaire;
+  if (!q) {
+    return (
+      <Page title={t("screening.title")}>
+        <ScreeningError error={s.error} />
+        {s.error ? null : (
+          <p className="loading" role="status">
+            {t("common.loading")}
+          </p>
+        )}
+      </Page>
+    );
+  }
+  return (
+    <Page title={q.title}>
+      <Alert tone="warning">{q.emergency}</Alert>
+      <ScreeningError error={s.error} />
+      {s.step === null ? (
+        <>
+          <p>{q.intro}</p>
+          <Button onClick={() => void s.start()} disabled={s.busy}>
+            {t("screening.start")}
+          </Button>
+        </>
+      ) : null}
+      {s.step && s.current && !finished ? (
+        <>
+          <ScreeningProgress answered={s.order.length} remaining={s.remaining} />
+          <QuestionStep
+            key={s.current.id}
+            question={s.current}
+            sectionTitle={q.sections.find((x) => x.id === s.current?.section)?.title ?? ""}
+            initial={s.answers[s.current.id]}
+            busy={s.busy}
+            canGoBack={s.order.length > 0}
+            takeFocus={s.order.length > 0}
+            onAnswer={(v) => s.current && void s.answer(s.current.id, v)}
+            onBack={() => void s.back()}
+          />
+          {s.order.length > 0 ? (
+            <p>
+              <Button variant="link" onClick={s.finishNow}>
+                {t("screening.finish_now")}
+              </Button>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {s.step && finished ? (
+        <section aria-labelledby="screening-result" className="result">
+          <h2 id="screening-result" tabIndex={-1} ref={resultHeading}>
+            {s.step.assessment.determinationLabel}
+          </h2>
+          <p>{q.done}</p>
+          <NextSteps assessment={s.step.assessment} headingLevel={3} />
+          <Card title={t("screening.after.title")} headingLevel={3}>
+            <p>{t("screening.after.body")}</p>
+            <p>
+              <Link href="/tip">{t("help.tip.start")}</Link>
+            </p>
+          </Card>
+          <p>
+            <Button variant="secondary" onClick={s.restart}>
+              {t("screening.restart")}
+            </Button>
+          </p>
+        </section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,155 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { VENUES } from "../../domain/catalogues.ts";
+import { CONTACTS } from "../../domain/contacts.ts";
+import { ApiError, api } from "../api/client.ts";
+import type { Answers, County, Questionnaire, ScreeningStep } from "../api/types.ts";
+import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
+import { Alert } from "../ui/Alert.tsx";
+import { Button } from "../ui/Button.tsx";
+import { RadioGroup, Select } from "../ui/Field.tsx";
+import { Page } from "../ui/Page.tsx";
+
+/** The sections whose yes/no questions describe what someone saw (background is about history). */
+const SEEN_SECTIONS = new Set(["sex", "work", "control", "signs", "context"]);
+
+const ANONYMOUS = { anonymous: true };
+
+type Sent = { state: "editing" } | { state: "sending" } | { state: "sent"; receiptCode: string };
+
+/**
+ * An anonymous tip: county, place and what was seen, as structured answers the server turns into
+ * facts (POST /api/v1/screening/next) and takes in (POST /api/v1/tips). The API takes no free
+ * text and no contact details, so the page asks for none and offers the hotline instead.
+ */
+export default function TipPage() {
+  const { t, lang } = useI18n();
+  const [counties, setCounties] = useState<County[]>([]);
+  const [questionnaire, setQuestionnaire] = useState<Questionnaire | null>(null);
+  const [county, setCounty] = useState("");
+  const [venue, setVenue] = useState("");
+  const [age, setAge] = useState<string | null>(null);
+  const [seen, setSeen] = useState<Set<string>>(new Set());
+  const [sent, setSent] = useState<Sent>({ state: "editing" });
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api
+      .get<{ counties: County[] }>("/api/v1/reference/counties", ANONYMOUS)
+      .then((r) => setCounties(r.counties))
+      .catch(() => setError(t("tip.error.load")));
+  }, [t]);
+  useEffect(() => {
+    api
+      .get<Questionnaire>(`/api/v1/questionnaire?lang=${lang}`, ANONYMOUS)
+      .then(setQuestionnaire)
+      .catch(() => setError(t("tip.error.load")));
+  }, [lang, t]);
+
+  const ageQuestion = questionnaire?.questions.find((q) => q.kind === "age");
+  const seenQuestions =
+    questionnaire?.questions.filter((q) => q.kind === "yes_no" && SEEN_SECTIONS.has(q.section)) ??
+    [];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSent({ state: "sending" });
+    const answers: Answers = {};
+    if (age) answers.age = age;
+    for (const id of seen) answers[id] = "yes";
+    try {
+      const { facts } = await api.post<ScreeningStep>(
+        "/api/v1/screening/next",
+        { answers },
+        ANONYMOUS,
+      );
+      const reply = await api.post<{ receiptCode: string }>(
+        "/api/v1/tips",
+        {
+          ...(county ? { countyFips: county } : {}),
+          ...(venue ? { venue } : {}),
+          facts,
+        },
+        ANONYMOUS,
+      );
+      setSent({ state: "sent", receiptCode: reply.receiptCode });
+    } catch (err) {
+      setSent({ state: "editing" });
+      setError(
+        err instanceof ApiError && err.status === 429 ? t("tip.error.busy") : t("tip.error.send"),
+      );
+    }
+  };
+
+  if (sent.state === "sent") {
+    return (
+      <Page title={t("tip.sent.title")}>
+        <Alert tone="success" title={t("tip.sent.thanks")}>
+          <p>
+            {t("tip.sent.receipt")} <strong className="receipt-code">{sent.receiptCode}</strong>
+          </p>
+          <p>{t("tip.sent.keep")}</p>
+        </Alert>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t("tip.title")} lead={t("tip.lead")}>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <form onSubmit={(e) => void submit(e)} className="tip-form" autoComplete="off">
+        <Select
+          label={t("tip.county")}
+          placeholder={t("tip.county_unknown")}
+          choices={counties.map((c) => ({ value: c.fips, label: c.name }))}
+          value={county}
+          onChange={(e) => setCounty(e.target.value)}
+        />
+        <Select
+          label={t("tip.venue")}
+          placeholder={t("tip.venue_unknown")}
+          choices={VENUES.map((v) => ({ value: v, label: t(`venue.${v}` as UiMessageKey) }))}
+          value={venue}
+          onChange={(e) => setVenue(e.target.value)}
+        />
+        {ageQuestion ? (
+          <RadioGroup
+            name="tip-age"
+            label={ageQuestion.text}
+            choices={ageQuestion.options}
+            value={age}
+            onChange={setAge}
+          />
+        ) : null}
+        <fieldset className="field checkbox-group">
+          <legend>{t("tip.seen")}</legend>
+          <p className="field-hint">{t("tip.seen_hint")}</p>
+          {seenQuestions.map((q) => (
+            <label key={q.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={seen.has(q.id)}
+                onChange={(e) => {
+                  const next = new Set(seen);
+                  if (e.target.checked) next.add(q.id);
+                  else next.delete(q.id);
+                  setSeen(next);
+                }}
+              />
+              <span>{q.text}</span>
+            </label>
+          ))}
+        </fieldset>
+        <Alert tone="info" title={t("tip.contact.title")}>
+          <p>
+            {t("tip.contact.body")}{" "}
+            <a href={`tel:${CONTACTS.nationalHotline.tel}`}>{CONTACTS.nationalHotline.phone}</a>
+          </p>
+        </Alert>
+        <Button type="submit" disabled={sent.state === "sending"}>
+          {t("tip.send")}
+        </Button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,202 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { CASE_SOURCES, VENUES } from "../../domain/catalogues.ts";
+import { ApiError, api } from "../api/client.ts";
+import type { County, IntakeReply } from "../api/types.ts";
+import { QuestionStep } from "../assessment/QuestionStep.tsx";
+import { ScreeningError } from "../assessment/ScreeningError.tsx";
+import { ScreeningProgress } from "../assessment/ScreeningProgress.tsx";
+import { useScreening } from "../assessment/useScreening.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { navigate } from "../router.ts";
+import { Alert } from "../ui/Alert.tsx";
+import { Button } from "../ui/Button.tsx";
+import { Select } from "../ui/Field.tsx";
+import { Page } from "../ui/Page.tsx";
+import { LiveAssessment } from "./intake/LiveAssessment.tsx";
+import {
+  emptyPerson,
+  type PersonDraft,
+  PersonFields,
+  personForApi,
+} from "./intake/PersonFields.tsx";
+import { labelFor } from "./labels.ts";
+
+type Stage = "screening" | "details";
+
+/**
+ * Intake: the screening questions with the server's live determination beside them, then the
+ * people, county and source; creates the case (POST /api/v1/cases, with the facts the server
+ * derived from the answers) and opens it. The server assesses again and starts the clocks.
+ */
+export default function IntakePage() {
+  const { t, lang } = useI18n();
+  const s = useScreening(lang, { anonymous: false });
+  const [stage, setStage] = useState<Stage>("screening");
+  const [counties, setCounties] = useState<County[]>([]);
+  const [county, setCounty] = useState("");
+  const [source, setSource] = useState("");
+  const [venue, setVenue] = useState("");
+  const [persons, setPersons] = useState<PersonDraft[]>([emptyPerson(0)]);
+  const [nextKey, setNextKey] = useState(1);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api
+      .get<{ counties: County[] }>("/api/v1/reference/counties")
+      .then((r) => setCounties(r.counties))
+      .catch(() => setFailure(t("error.load")));
+  }, [t]);
+  const start = s.start;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start once, when the page opens
+  useEffect(() => {
+    void start();
+  }, []);
+
+  const validate = (): Record<string, string> => {
+    const found: Record<string, string> = {};
+    if (!source) found.source = t("intake.error.source");
+    persons.forEach((p, i) => {
+      const age = p.ageYears.trim();
+      if (age && !/^\d{1,3}$/.test(age)) found[`person-${i}`] = t("intake.error.age");
+    });
+    return found;
+  };
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !s.step) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const reply = await api.post<IntakeReply>("/api/v1/cases", {
+        source,
+        ...(county ? { countyFips: county } : {}),
+        ...(venue ? { venue } : {}),
+        persons: persons.map(personForApi),
+        facts: s.step.facts,
+      });
+      navigate(`/cases/${encodeURIComponent(reply.caseId)}?created=1`);
+    } catch (err) {
+      setFailure(
+        err instanceof ApiError && err.status === 403
+          ? t("error.forbidden")
+          : err instanceof ApiError && err.status === 400
+            ? t("intake.error.invalid", { detail: err.message })
+            : t("intake.error.failed"),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const q = s.questionnaire;
+  return (
+    <Page title={t("intake.title")} lead={t("intake.lead")}>
+      <ol className="wizard-steps" aria-label={t("intake.steps")}>
+        <li aria-current={stage === "screening" ? "step" : undefined}>
+          {t("intake.step.screening")}
+        </li>
+        <li aria-current={stage === "details" ? "step" : undefined}>{t("intake.step.details")}</li>
+      </ol>
+      <ScreeningError error={s.error} />
+      <div className="intake-layout">
+        <div className="intake-main">
+          {stage === "screening" && q && s.step ? (
+            <>
+              {s.current && !s.finished ? (
+                <>
+                  <ScreeningProgress answered={s.order.length} remaining={s.remaining} />
+                  <QuestionStep
+                    key={s.current.id}
+                    question={s.current}
+                    sectionTitle={q.sections.find((x) => x.id === s.current?.section)?.title ?? ""}
+                    initial={s.answers[s.current.id]}
+                    busy={s.busy}
+                    canGoBack={s.order.length > 0}
+                    takeFocus={s.order.length > 0}
+                    onAnswer={(v) => s.current && void s.answer(s.current.id, v)}
+                    onBack={() => void s.back()}
+                  />
+                </>
+              ) : (
+                <Alert tone="success">{t("intake.screening_done")}</Alert>
+              )}
+              <p>
+                <Button
+                  variant={s.current && !s.finished ? "secondary" : "primary"}
+                  onClick={() => setStage("details")}
+                  disabled={s.busy}
+                >
+                  {t("intake.to_details")}
+                </Button>
+              </p>
+            </>
+          ) : null}
+          {stage === "details" ? (
+            <form onSubmit={(e) => void create(e)} noValidate autoComplete="off">
+              {failure ? <Alert tone="error">{failure}</Alert> : null}
+              <Select
+                label={t("intake.source")}
+                placeholder={t("intake.choose")}
+                error={errors.source ?? null}
+                required
+                choices={CASE_SOURCES.map((c) => ({ value: c, label: labelFor(t, "source", c) }))}
+                value={source}
+                onChange={(e) => setSource(e.target.value)}
+              />
+              <Select
+                label={t("tip.county")}
+                placeholder={t("tip.county_unknown")}
+                choices={counties.map((c) => ({ value: c.fips, label: c.name }))}
+                value={county}
+                onChange={(e) => setCounty(e.target.value)}
+              />
+              <Select
+                label={t("tip.venue")}
+                placeholder={t("tip.venue_unknown")}
+                choices={VENUES.map((v) => ({ value: v, label: labelFor(t, "venue", v) }))}
+                value={venue}
+                onChange={(e) => setVenue(e.target.value)}
+              />
+              <h2>{t("intake.people")}</h2>
+              {persons.map((p, i) => (
+                <PersonFields
+                  key={p.key}
+                  person={p}
+                  index={i}
+                  ageError={errors[`person-${i}`] ?? null}
+                  onChange={(next) => setPersons(persons.map((x) => (x.key === p.key ? next : x)))}
+                  onRemove={() => setPersons(persons.filter((x) => x.key !== p.key))}
+                />
+              ))}
+              <p>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setPersons([...persons, emptyPerson(nextKey, "suspected_trafficker")]);
+                    setNextKey(nextKey + 1);
+                  }}
+                >
+                  {t("intake.add_person")}
+                </Button>
+              </p>
+              <div className="actions">
+                <Button type="submit" disabled={busy || !s.step}>
+                  {t("intake.create")}
+                </Button>
+                <Button variant="secondary" onClick={() => setStage("screening")}>
+                  {t("intake.back_to_screening")}
+                </Button>
+              </div>
+            </form>
+          ) : null}
+        </div>
+        {s.step ? <LiveAssessment assessment={s.step.assessment} /> : null}
+      </div>
+    </Page>
+  );
+}

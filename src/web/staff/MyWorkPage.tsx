@@ -1,0 +1,90 @@
+import { useState } from "react";
+import type { MyObligation } from "../api/types.ts";
+import { formatDateTime } from "../i18n/format.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { Alert } from "../ui/Alert.tsx";
+import { DeadlineBadge } from "../ui/Badge.tsx";
+import { Button } from "../ui/Button.tsx";
+import { Link } from "../ui/Link.tsx";
+import { Page } from "../ui/Page.tsx";
+import { CloseObligationForm } from "./CloseObligationForm.tsx";
+import { LoadError } from "./LoadError.tsx";
+import { actionLabel, labelFor } from "./labels.ts";
+import { useApi } from "./useApi.ts";
+import { useNow } from "./useNow.ts";
+
+/** "My work": my open obligations, soonest due first, with live countdowns; close with evidence. */
+export default function MyWorkPage() {
+  const { t, lang } = useI18n();
+  const [loaded, reload] = useApi<{ obligations: MyObligation[] }>("/api/v1/me/obligations");
+  const [closing, setClosing] = useState<string | null>(null);
+  const [closed, setClosed] = useState<string | null>(null);
+  const now = useNow();
+
+  return (
+    <Page title={t("work.title")} lead={t("work.lead")}>
+      {closed ? <Alert tone="success">{t("work.closed", { action: closed })}</Alert> : null}
+      {loaded.state === "loading" ? (
+        <p className="loading" role="status">
+          {t("common.loading")}
+        </p>
+      ) : loaded.state === "failed" ? (
+        <LoadError error={loaded.error} />
+      ) : loaded.data.obligations.length === 0 ? (
+        <p>{t("work.empty")}</p>
+      ) : (
+        <ul className="obligations">
+          {loaded.data.obligations.map((o) => {
+            const overdue = o.dueAt !== null && Date.parse(o.dueAt) < now;
+            const label = actionLabel(lang, o.actionId);
+            return (
+              <li
+                key={o.id}
+                className={`obligation${overdue ? " obligation-overdue" : ""}`}
+                data-obligation={o.id}
+              >
+                <div className="obligation-head">
+                  <DeadlineBadge dueAt={o.dueAt} now={now} />
+                  <strong>{label}</strong>
+                </div>
+                <p className="obligation-meta">
+                  <Link href={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseNumber}</Link>
+                  {" · "}
+                  {labelFor(t, "role", o.ownerRole)}
+                  {o.dueAt ? ` · ${t("work.due_at", { at: formatDateTime(o.dueAt, lang) })}` : ""}
+                </p>
+                {closing === o.id ? (
+                  <CloseObligationForm
+                    obligationId={o.id}
+                    version={o.version}
+                    onClosed={() => {
+                      setClosing(null);
+                      setClosed(label);
+                      reload();
+                    }}
+                    onCancel={() => setClosing(null)}
+                    onStale={() => {
+                      setClosing(null);
+                      reload();
+                    }}
+                  />
+                ) : (
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      setClosed(null);
+                      setClosing(o.id);
+                    }}
+                    aria-label={t("work.close_named", { action: label, case: o.caseNumber })}
+                  >
+                    {t("work.close")}
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,61 @@
+import { Suspense } from "react";
+import type { CaseDetail } from "../../api/types.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useLocation } from "../../router.ts";
+import type { RouteProps } from "../../routes.ts";
+import { Alert } from "../../ui/Alert.tsx";
+import { Card } from "../../ui/Card.tsx";
+import { Page } from "../../ui/Page.tsx";
+import { LoadError } from "../LoadError.tsx";
+import { useApi } from "../useApi.ts";
+import { CASE_PANELS } from "./panels.ts";
+
+/**
+ * One case as GET /api/v1/cases/:id returns it for this user: what the server sends is what is
+ * shown (identity only when present), and actions follow the `abilities` it sends.
+ */
+export default function CasePage({ params }: RouteProps) {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const id = params.id ?? "";
+  const [loaded, reload] = useApi<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`);
+  if (loaded.state !== "ready") {
+    return (
+      <Page title={t("case.title_loading")}>
+        {loaded.state === "loading" ? (
+          <p className="loading" role="status">
+            {t("common.loading")}
+          </p>
+        ) : (
+          <LoadError error={loaded.error} />
+        )}
+      </Page>
+    );
+  }
+  const detail = loaded.data;
+  return (
+    <Page title={t("case.title", { number: detail.caseNumber })}>
+      {search.get("created") ? (
+        <Alert tone="success">{t("case.created", { number: detail.caseNumber })}</Alert>
+      ) : null}
+      <div className="panels">
+        {CASE_PANELS.map((panel) => {
+          const Panel = panel.component;
+          return (
+            <Card key={panel.id} title={t(panel.title)} className={`panel panel-${panel.id}`}>
+              <Suspense
+                fallback={
+                  <p className="loading" role="status">
+                    {t("common.loading")}
+                  </p>
+                }
+              >
+                <Panel detail={detail} reload={reload} />
+              </Suspense>
+            </Card>
+          );
+        })}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,24 @@
+import { formatDateTime } from "../../i18n/format.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { countyName, determinationLabel, labelFor } from "../labels.ts";
+import type { CasePanelProps } from "./panels.ts";
+
+export default function SummaryPanel({ detail }: CasePanelProps) {
+  const { t, lang } = useI18n();
+  return (
+    <dl className="facts">
+      <dt>{t("case.number")}</dt>
+      <dd>{detail.caseNumber}</dd>
+      <dt>{t("case.status")}</dt>
+      <dd>{labelFor(t, "status", detail.status)}</dd>
+      <dt>{t("case.determination")}</dt>
+      <dd>{determinationLabel(lang, detail.determination)}</dd>
+      <dt>{t("case.source")}</dt>
+      <dd>{labelFor(t, "source", detail.source)}</dd>
+      <dt>{t("case.county")}</dt>
+      <dd>{countyName(detail.countyFips)}</dd>
+      <dt>{t("case.received")}</dt>
+      <dd>{formatDateTime(detail.receivedAt, lang)}</dd>
+    </dl>
+  );
+}

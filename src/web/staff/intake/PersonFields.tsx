@@ -1,0 +1,101 @@
+import { CITIZENSHIPS, PERSON_PARTS } from "../../../domain/catalogues.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { Button } from "../../ui/Button.tsx";
+import { Select, TextInput } from "../../ui/Field.tsx";
+import { labelFor } from "../labels.ts";
+
+/** One person as the intake form holds them: strings as typed, converted when sent. */
+export interface PersonDraft {
+  key: number;
+  part: string;
+  givenName: string;
+  familyName: string;
+  ageYears: string;
+  gender: string;
+  citizenship: string;
+}
+
+export const emptyPerson = (key: number, part = "victim"): PersonDraft => ({
+  key,
+  part,
+  givenName: "",
+  familyName: "",
+  ageYears: "",
+  gender: "",
+  citizenship: "",
+});
+
+/** The person as POST /api/v1/cases takes them: only what was filled in. */
+export function personForApi(p: PersonDraft): Record<string, string | number> {
+  const out: Record<string, string | number> = { part: p.part };
+  if (p.givenName.trim()) out.givenName = p.givenName.trim();
+  if (p.familyName.trim()) out.familyName = p.familyName.trim();
+  if (p.ageYears.trim()) out.ageYears = Number(p.ageYears);
+  if (p.gender.trim()) out.gender = p.gender.trim();
+  if (p.citizenship) out.citizenship = p.citizenship;
+  return out;
+}
+
+export function PersonFields(props: {
+  person: PersonDraft;
+  index: number;
+  ageError: string | null;
+  onChange(person: PersonDraft): void;
+  onRemove(): void;
+}) {
+  const { t } = useI18n();
+  const { person } = props;
+  const set = (field: keyof PersonDraft) => (e: { target: { value: string } }) =>
+    props.onChange({ ...person, [field]: e.target.value });
+  return (
+    <fieldset className="person-fields">
+      <legend>{t("intake.person_n", { n: props.index + 1 })}</legend>
+      <Select
+        label={t("intake.part")}
+        choices={PERSON_PARTS.map((p) => ({ value: p, label: labelFor(t, "part", p) }))}
+        value={person.part}
+        onChange={set("part")}
+      />
+      <div className="field-row">
+        <TextInput
+          label={t("identity.givenName")}
+          autoComplete="off"
+          value={person.givenName}
+          onChange={set("givenName")}
+        />
+        <TextInput
+          label={t("identity.familyName")}
+          autoComplete="off"
+          value={person.familyName}
+          onChange={set("familyName")}
+        />
+      </div>
+      <div className="field-row">
+        <TextInput
+          label={t("intake.age")}
+          inputMode="numeric"
+          autoComplete="off"
+          error={props.ageError}
+          value={person.ageYears}
+          onChange={set("ageYears")}
+        />
+        <TextInput
+          label={t("intake.gender")}
+          autoComplete="off"
+          value={person.gender}
+          onChange={set("gender")}
+        />
+      </div>
+      <Select
+        label={t("intake.citizenship")}
+        placeholder={t("common.unknown")}
+        choices={CITIZENSHIPS.map((c) => ({ value: c, label: labelFor(t, "citizenship", c) }))}
+        value={person.citizenship}
+        onChange={set("citizenship")}
+      />
+      <Button variant="link" onClick={props.onRemove}>
+        {t("intake.remove_person", { n: props.index + 1 })}
+      </Button>
+    </fieldset>
+  );
+}

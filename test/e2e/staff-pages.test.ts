@@ -1,0 +1,244 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { totpAt } from "../../src/server/auth/totp.ts";
+import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import {
+  artifactPath,
+  collectProblems,
+  launchBrowser,
+  seriousA11yViolations,
+  VIEWPORTS,
+} from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server-process.ts";
+
+const at = (server: RunningServer, path: string) => new URL(path, server.url).href;
+
+/** The demo login the server printed for a role (first of that role). */
+function demoLogin(server: RunningServer, role: string): string {
+  const line = server
+    .output()
+    .split("\n")
+    .find((l) => new RegExp(`@demo\\.waypoint\\.invalid\\s+${role}$`).test(l.trimEnd()));
+  assert.ok(line, `no demo login printed for ${role}`);
+  return line.trim().split(/\s+/)[0] as string;
+}
+
+async function assertAccessible(page: Page, what: string) {
+  assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${what}`);
+}
+
+/** Expected failed loads (a 401 before sign-in, the 409 we provoke) are not problems. */
+const unexpected = (problems: string[]) =>
+  problems.filter(
+    (p) => !/Failed to load resource: the server responded with a status of (401|409)/.test(p),
+  );
+
+async function signIn(page: Page, server: RunningServer, role: string) {
+  await page.goto(at(server, "/sign-in"));
+  await page.getByLabel("E-mail").fill(demoLogin(server, role));
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** First sign-in of a role that needs TOTP: read the key off the page, confirm a code. */
+async function enrolTotp(page: Page, screenshot?: string) {
+  const secret = page.locator(".mfa-secret");
+  await secret.waitFor();
+  await assertAccessible(page, "MFA enrolment");
+  if (screenshot) await page.screenshot({ path: artifactPath(screenshot), fullPage: true });
+  await page
+    .getByLabel("6-digit code")
+    .fill(await totpAt((await secret.textContent()) ?? "", new Date()));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await page.getByRole("heading", { name: "Your recovery codes" }).waitFor();
+  assert.equal(await page.locator(".recovery-codes li").count(), 10);
+  await assertAccessible(page, "recovery codes");
+  await page.getByRole("button", { name: "I have kept them, continue" }).click();
+}
+
+describe("staff pages in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let screener: BrowserContext;
+  let caseUrl = "";
+  let caseNumber = "";
+  before(async () => {
+    server = await startServer({ WAYPOINT_DEMO_CASES: "3", WAYPOINT_PUBLIC_RATE_LIMIT: "1000" });
+    browser = await launchBrowser();
+    screener = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("a screener signs in and takes an intake that creates a case", async () => {
+    const page = await screener.newPage();
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/sign-in"));
+    await assertAccessible(page, "sign-in");
+    await page.screenshot({ path: artifactPath("sign-in-desktop.png"), fullPage: true });
+    await signIn(page, server, "screener");
+    await page.getByRole("heading", { level: 1, name: "My work" }).waitFor();
+    await page.getByRole("link", { name: "New intake" }).click();
+    await page.getByLabel("Age in years").fill("15");
+    await page.getByRole("button", { name: "Next" }).click();
+    const live = page.locator(".live-assessment");
+    // The server picks the next question; answer "yes" to sexual contact and something of
+    // value, "I don't know" to anything else, until the determination is reached.
+    const yes = new Set(["sex_act", "value_exchanged"]);
+    for (let i = 0; i < 20; i++) {
+      if (await live.getByText("Sex trafficking of a minor").isVisible()) break;
+      const radio = page.locator('input[type="radio"][name^="q-"]').first();
+      const name = (await radio.getAttribute("name")) as string;
+      const group = page.locator("fieldset", { has: page.locator(`input[name="${name}"]`) });
+      await group
+        .getByText(yes.has(name.slice(2)) ? "Yes" : "I don't know", { exact: true })
+        .click();
+      await page.getByRole("button", { name: "Next" }).click();
+      await page.locator(`input[name="${name}"]`).first().waitFor({ state: "detached" });
+    }
+    await live.getByText("Sex trafficking of a minor").waitFor();
+    assert.match(
+      (await live.locator('[data-action="report_cps"]').textContent()) ?? "",
+      /1-800-222-8000/,
+    );
+    await assertAccessible(page, "intake screening");
+    await page.screenshot({ path: artifactPath("intake-desktop.png"), fullPage: true });
+    await page.getByRole("button", { name: "Continue to people and place" }).click();
+    await page.getByLabel("How the report came in").selectOption({ label: "School" });
+    await page.getByLabel("County").selectOption({ label: "Hinds" });
+    await page.getByLabel("Age in years").fill("15");
+    await assertAccessible(page, "intake details");
+    await page.getByRole("button", { name: "Create the case" }).click();
+    const heading = page.getByRole("heading", { level: 1, name: /^Case MS-\d{4}-\d+$/ });
+    await heading.waitFor();
+    caseNumber = ((await heading.textContent()) ?? "").replace("Case ", "");
+    caseUrl = page.url();
+    assert.match(new URL(caseUrl).pathname, /^\/cases\/[\w-]+$/);
+    await page.getByText(`Case ${caseNumber} was created`).waitFor();
+    const summary = page.locator(".panel-summary");
+    await summary.getByText("Sex trafficking of a minor").waitFor();
+    await summary.getByText("Hinds").waitFor();
+    await page.locator(".panel-people").getByText("Victim").waitFor();
+    await page.locator(".panel-obligations .obligation").first().waitFor();
+    await assertAccessible(page, "case page");
+    await page.screenshot({ path: artifactPath("case-desktop.png"), fullPage: true });
+    assert.deepEqual(unexpected(problems), []);
+    await page.close();
+  });
+
+  it("My work lists the reports due, closes one with evidence, and explains a 409", async () => {
+    const page = await screener.newPage();
+    await page.setViewportSize(VIEWPORTS.phone);
+    const other = await screener.newPage();
+    const problems = collectProblems(page);
+    for (const p of [page, other]) {
+      await p.goto(at(server, "/work"));
+      await p.locator(".obligation").first().waitFor();
+    }
+    const cps = page.locator(".obligation", { hasText: "Report to Child Protection Services" });
+    await cps.getByText(/^Overdue by /).waitFor();
+    assert.match((await cps.textContent()) ?? "", new RegExp(caseNumber));
+    await assertAccessible(page, "My work");
+    await page.screenshot({ path: artifactPath("my-work-phone.png"), fullPage: true });
+
+    await cps.getByRole("button", { name: /^Record outcome/ }).click();
+    await page.getByLabel("Reference number").fill("CPS-REF-1234");
+    await page.getByLabel("Whom you spoke to").fill("CPS intake worker");
+    await assertAccessible(page, "close form");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Recorded: Report to Child Protection Services/)
+      .waitFor();
+    assert.equal(
+      await page.locator(".obligation", { hasText: "Report to Child Protection Services" }).count(),
+      0,
+    );
+
+    // The other tab still shows the old version: closing it again is a conflict.
+    const stale = other.locator(".obligation", { hasText: "Report to Child Protection Services" });
+    await stale.getByRole("button", { name: /^Record outcome/ }).click();
+    await other.getByText("Does not apply").click();
+    await other.getByLabel("Why it does not apply").fill("Checking the conflict message");
+    await other.getByRole("button", { name: "Save" }).click();
+    await other.getByText("Someone else changed this").waitFor();
+    await other.getByRole("button", { name: "Reload" }).click();
+    await other.locator(".obligation").first().waitFor();
+    assert.equal(await stale.count(), 0);
+    assert.deepEqual(unexpected(problems), []);
+    await page.close();
+    await other.close();
+  });
+
+  it("a public tip from a browser with a staff session is sent without that session", async () => {
+    const page = await screener.newPage();
+    const tips: { cookie: boolean }[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/v1/tips")) tips.push({ cookie: "cookie" in r.headers() });
+    });
+    await page.goto(at(server, "/tip"));
+    await page.getByText("Under 18", { exact: true }).click();
+    await page.getByRole("button", { name: "Send the tip" }).click();
+    await page.locator(".receipt-code").waitFor();
+    assert.deepEqual(tips, [{ cookie: false }]);
+    await page.close();
+  });
+
+  it("the state coordinator enrols TOTP and sees the case on the overdue list", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await signIn(page, server, "state_coordinator");
+    await enrolTotp(page, "mfa-enrolment-desktop.png");
+    await page.getByRole("heading", { level: 1, name: "My work" }).waitFor();
+    await page.getByRole("link", { name: "Overdue" }).click();
+    const row = page.locator("tr", { hasText: caseNumber }).first();
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? "", /Overdue by/);
+    assert.match(
+      (await page.locator("table").textContent()) ?? "",
+      /Report to the MBI Human Trafficking Coordinator/,
+    );
+    await assertAccessible(page, "overdue list");
+    await page.screenshot({ path: artifactPath("overdue-desktop.png"), fullPage: true });
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.screenshot({ path: artifactPath("overdue-phone.png"), fullPage: true });
+
+    // A deep link straight to the case opens it for the coordinator (statewide scope).
+    await page.goto(caseUrl);
+    await page.getByRole("heading", { level: 1, name: `Case ${caseNumber}` }).waitFor();
+    await page.goto(at(server, "/cases/no-such-case"));
+    await page.getByText(/Nothing was found here/).waitFor();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff sign-in" }).waitFor();
+    await page.goto(at(server, "/work"));
+    await page.getByRole("heading", { level: 1, name: "Staff sign-in" }).waitFor();
+    assert.deepEqual(
+      unexpected(problems).filter((p) => !/status of 404/.test(p)),
+      [],
+    );
+    await context.close();
+  });
+
+  it("a system administrator reads the audit trail", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await signIn(page, server, "system_admin");
+    await enrolTotp(page);
+    await page.getByRole("link", { name: "Audit" }).click();
+    await page.getByRole("heading", { level: 1, name: "Audit trail" }).waitFor();
+    await page.locator("tbody tr").first().waitFor();
+    assert.match((await page.locator("tbody").textContent()) ?? "", /case\.create/);
+    await assertAccessible(page, "audit trail");
+    await page.screenshot({ path: artifactPath("audit-desktop.png"), fullPage: true });
+    // Spanish for staff: the preference goes to PATCH /api/v1/me when the server has it.
+    await page.getByRole("button", { name: /Español/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Registro de auditoría" }).waitFor();
+    await assertAccessible(page, "audit trail in Spanish");
+    await context.close();
+  });
+});
