@@ -183,3 +183,40 @@ export function canAdministerAgency(actor: Actor, agencyId: string): boolean {
   if (actor.role === "system_admin") return true;
   return actor.role === "agency_admin" && actor.agencyId === agencyId;
 }
+
+export interface AccountAbilities {
+  intake: boolean;
+  overdueQueue: boolean;
+  openCasesQueue: boolean;
+  readAudit: boolean;
+  administerAccounts: boolean;
+  createAgencies: boolean;
+  manageTaskForces: boolean;
+  recordCertifications: boolean;
+  receiveReferrals: boolean;
+}
+
+/**
+ * What the caller may do outside any one case (sent with `/me`, so the web app shows its menu
+ * from the server's answer and never keeps its own copy of these lists).
+ */
+export function accountAbilities(actor: Actor): AccountAbilities {
+  const policy = ROLE_POLICIES[actor.role];
+  return {
+    intake: policy.caseScope !== "none",
+    overdueQueue: actor.role === "task_force_lead" || actor.role === "state_coordinator",
+    openCasesQueue: RAT_CONVENERS.has(actor.role),
+    readAudit: policy.audit !== "none",
+    administerAccounts: actor.role === "agency_admin" || actor.role === "system_admin",
+    createAgencies: actor.role === "system_admin",
+    manageTaskForces:
+      actor.role === "task_force_lead" ||
+      actor.role === "state_coordinator" ||
+      actor.role === "agency_admin",
+    recordCertifications:
+      actor.role === "state_coordinator" ||
+      actor.role === "system_admin" ||
+      actor.role === "agency_admin",
+    receiveReferrals: policy.seesIdentity,
+  };
+}

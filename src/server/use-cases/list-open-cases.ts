@@ -1,13 +1,11 @@
 import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import { auditContextFor } from "../access/actor.ts";
-import { caseInScope } from "../access/policy.ts";
+import { accountAbilities, caseInScope } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
-
-const OVERSEERS = new Set(["task_force_lead", "state_coordinator", "cps_investigator"]);
 
 /**
  * Open and active cases the caller oversees (a task-force lead: their agency's and those their
@@ -16,7 +14,7 @@ const OVERSEERS = new Set(["task_force_lead", "state_coordinator", "cps_investig
  */
 export async function listOpenCases(ctx: AppContext, actor: Actor, limit: number) {
   const entry = { action: "case.list_open", recordType: "case" };
-  if (!OVERSEERS.has(actor.role))
+  if (!accountAbilities(actor).openCasesQueue)
     throw await denied(
       ctx,
       actor,

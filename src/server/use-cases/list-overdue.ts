@@ -1,12 +1,10 @@
 import type { Actor } from "../access/actor.ts";
 import { auditContextFor } from "../access/actor.ts";
-import { caseInScope } from "../access/policy.ts";
+import { accountAbilities, caseInScope } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
-
-const OVERSEERS = new Set(["task_force_lead", "state_coordinator"]);
 
 /**
  * The overdue list: every open obligation past its due time on the cases the caller oversees
@@ -14,7 +12,7 @@ const OVERSEERS = new Set(["task_force_lead", "state_coordinator"]);
  */
 export async function listOverdue(ctx: AppContext, actor: Actor, limit: number) {
   const entry = { action: "obligation.list_overdue", recordType: "obligation" };
-  if (!OVERSEERS.has(actor.role)) {
+  if (!accountAbilities(actor).overdueQueue) {
     throw await denied(
       ctx,
       actor,

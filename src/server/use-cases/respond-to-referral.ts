@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REFERRAL_TRANSITIONS, type ReferralStatus } from "../../domain/coordination/referral.ts";
-import { ROLE_POLICIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { accountAbilities } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -21,9 +21,7 @@ export const respondToReferralInput = z
   });
 
 /** Staff of the receiving agency who work with people (not analysts or administrators). */
-function receives(actor: Actor): boolean {
-  return ROLE_POLICIES[actor.role].seesIdentity;
-}
+const receives = (actor: Actor) => accountAbilities(actor).receiveReferrals;
 
 /** The receiving agency accepts, declines (with a reason) or completes a referral. */
 export async function respondToReferral(
