@@ -127,6 +127,17 @@ describeOnEachDatabase("the shared case file", (t) => {
     const given = await consent("law_enforcement", ["case_notes"]);
     assert.equal(given.statusCode, 201, given.body);
     assert.equal((await notesSeenBy("ht")).length, 2, "consent opens the advocate's note");
+    const listed = (
+      await as("advocate").get(`/api/v1/persons/${adultCase.victimId}/consents`)
+    ).json();
+    assert.deepEqual(
+      listed.consents.map((x: { id: string; valid: boolean }) => [x.id, x.valid]),
+      [[given.json().id, true]],
+    );
+    assert.equal(
+      (await as("ht").get(`/api/v1/persons/${adultCase.victimId}/consents`)).statusCode,
+      404,
+    );
     const revoked = await as("advocate").post(`/api/v1/consents/${given.json().id}/revoke`, {});
     assert.equal(revoked.statusCode, 204, revoked.body);
     assert.equal((await notesSeenBy("ht")).length, 1, "revoking closes it again");

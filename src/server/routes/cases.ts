@@ -9,7 +9,12 @@ import { idParam } from "../http/id-param.ts";
 import { CaseRepository } from "../repositories/case-repository.ts";
 import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
 import { readAuditLog } from "../use-cases/read-audit-log.ts";
-import { consentInput, recordConsent, revokeConsent } from "../use-cases/record-consent.ts";
+import {
+  consentInput,
+  listConsents,
+  recordConsent,
+  revokeConsent,
+} from "../use-cases/record-consent.ts";
 
 const errors = {
   400: errorReply,
@@ -165,6 +170,36 @@ export const caseRoutes =
       },
       async (req, reply) =>
         reply.code(201).send(await recordConsent(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.get(
+      "/api/v1/persons/:id/consents",
+      {
+        schema: {
+          tags: ["consent"],
+          summary: "A person's consent records (the holding agency's advocates)",
+          params: idParam,
+          response: {
+            200: z.object({
+              consents: z.array(
+                z.object({
+                  id: z.string(),
+                  recipientAgencyId: z.string(),
+                  recipientAgencyName: z.string(),
+                  categories: z.array(z.string()),
+                  purpose: z.string(),
+                  form: z.string(),
+                  expiresAt: z.string(),
+                  revokedAt: z.string().nullable(),
+                  createdAt: z.string(),
+                  valid: z.boolean(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => ({ consents: await listConsents(ctx, requireActor(req), req.params.id) }),
     );
     r.post(
       "/api/v1/consents/:id/revoke",

@@ -147,3 +147,46 @@ export async function revokeConsent(
     ]);
   });
 }
+
+/**
+ * A person's consent records, for the holding agency's advocates (who record and revoke them).
+ * Anyone else gets the same 404 as for a person that does not exist.
+ */
+export async function listConsents(ctx: AppContext, actor: Actor, personId: string) {
+  const person = await ctx.db.kysely
+    .selectFrom("persons")
+    .select("agency_id")
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  const entry = { action: "consent.list", recordType: "person", recordId: personId };
+  if (person?.agency_id !== actor.agencyId || actor.role !== "victim_advocate")
+    throw await denied(ctx, actor, entry, notFound("person"));
+  const nowIso = ctx.clock.now().toISOString();
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("consents")
+      .innerJoin("agencies", "agencies.id", "consents.recipient_agency_id")
+      .select([
+        "consents.id",
+        "consents.recipient_agency_id as recipientAgencyId",
+        "agencies.name as recipientAgencyName",
+        "consents.categories",
+        "consents.purpose",
+        "consents.form",
+        "consents.expires_at as expiresAt",
+        "consents.revoked_at as revokedAt",
+        "consents.created_at as createdAt",
+      ])
+      .where("consents.person_id", "=", personId)
+      .orderBy("consents.created_at", "desc")
+      .execute();
+    await appendAudit(trx, auditContextFor(actor, ctx.clock), [
+      { ...entry, outcome: "allowed", detail: { count: rows.length } },
+    ]);
+    return rows.map((r) => ({
+      ...r,
+      categories: JSON.parse(r.categories) as string[],
+      valid: r.revokedAt === null && r.expiresAt > nowIso,
+    }));
+  });
+}
