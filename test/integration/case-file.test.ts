@@ -12,7 +12,7 @@ import { rotateKeys } from "../../src/server/use-cases/rotate-keys.ts";
 import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
-import { signedIn, type TestClient } from "../support/http-client.ts";
+import { signedIn, TestClient } from "../support/http-client.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n% synthetic test document ZEBRA-CANARY-7731\n%%EOF\n");
 
@@ -351,6 +351,8 @@ describeOnEachDatabase("the shared case file", (t) => {
   });
   // Last: the app keeps the old keyring, which cannot read what the rotation re-encrypted.
   it("key rotation re-encrypts notes, plan items and documents, which stay readable", async () => {
+    const tip = await new TestClient(app).post("/api/v1/tips", { narrative: "Seen at the motel" });
+    assert.equal(tip.statusCode, 201, tip.body);
     const path = join(mkdtempSync(join(tmpdir(), "waypoint-keys-")), "k.json");
     writeKeyFile(path, TEST_KEY_FILE);
     await rotateKeys(t.db, path);
@@ -366,5 +368,12 @@ describeOnEachDatabase("the shared case file", (t) => {
       assert.deepEqual(rotated.decryptBytes(d.content, `case_documents.content.${d.id}`), PDF);
     const items = await t.db.kysely.selectFrom("plan_items").select(["id", "need"]).execute();
     for (const i of items) assert.equal(Keyring.keyIdOf(i.need), rotated.currentKeyId);
+    const tips = await t.db.kysely.selectFrom("tip_messages").selectAll().execute();
+    assert.equal(tips.length, 1);
+    for (const m of tips)
+      assert.equal(
+        rotated.decrypt(m.narrative as string, `tip_messages.narrative.${m.case_id}`),
+        "Seen at the motel",
+      );
   });
 });

@@ -267,9 +267,18 @@ describeOnEachDatabase("intake and obligations", (t) => {
     const res = await anonymous.post("/api/v1/tips", {
       countyFips: "28047",
       facts: { subject: { ageGroup: "minor" }, sex: commercialSex },
+      narrative: "A girl at the truck stop said she owes the driver ZEBRA-TIP-4471",
+      contact: "555-0100",
     });
     assert.equal(res.statusCode, 201, res.body);
     assert.deepEqual(Object.keys(res.json()), ["receiptCode"]);
+    const stored = await t.db.kysely.selectFrom("tip_messages").selectAll().execute();
+    assert.equal(stored.length, 1);
+    assert.ok(!JSON.stringify(stored).includes("ZEBRA-TIP"), "the narrative is encrypted");
+    const tip = await coordinator.get(`/api/v1/cases/${stored[0]?.case_id}/tip`);
+    assert.equal(tip.statusCode, 200, tip.body);
+    assert.match(tip.json().tip.narrative, /ZEBRA-TIP-4471/);
+    assert.equal(tip.json().tip.contact, "555-0100");
     assert.match(res.json().receiptCode, /^[A-Z2-9]{10}$/);
     const cases = (await coordinator.get("/api/v1/cases")).json().cases;
     assert.ok(

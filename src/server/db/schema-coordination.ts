@@ -129,6 +129,13 @@ export interface CaseDocumentsTable {
   created_at: string;
 }
 
+export interface TipMessagesTable {
+  case_id: string;
+  narrative: string | null;
+  contact: string | null;
+  created_at: string;
+}
+
 export interface CoordinationTables {
   certifications: CertificationsTable;
   task_forces: TaskForcesTable;
@@ -141,4 +148,5 @@ export interface CoordinationTables {
   referrals: ReferralsTable;
   case_notes: CaseNotesTable;
   case_documents: CaseDocumentsTable;
+  tip_messages: TipMessagesTable;
 }

@@ -135,6 +135,15 @@ export const caseFileSchemas = {
     sha256: z.string(),
     scanStatus: z.string(),
   }),
+  tip: z.object({
+    tip: z
+      .object({
+        narrative: z.string().nullable(),
+        contact: z.string().nullable(),
+        receivedAt: z.string(),
+      })
+      .nullable(),
+  }),
   statusChanged: z.object({ version: z.number(), status: z.string() }),
   openCases: z.object({
     cases: z.array(

@@ -21,6 +21,7 @@ import {
 } from "../use-cases/manage-service-plan.ts";
 import {
   getCaseTimeline,
+  getTipMessage,
   listCaseDocuments,
   listCaseObligations,
   listCaseReferrals,
@@ -81,6 +82,11 @@ export const caseFileRoutes =
       "/api/v1/cases/:id/notes",
       readOptions("Notes the caller may read (confidential ones only with consent)", s.notes),
       async (req) => ({ notes: await listCaseNotes(ctx, requireActor(req), req.params.id) }),
+    );
+    r.get(
+      "/api/v1/cases/:id/tip",
+      readOptions("What the public sender wrote with the tip (null when nothing)", s.tip),
+      async (req) => ({ tip: await getTipMessage(ctx, requireActor(req), req.params.id) }),
     );
     r.get(
       "/api/v1/cases/:id/documents",

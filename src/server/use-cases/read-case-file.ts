@@ -183,3 +183,21 @@ export function listCaseObligations(ctx: AppContext, actor: Actor, caseId: strin
     })),
   );
 }
+
+/** What a member of the public wrote with their tip, if anything (for those who read the file). */
+export async function getTipMessage(ctx: AppContext, actor: Actor, caseId: string) {
+  const [message] = await readPart(ctx, actor, caseId, "tip.read", "readCaseFile", async (trx) => {
+    const row = await trx
+      .selectFrom("tip_messages")
+      .selectAll()
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (!row) return [];
+    const open = (column: "narrative" | "contact") => {
+      const v = row[column];
+      return v === null ? null : openText(ctx.keyring, "tip_messages", column, caseId, v);
+    };
+    return [{ narrative: open("narrative"), contact: open("contact"), receivedAt: row.created_at }];
+  });
+  return message ?? null;
+}

@@ -9,9 +9,10 @@ const BATCH = 500;
  * A new encrypted column belongs here, or rotation would leave it under an old key.
  */
 const SEALED_COLUMNS = [
-  { table: "plan_items", text: ["need", "goal"], bytes: [] },
-  { table: "case_notes", text: ["body"], bytes: [] },
-  { table: "case_documents", text: ["file_name"], bytes: ["content"] },
+  { table: "plan_items", key: "id", text: ["need", "goal"], bytes: [] },
+  { table: "case_notes", key: "id", text: ["body"], bytes: [] },
+  { table: "case_documents", key: "id", text: ["file_name"], bytes: ["content"] },
+  { table: "tip_messages", key: "case_id", text: ["narrative", "contact"], bytes: [] },
 ] as const;
 type Sealed = (typeof SEALED_COLUMNS)[number];
 
@@ -28,15 +29,15 @@ async function rotateTable(
     // Dynamic table and column names are fixed above, never from input.
     const rows = (await db.kysely
       .selectFrom(sealed.table as "case_notes")
-      .select(["id", ...columns] as never)
-      .where("id", ">", after)
-      .orderBy("id")
+      .select([sealed.key, ...columns] as never)
+      .where(sealed.key as "id", ">", after)
+      .orderBy(sealed.key as "id")
       .limit(BATCH)
       .execute()) as unknown as Record<string, string | null>[];
     if (rows.length === 0) return count;
     await db.kysely.transaction().execute(async (trx) => {
       for (const row of rows) {
-        const id = row.id as string;
+        const id = row[sealed.key] as string;
         const update: Record<string, string> = {};
         for (const column of columns) {
           const value = row[column] ?? null;
@@ -50,12 +51,12 @@ async function rotateTable(
         await trx
           .updateTable(sealed.table as "case_notes")
           .set(update as never)
-          .where("id", "=", id)
+          .where(sealed.key as "id", "=", id)
           .execute();
         count += 1;
       }
     });
-    after = rows[rows.length - 1]?.id ?? after;
+    after = rows[rows.length - 1]?.[sealed.key] ?? after;
   }
 }
 

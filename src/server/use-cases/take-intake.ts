@@ -14,6 +14,7 @@ import { newId } from "../ids.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { cpsAgencyFor } from "../repositories/cps-routing.ts";
 import { insertAssessment, insertObligations } from "../repositories/obligations.ts";
+import { sealText } from "../repositories/sealed-text.ts";
 import { ensureAgency } from "./administration-agency.ts";
 import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
 
@@ -26,6 +27,10 @@ export const publicTipInput = z.strictObject({
   countyFips: intakeInput.shape.countyFips,
   venue: intakeInput.shape.venue,
   facts: factsSchema.default({}),
+  /** What the sender saw, in their words; stored encrypted, never logged. */
+  narrative: z.string().trim().min(1).max(5000).optional(),
+  /** How to reach the sender, if they want to be reached. */
+  contact: z.string().trim().min(3).max(200).optional(),
 });
 
 /** Default window for the CPS specialized plan, which HB 571 requires but does not time. */
@@ -68,8 +73,9 @@ export async function takePublicTip(
   const input = publicTipInput.parse(raw);
   const queue = await ensureAgency(ctx, "Statewide intake queue", "mbi");
   return ctx.db.kysely.transaction().execute(async (trx) => {
+    const { narrative, contact, ...tip } = input;
     const result = await intakeIn(trx, ctx, null, queue, {
-      ...input,
+      ...tip,
       source: "public_web_form",
       persons: [],
     });
@@ -86,6 +92,19 @@ export async function takePublicTip(
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();
+    if (narrative !== undefined || contact !== undefined) {
+      const seal = (column: string, v: string | undefined) =>
+        v === undefined ? null : sealText(ctx.keyring, "tip_messages", column, result.caseId, v);
+      await trx
+        .insertInto("tip_messages")
+        .values({
+          case_id: result.caseId,
+          narrative: seal("narrative", narrative),
+          contact: seal("contact", contact),
+          created_at: ctx.clock.now().toISOString(),
+        })
+        .execute();
+    }
     return { receiptCode };
   });
 }

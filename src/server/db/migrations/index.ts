@@ -4,6 +4,7 @@ import * as access from "./2026112902_access.ts";
 import * as intake from "./2026112903_intake.ts";
 import * as jobs from "./2026112904_jobs.ts";
 import * as coordination from "./2026112905_coordination.ts";
+import * as tipMessages from "./2026112906_tip_messages.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026112903_intake": intake,
   "2026112904_jobs": jobs,
   "2026112905_coordination": coordination,
+  "2026112906_tip_messages": tipMessages,
 };
 
 export const migrationProvider: MigrationProvider = {
