@@ -139,12 +139,20 @@ describe("public pages in Chromium", () => {
     await page.getByLabel("Where did it happen?").selectOption({ label: "Truck stop" });
     await page.getByText("Under 18", { exact: true }).click();
     await page.getByText(/Has anyone had, or tried to set up, sexual contact/).click();
+    await page
+      .getByLabel("What happened? (optional)")
+      .fill("A girl at the truck stop, late at night");
     await assertAccessible(page, "tip form");
     await page.screenshot({ path: artifactPath("tip-desktop.png"), fullPage: true });
+    const tipRequest = page.waitForRequest((r) => r.url().endsWith("/api/v1/tips"));
     await page.getByRole("button", { name: "Send the tip" }).click();
     const code = page.locator(".receipt-code");
     await code.waitFor();
     assert.match((await code.textContent()) ?? "", /^[A-Z2-9]{10}$/);
+    // The sender's words go with the tip (storage and encryption: intake.test.ts).
+    const sentTip = (await tipRequest).postDataJSON();
+    assert.equal(sentTip.narrative, "A girl at the truck stop, late at night");
+    assert.equal(sentTip.contact, undefined, "no contact unless the sender gives one");
     await assertAccessible(page, "tip receipt");
     await assertNoTraces(page);
     assert.deepEqual(problems, []);

@@ -87,9 +87,14 @@ export const en = {
   "tip.venue_unknown": "I don't know",
   "tip.seen": "What did you see or hear?",
   "tip.seen_hint": "Tick each one you know is true. Leave the rest.",
-  "tip.contact.title": "Want to talk to someone?",
+  "tip.narrative": "What happened? (optional)",
+  "tip.narrative_hint":
+    "In your own words: where, when, who you saw. Do not put your own name here unless you want to.",
+  "tip.reach": "How can the team reach you? (optional)",
+  "tip.reach_hint": "A phone number or e-mail, only if it is safe for you to be contacted.",
+  "tip.contact.title": "Want to talk to someone now?",
   "tip.contact.body":
-    "This form does not take names or phone numbers. To talk to someone, call the National Human Trafficking Hotline:",
+    "You do not have to leave your name or number. To talk to someone now, call the National Human Trafficking Hotline:",
   "tip.send": "Send the tip",
   "tip.error.load": "Part of the form could not be loaded. Check your connection and try again.",
   "tip.error.send": "The tip could not be sent. Check your connection and try again.",

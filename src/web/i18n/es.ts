@@ -91,9 +91,14 @@ export const es: Record<UiMessageKey, string> = {
   "tip.venue_unknown": "No sé",
   "tip.seen": "¿Qué vio u oyó?",
   "tip.seen_hint": "Marque cada cosa que sepa que es cierta. Deje el resto.",
-  "tip.contact.title": "¿Quiere hablar con alguien?",
+  "tip.narrative": "¿Qué pasó? (opcional)",
+  "tip.narrative_hint":
+    "Con sus palabras: dónde, cuándo, a quién vio. No ponga su propio nombre aquí a menos que quiera.",
+  "tip.reach": "¿Cómo puede contactarle el equipo? (opcional)",
+  "tip.reach_hint": "Un teléfono o correo, solo si es seguro para usted que le contacten.",
+  "tip.contact.title": "¿Quiere hablar con alguien ahora?",
   "tip.contact.body":
-    "Este formulario no recoge nombres ni teléfonos. Para hablar con alguien, llame a la Línea Nacional contra la Trata de Personas:",
+    "No tiene que dejar su nombre ni su número. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas:",
   "tip.send": "Enviar el aviso",
   "tip.error.load":
     "No se pudo cargar parte del formulario. Revise su conexión e inténtelo de nuevo.",

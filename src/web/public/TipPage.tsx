@@ -6,7 +6,7 @@ import type { Answers, County, Questionnaire, ScreeningStep } from "../api/types
 import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
 import { Button } from "../ui/Button.tsx";
-import { RadioGroup, Select } from "../ui/Field.tsx";
+import { RadioGroup, Select, TextArea, TextInput } from "../ui/Field.tsx";
 import { Page } from "../ui/Page.tsx";
 
 /** The sections whose yes/no questions describe what someone saw (background is about history). */
@@ -18,8 +18,8 @@ type Sent = { state: "editing" } | { state: "sending" } | { state: "sent"; recei
 
 /**
  * An anonymous tip: county, place and what was seen, as structured answers the server turns into
- * facts (POST /api/v1/screening/next) and takes in (POST /api/v1/tips). The API takes no free
- * text and no contact details, so the page asks for none and offers the hotline instead.
+ * facts (POST /api/v1/screening/next), plus the sender's own words and, only if they choose, a
+ * way to reach them; both are sent once (POST /api/v1/tips) and kept nowhere in the browser.
  */
 export default function TipPage() {
   const { t, lang } = useI18n();
@@ -29,6 +29,8 @@ export default function TipPage() {
   const [venue, setVenue] = useState("");
   const [age, setAge] = useState<string | null>(null);
   const [seen, setSeen] = useState<Set<string>>(new Set());
+  const [narrative, setNarrative] = useState("");
+  const [reach, setReach] = useState("");
   const [sent, setSent] = useState<Sent>({ state: "editing" });
   const [error, setError] = useState<string | null>(null);
 
@@ -68,6 +70,8 @@ export default function TipPage() {
         {
           ...(county ? { countyFips: county } : {}),
           ...(venue ? { venue } : {}),
+          ...(narrative.trim() ? { narrative: narrative.trim() } : {}),
+          ...(reach.trim().length >= 3 ? { contact: reach.trim() } : {}),
           facts,
         },
         ANONYMOUS,
@@ -140,6 +144,21 @@ export default function TipPage() {
             </label>
           ))}
         </fieldset>
+        <TextArea
+          label={t("tip.narrative")}
+          hint={t("tip.narrative_hint")}
+          value={narrative}
+          maxLength={5000}
+          rows={5}
+          onChange={(e) => setNarrative(e.target.value)}
+        />
+        <TextInput
+          label={t("tip.reach")}
+          hint={t("tip.reach_hint")}
+          value={reach}
+          maxLength={200}
+          onChange={(e) => setReach(e.target.value)}
+        />
         <Alert tone="info" title={t("tip.contact.title")}>
           <p>
             {t("tip.contact.body")}{" "}
