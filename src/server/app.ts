@@ -24,6 +24,7 @@ import { caseRoutes } from "./routes/cases.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { intakeRoutes } from "./routes/intake.ts";
+import { myWorkRoutes } from "./routes/my-work.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes(deps.ctx, publicLimit));
   await app.register(coordinationRoutes(deps.ctx));
   await app.register(administrationRoutes(deps.ctx));
+  await app.register(myWorkRoutes(deps.ctx));
   await app.register(
     caseFileRoutes(deps.ctx, { maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 }),
   );

@@ -321,6 +321,8 @@ function bodyFor(
       return { version: 1, status: "closed", outcome: "services_provided" };
     case "/api/v1/me":
       return { language: "es" };
+    case "/api/v1/cases/:id/team":
+      return { userId: f.userId };
     case "/api/v1/agencies":
       return { name: "Matrix agency", kind: "other" };
     case "/api/v1/users":

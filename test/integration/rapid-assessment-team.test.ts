@@ -209,6 +209,28 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
     assert.equal((await (await as("ht")).get(`/api/v1/cases/${caseId}`)).statusCode, 200);
   });
 
+  it("CPS adds a nurse to the case team, which opens the case to them; others cannot", async () => {
+    const nurseAgency = await buildAgency(t.db, { kind: "medical" });
+    await member("nurse", nurseAgency.id, "medical");
+    assert.equal((await (await as("nurse")).get(`/api/v1/cases/${caseId}`)).statusCode, 404);
+    const byHt = await (await as("ht")).post(`/api/v1/cases/${caseId}/team`, {
+      userId: p("nurse").userId,
+    });
+    assert.equal(byHt.statusCode, 403, "a seat holder does not manage the team");
+    const added = await (await as("cps1")).post(`/api/v1/cases/${caseId}/team`, {
+      userId: p("nurse").userId,
+    });
+    assert.equal(added.statusCode, 204, added.body);
+    assert.equal((await (await as("nurse")).get(`/api/v1/cases/${caseId}`)).statusCode, 200);
+    const team = (await (await as("cps1")).get(`/api/v1/cases/${caseId}/team`)).json().team;
+    assert.ok(
+      team.some(
+        (m: { userId: string; role: string }) =>
+          m.userId === p("nurse").userId && m.role === "medical",
+      ),
+    );
+  });
+
   it("shows the case in the task force lead's open-cases queue with the team formed", async () => {
     const res = await (await as("lead")).get("/api/v1/queues/open-cases");
     assert.equal(res.statusCode, 200, res.body);

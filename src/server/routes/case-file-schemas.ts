@@ -135,6 +135,17 @@ export const caseFileSchemas = {
     sha256: z.string(),
     scanStatus: z.string(),
   }),
+  team: z.object({
+    team: z.array(
+      z.object({
+        userId: z.string(),
+        displayName: z.string(),
+        role: z.string(),
+        agencyName: z.string(),
+        addedAt: z.string(),
+      }),
+    ),
+  }),
   tip: z.object({
     tip: z
       .object({

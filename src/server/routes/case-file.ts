@@ -9,8 +9,11 @@ import { idParam } from "../http/id-param.ts";
 import { downloadDocument, uploadDocument, uploadQuery } from "../use-cases/case-documents.ts";
 import { addCaseNote, addNoteInput, listCaseNotes } from "../use-cases/case-notes.ts";
 import { changeCaseStatus, changeStatusInput } from "../use-cases/change-case-status.ts";
-import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
-import { listOpenCases } from "../use-cases/list-open-cases.ts";
+import {
+  addCaseTeamMember,
+  addTeamMemberInput,
+  listCaseTeam,
+} from "../use-cases/manage-case-team.ts";
 import {
   addPlanItem,
   createPlanInput,
@@ -27,11 +30,7 @@ import {
   listCaseReferrals,
   listServicePlans,
 } from "../use-cases/read-case-file.ts";
-import {
-  listIncomingReferrals,
-  respondToReferral,
-  respondToReferralInput,
-} from "../use-cases/respond-to-referral.ts";
+import { respondToReferral, respondToReferralInput } from "../use-cases/respond-to-referral.ts";
 import { sendReferral, sendReferralInput } from "../use-cases/send-referral.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
@@ -82,6 +81,25 @@ export const caseFileRoutes =
       "/api/v1/cases/:id/notes",
       readOptions("Notes the caller may read (confidential ones only with consent)", s.notes),
       async (req) => ({ notes: await listCaseNotes(ctx, requireActor(req), req.params.id) }),
+    );
+    r.get("/api/v1/cases/:id/team", readOptions("Who works the case", s.team), async (req) => ({
+      team: await listCaseTeam(ctx, requireActor(req), req.params.id),
+    }));
+    r.post(
+      "/api/v1/cases/:id/team",
+      {
+        schema: {
+          tags,
+          summary: "Add someone to the case team (CPS or the task-force lead running the case)",
+          params: idParam,
+          body: addTeamMemberInput,
+          response: { 204: z.null(), ...errorReplies },
+        },
+      },
+      async (req, reply) => {
+        await addCaseTeamMember(ctx, requireActor(req), req.params.id, req.body);
+        return reply.code(204).send(null);
+      },
     );
     r.get(
       "/api/v1/cases/:id/tip",
@@ -167,17 +185,6 @@ export const caseFileRoutes =
       },
       async (req) => respondToReferral(ctx, requireActor(req), req.params.id, req.body),
     );
-    r.get(
-      "/api/v1/me/referrals",
-      {
-        schema: {
-          tags,
-          summary: "Referrals waiting on your agency",
-          response: { 200: s.incomingReferrals, ...errorReplies },
-        },
-      },
-      async (req) => ({ referrals: await listIncomingReferrals(ctx, requireActor(req)) }),
-    );
     r.post(
       "/api/v1/cases/:id/notes",
       {
@@ -251,29 +258,5 @@ export const caseFileRoutes =
         },
       },
       async (req) => changeCaseStatus(ctx, requireActor(req), req.params.id, req.body),
-    );
-    r.get(
-      "/api/v1/queues/open-cases",
-      {
-        schema: {
-          tags,
-          summary: "Open cases the caller oversees, with open and overdue obligations",
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-          response: { 200: s.openCases, ...errorReplies },
-        },
-      },
-      async (req) => ({ cases: await listOpenCases(ctx, requireActor(req), req.query.limit) }),
-    );
-    r.patch(
-      "/api/v1/me",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Your preferences (language)",
-          body: updateMeInput,
-          response: { 200: z.object({ language: z.string() }), ...errorReplies },
-        },
-      },
-      async (req) => updateMe(ctx, requireActor(req), req.body),
     );
   };

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import { requireActor } from "../http/auth-hook.ts";
+import { errorReplies } from "../http/error-schema.ts";
+import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
+import { listOpenCases } from "../use-cases/list-open-cases.ts";
+import { listIncomingReferrals } from "../use-cases/respond-to-referral.ts";
+import { caseFileSchemas as s } from "./case-file-schemas.ts";
+
+/** The caller's own queues and preferences (the obligation queues live in intake.ts). */
+export const myWorkRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ["case file"];
+    r.get(
+      "/api/v1/queues/open-cases",
+      {
+        schema: {
+          tags,
+          summary: "Open cases the caller oversees, with open and overdue obligations",
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+          response: { 200: s.openCases, ...errorReplies },
+        },
+      },
+      async (req) => ({ cases: await listOpenCases(ctx, requireActor(req), req.query.limit) }),
+    );
+    r.get(
+      "/api/v1/me/referrals",
+      {
+        schema: {
+          tags,
+          summary: "Referrals waiting on your agency",
+          response: { 200: s.incomingReferrals, ...errorReplies },
+        },
+      },
+      async (req) => ({ referrals: await listIncomingReferrals(ctx, requireActor(req)) }),
+    );
+    r.patch(
+      "/api/v1/me",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Your preferences (language)",
+          body: updateMeInput,
+          response: { 200: z.object({ language: z.string() }), ...errorReplies },
+        },
+      },
+      async (req) => updateMe(ctx, requireActor(req), req.body),
+    );
+  };
