@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
+import type { SqliteSynchronous } from "../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
 import { MIGRATIONS } from "../src/server/db/migrations/index.ts";
 import { seedDemo } from "../src/server/demo/seed-demo.ts";
@@ -16,11 +17,13 @@ import { percentile, printFigures, printRatio } from "./report.ts";
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** `--synchronous=normal` measures SQLite without the per-commit fsync (docs/decisions/0004). */
+let synchronous: SqliteSynchronous = "full";
 
 /** Intake latency: case + people + assessment + obligations + jobs + audit, one transaction. */
 async function intakeLatency(): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), "waypoint-bench-intake-"));
-  const db = openDatabase({ kind: "sqlite", path: join(dir, "intake.db") });
+  const db = openDatabase({ kind: "sqlite", path: join(dir, "intake.db"), synchronous });
   await migrateToLatest(db);
   const keyring = loadKeyring(join(dir, "k.key"), { createIfMissing: true });
   const ctx = { db, clock: systemClock, keyring };
@@ -69,7 +72,7 @@ async function intakeLatency(): Promise<number[]> {
 /** Child mode: serve a database with a coordinator session; report port, cookie and case ids. */
 async function serve(path: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
-  const db = openDatabase({ kind: "sqlite", path });
+  const db = openDatabase({ kind: "sqlite", path, synchronous });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
   const m = await db.kysely
     .selectFrom("memberships")
@@ -124,7 +127,14 @@ async function caseReadLatency(
   const path = await benchDatabase(cases);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...process.execArgv, process.argv[1] as string, "intake", "--serve", path],
+    [
+      ...process.execArgv,
+      process.argv[1] as string,
+      "intake",
+      `--synchronous=${synchronous}`,
+      "--serve",
+      path,
+    ],
     {
       stdio: ["ignore", "ignore", "inherit", "ipc"],
     },
@@ -163,11 +173,12 @@ async function caseReadLatency(
 }
 
 export async function run(args: string[]): Promise<void> {
+  if (args.includes("--synchronous=normal")) synchronous = "normal";
   const serveAt = args.indexOf("--serve");
   if (serveAt >= 0) return serve(args[serveAt + 1] as string);
   const times = await intakeLatency();
   printFigures(
-    `Intake on SQLite, ${INTAKES} sequential (case, 2 people, assessment, obligations, jobs, audit)`,
+    `Intake on SQLite (synchronous=${synchronous}), ${INTAKES} sequential (case, 2 people, assessment, obligations, jobs, audit)`,
     [
       { name: "p50", value: percentile(times, 50), unit: "ms" },
       { name: "p95", value: percentile(times, 95), unit: "ms" },
@@ -178,7 +189,7 @@ export async function run(args: string[]): Promise<void> {
   const small = await caseReadLatency(1000);
   const large = await caseReadLatency(100_000);
   printFigures(
-    `GET /api/v1/cases/:id, ${CONNECTIONS} connections, ${DURATION_S} s (ms; autocannon reports p90 and p97.5, p95 lies between)`,
+    `GET /api/v1/cases/:id (synchronous=${synchronous}), ${CONNECTIONS} connections, ${DURATION_S} s (ms; autocannon reports p90 and p97.5, p95 lies between)`,
     [
       {
         name: "1k cases: p50 / p90 / p97.5",

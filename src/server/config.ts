@@ -24,6 +24,7 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: databaseUrl.default("sqlite:./data/waypoint.db"),
+  WAYPOINT_SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
   WAYPOINT_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WAYPOINT_KEY_FILE: z.string().min(1).default("./data/waypoint.key"),
@@ -43,7 +44,7 @@ const envSchema = z.object({
 });
 
 export type DatabaseTarget =
-  | { kind: "sqlite"; path: string }
+  | { kind: "sqlite"; path: string; synchronous?: SqliteSynchronous }
   | { kind: "postgres"; connectionString: string };
 
 export interface Config {
@@ -69,6 +70,13 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** See docs/decisions/0004-sqlite-durability.md. */
+export type SqliteSynchronous = "full" | "normal";
+
+function withSynchronous(target: DatabaseTarget, synchronous: SqliteSynchronous): DatabaseTarget {
+  return target.kind === "sqlite" ? { ...target, synchronous } : target;
+}
+
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith("sqlite:")) return { kind: "sqlite", path: url.slice("sqlite:".length) };
   return { kind: "postgres", connectionString: url };
@@ -92,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database: withSynchronous(parseDatabaseUrl(e.DATABASE_URL), e.WAYPOINT_SQLITE_SYNCHRONOUS),
     demo: e.WAYPOINT_DEMO ?? !production,
     demoCases: e.WAYPOINT_DEMO_CASES,
     logLevel: e.LOG_LEVEL,

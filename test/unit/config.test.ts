@@ -5,7 +5,17 @@ import { ConfigError, loadConfig } from "../../src/server/config.ts";
 describe("configuration", () => {
   it("has working defaults: SQLite under ./data, port 3000, demo on outside production", () => {
     const c = loadConfig({});
-    assert.deepEqual(c.database, { kind: "sqlite", path: "./data/waypoint.db" });
+    assert.deepEqual(c.database, {
+      kind: "sqlite",
+      path: "./data/waypoint.db",
+      synchronous: "full",
+    });
+    assert.deepEqual(loadConfig({ WAYPOINT_SQLITE_SYNCHRONOUS: "normal" }).database, {
+      kind: "sqlite",
+      path: "./data/waypoint.db",
+      synchronous: "normal",
+    });
+    assert.equal(c.maxUploadBytes, 10 * 1024 * 1024);
     assert.equal(c.port, 3000);
     assert.equal(c.host, "127.0.0.1");
     assert.equal(c.demo, true);
@@ -22,6 +32,8 @@ describe("configuration", () => {
     ["DATABASE_URL", "mysql://x"],
     ["LOG_LEVEL", "loud"],
     ["WAYPOINT_DEMO", "maybe"],
+    ["WAYPOINT_SQLITE_SYNCHRONOUS", "off"],
+    ["WAYPOINT_MAX_UPLOAD_BYTES", "10"],
   ] as const) {
     it(`rejects ${name}=${value} with one line naming the variable`, () => {
       assert.throws(

@@ -14,7 +14,7 @@ import {
   sql,
 } from "kysely";
 import pg from "pg";
-import type { DatabaseTarget } from "../config.ts";
+import type { DatabaseTarget, SqliteSynchronous } from "../config.ts";
 import { MIGRATIONS, migrationProvider } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
@@ -75,12 +75,16 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-export function openSqlite(path: string): BetterSqlite3.Database {
+export function openSqlite(
+  path: string,
+  synchronous: SqliteSynchronous = "full",
+): BetterSqlite3.Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const raw = new BetterSqlite3(path);
   raw.pragma("journal_mode = WAL");
-  // FULL: a committed case survives power loss; the cost is one extra fsync per commit.
-  raw.pragma("synchronous = FULL");
+  // FULL (default): a committed case survives power loss, at one fsync per commit. NORMAL: it
+  // survives a crash of the process but not of the machine. docs/decisions/0004.
+  raw.pragma(`synchronous = ${synchronous === "normal" ? "NORMAL" : "FULL"}`);
   raw.pragma("foreign_keys = ON");
   raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return raw;
@@ -88,7 +92,7 @@ export function openSqlite(path: string): BetterSqlite3.Database {
 
 export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Db {
   if (target.kind === "sqlite") {
-    const raw = openSqlite(target.path);
+    const raw = openSqlite(target.path, target.synchronous);
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) as never }),
     });
