@@ -1,0 +1,19 @@
+import type { Language } from "../../../domain/i18n/index.ts";
+import { caseEn } from "./case.en.ts";
+import { caseEs } from "./case.es.ts";
+import { commonEn } from "./common.en.ts";
+import { commonEs } from "./common.es.ts";
+import { workEn } from "./work.en.ts";
+import { workEs } from "./work.es.ts";
+
+/**
+ * Every staff page's messages, one pair of files per area (`*.en.ts` and `*.es.ts`, same keys,
+ * compiler-checked). Imported by the staff shell only, so they load with its chunk.
+ */
+export const STAFF_MESSAGES = {
+  en: { ...commonEn, ...workEn, ...caseEn },
+  es: { ...commonEs, ...workEs, ...caseEs },
+} satisfies Record<Language, object>;
+
+export type StaffMessageKey = keyof typeof STAFF_MESSAGES.en;
+export type StaffMessages = Record<Language, Record<StaffMessageKey, string>>;
