@@ -3,6 +3,12 @@ import { caseEn } from "./case.en.ts";
 import { caseEs } from "./case.es.ts";
 import { commonEn } from "./common.en.ts";
 import { commonEs } from "./common.es.ts";
+import { fileEn } from "./file.en.ts";
+import { fileEs } from "./file.es.ts";
+import { labelsEn } from "./labels.en.ts";
+import { labelsEs } from "./labels.es.ts";
+import { panelsEn } from "./panels.en.ts";
+import { panelsEs } from "./panels.es.ts";
 import { workEn } from "./work.en.ts";
 import { workEs } from "./work.es.ts";
 
@@ -11,8 +17,8 @@ import { workEs } from "./work.es.ts";
  * compiler-checked). Imported by the staff shell only, so they load with its chunk.
  */
 export const STAFF_MESSAGES = {
-  en: { ...commonEn, ...workEn, ...caseEn },
-  es: { ...commonEs, ...workEs, ...caseEs },
+  en: { ...commonEn, ...workEn, ...caseEn, ...panelsEn, ...fileEn, ...labelsEn },
+  es: { ...commonEs, ...workEs, ...caseEs, ...panelsEs, ...fileEs, ...labelsEs },
 } satisfies Record<Language, object>;
 
 export type StaffMessageKey = keyof typeof STAFF_MESSAGES.en;
