@@ -52,11 +52,25 @@ export function formatDate(isoDate: string, lang: Language): string {
  * that day), for dates people pick such as a consent's expiry.
  */
 export function endOfDayInMississippi(isoDate: string): string {
-  const probe = new Date(`${isoDate}T12:00:00Z`);
-  const offset =
-    new Intl.DateTimeFormat("en-US", { timeZone: DISPLAY_TIME_ZONE, timeZoneName: "longOffset" })
-      .formatToParts(probe)
-      .find((p) => p.type === "timeZoneName")
-      ?.value.replace("GMT", "") || "+00:00";
-  return `${isoDate}T23:59:59${offset}`;
+  return `${isoDate}T23:59:59${mississippiOffset(new Date(`${isoDate}T12:00:00Z`))}`;
+}
+
+/** The UTC offset in force in Mississippi at an instant, as "-05:00". */
+function mississippiOffset(at: Date): string {
+  const name = new Intl.DateTimeFormat("en-US", {
+    timeZone: DISPLAY_TIME_ZONE,
+    timeZoneName: "longOffset",
+  })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return name?.replace("GMT", "") || "+00:00";
+}
+
+/**
+ * A date and time typed in a form ("2026-03-01T08:00", read as Mississippi time whatever the
+ * device's zone) as an ISO 8601 instant with its offset, for on-call shifts.
+ */
+export function mississippiDateTime(local: string): string {
+  const offset = mississippiOffset(new Date(`${local}:00Z`));
+  return `${local}:00${offset}`;
 }

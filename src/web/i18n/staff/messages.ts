@@ -1,4 +1,6 @@
 import type { Language } from "../../../domain/i18n/index.ts";
+import { adminEn } from "./admin.en.ts";
+import { adminEs } from "./admin.es.ts";
 import { caseEn } from "./case.en.ts";
 import { caseEs } from "./case.es.ts";
 import { commonEn } from "./common.en.ts";
@@ -17,8 +19,8 @@ import { workEs } from "./work.es.ts";
  * compiler-checked). Imported by the staff shell only, so they load with its chunk.
  */
 export const STAFF_MESSAGES = {
-  en: { ...commonEn, ...workEn, ...caseEn, ...panelsEn, ...fileEn, ...labelsEn },
-  es: { ...commonEs, ...workEs, ...caseEs, ...panelsEs, ...fileEs, ...labelsEs },
+  en: { ...commonEn, ...workEn, ...caseEn, ...panelsEn, ...fileEn, ...labelsEn, ...adminEn },
+  es: { ...commonEs, ...workEs, ...caseEs, ...panelsEs, ...fileEs, ...labelsEs, ...adminEs },
 } satisfies Record<Language, object>;
 
 export type StaffMessageKey = keyof typeof STAFF_MESSAGES.en;
