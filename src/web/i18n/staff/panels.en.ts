@@ -40,6 +40,7 @@ export const panelsEn = {
   "rat.offer_needs_roster":
     "To offer a seat by hand you need the task force's member list, which its lead and the state coordinator can see.",
   "rat.certified_until": "certified until {date}",
+  "rat.certification_lapsed": "certification lapsed on {date}",
 
   "plan.none": "No plan yet.",
   "plan.no_victim": "Plans are made for victims; no victim is recorded on this case.",

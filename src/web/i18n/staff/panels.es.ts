@@ -42,6 +42,7 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
   "rat.offer_needs_roster":
     "Para ofrecer un puesto a mano hace falta la lista de miembros del grupo de trabajo, que ven quien lo dirige y la coordinación estatal.",
   "rat.certified_until": "certificación hasta el {date}",
+  "rat.certification_lapsed": "certificación vencida el {date}",
 
   "plan.none": "Todavía no hay plan.",
   "plan.no_victim":

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { RAT_SEAT_IDS } from "../../../../domain/coordination/rapid-assessment-team.ts";
+import { localDate } from "../../../../domain/time.ts";
 import { api } from "../../../api/client.ts";
 import type { RatTeam, TaskForceDetail, TaskForceMember } from "../../../api/coordination-types.ts";
 import { formatDate } from "../../../i18n/format.ts";
@@ -9,18 +10,21 @@ import { Select } from "../../../ui/Field.tsx";
 import { ActionForm, useAction } from "../../actions.tsx";
 import { labelFor } from "../../labels.ts";
 
-/** "Name · HT investigator · certified until 2026-05-01 · on call": what a convener weighs. */
-function memberLabel(t: Translate, lang: Language, m: TaskForceMember): string {
+/**
+ * "Name · HT investigator · certified until May 1, 2026 · On call": what a convener weighs. The
+ * server still decides whether the certification fits the seat today.
+ */
+function memberLabel(t: Translate, lang: Language, m: TaskForceMember, today: string): string {
   const latest = m.certifications
     .map((c) => c.expiresOn)
     .sort()
     .pop();
-  return [
-    m.displayName,
-    labelFor(t, "role", m.role),
-    latest ? t("rat.certified_until", { date: formatDate(latest, lang) }) : null,
-    m.onCall ? t("rat.on_call") : null,
-  ]
+  const certified = latest
+    ? t(latest < today ? "rat.certification_lapsed" : "rat.certified_until", {
+        date: formatDate(latest, lang),
+      })
+    : null;
+  return [m.displayName, labelFor(t, "role", m.role), certified, m.onCall ? t("rat.on_call") : null]
     .filter(Boolean)
     .join(" · ");
 }
@@ -44,6 +48,7 @@ export function OfferSeatForm(props: {
   const [seat, setSeat] = useState(open[0] ?? "");
   const [membershipId, setMembershipId] = useState("");
   if (open.length === 0) return null;
+  const today = localDate(new Date());
   if (!props.taskForce) return <p className="muted">{t("rat.offer_needs_roster")}</p>;
   const submit = async () => {
     const done = await action.run(() =>
@@ -80,7 +85,7 @@ export function OfferSeatForm(props: {
           label={t("rat.person")}
           choices={props.taskForce.members.map((m) => ({
             value: m.membershipId,
-            label: memberLabel(t, lang, m),
+            label: memberLabel(t, lang, m, today),
           }))}
           placeholder={t("common.choose")}
           value={membershipId}
