@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import type { TaskForceDetail, TaskForceSummary } from "../../src/web/api/coordination-types.ts";
 import {
   artifactPath,
   collectProblems,
@@ -9,6 +8,7 @@ import {
   seriousA11yViolations,
   VIEWPORTS,
 } from "../support/browser.ts";
+import { setUpCpsTaskForce, takeChildCase } from "../support/coordination-setup.ts";
 import { type RunningServer, startServer } from "../support/server-process.ts";
 import { demoLogins, type StaffSession, signInStaff } from "../support/staff-session.ts";
 
@@ -22,6 +22,7 @@ const unexpected = (problems: string[]) =>
 
 const DAY_MS = 86_400_000;
 const NOTE = "Met at the clinic; prefers afternoon calls.";
+const TASK_FORCE = "Rapid response, CPS office (e2e)";
 
 /**
  * Case coordination in the browser on a fresh demo database: a CPS investigator convenes the
@@ -41,6 +42,8 @@ describe("case coordination in Chromium", () => {
   let caseId = "";
   let caseNumber = "";
   let victimId = "";
+  let taskForceId = "";
+  let lapsedName = "";
   const caseUrl = () => new URL(`/cases/${caseId}`, server.url).href;
 
   before(async () => {
@@ -54,68 +57,12 @@ describe("case coordination in Chromium", () => {
       signInStaff(browser, server, demoLogins(server, "state_coordinator")[0] as string),
     ]);
 
-    // A child's case taken in by the advocate's agency, in the county of the CPS investigator's
-    // office: it is routed to that office, and the victim's record stays with victim services.
-    const { agencies } = await cps.api<{ agencies: { id: string; countyFips: string | null }[] }>(
-      "GET",
-      "/api/v1/agencies",
-    );
-    const countyFips = agencies.find((a) => a.id === cps.me.agencyId)?.countyFips;
-    assert.ok(countyFips, "the demo CPS office has a county");
-    const intake = await advocate.api<{
-      caseId: string;
-      caseNumber: string;
-      routedToAgencyId: string;
-    }>("POST", "/api/v1/cases", {
-      source: "shelter",
-      countyFips,
-      persons: [{ part: "victim", ageYears: 15, givenName: "Rosa", familyName: "Example" }],
-      facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
-    });
-    assert.equal(intake.routedToAgencyId, cps.me.agencyId);
-    ({ caseId, caseNumber } = intake);
-    const detail = await advocate.api<{ persons: { id: string; part: string }[] }>(
-      "GET",
-      `/api/v1/cases/${caseId}`,
-    );
-    victimId = detail.persons.find((p) => p.part === "victim")?.id as string;
-
-    // The CPS office's own task force (a CPS investigator lists only their agency's), set up by
-    // the state coordinator from the demo task force's members; the HT investigator is on call.
-    const { taskForces } = await coordinator.api<{ taskForces: TaskForceSummary[] }>(
-      "GET",
-      "/api/v1/task-forces",
-    );
-    const demo = await coordinator.api<TaskForceDetail>(
-      "GET",
-      `/api/v1/task-forces/${taskForces[0]?.id}`,
-    );
-    const membership = (userId: string) =>
-      demo.members.find((m) => m.userId === userId)?.membershipId as string;
-    const lapsed = demo.members.find(
-      (m) => m.role === "ht_investigator" && m.userId !== ht.me.userId,
-    );
-    const { id: taskForceId } = await coordinator.api<{ id: string }>(
-      "POST",
-      "/api/v1/task-forces",
-      {
-        name: "Rapid response, CPS office (e2e)",
-        agencyId: cps.me.agencyId,
-      },
-    );
-    for (const membershipId of [
-      membership(cps.me.userId),
-      membership(ht.me.userId),
-      membership(advocate.me.userId),
-      lapsed?.membershipId as string,
-    ])
-      await coordinator.api("POST", `/api/v1/task-forces/${taskForceId}/members`, { membershipId });
-    const now = Date.now();
-    await coordinator.api("POST", `/api/v1/task-forces/${taskForceId}/on-call`, {
-      membershipId: membership(ht.me.userId),
-      startsAt: new Date(now - DAY_MS / 24).toISOString(),
-      endsAt: new Date(now + DAY_MS).toISOString(),
-    });
+    ({ caseId, caseNumber, victimId } = await takeChildCase(advocate, cps));
+    ({ taskForceId, lapsedName } = await setUpCpsTaskForce(
+      coordinator,
+      { cps, ht, advocate },
+      TASK_FORCE,
+    ));
   });
   after(async () => {
     await browser?.close();
@@ -129,7 +76,7 @@ describe("case coordination in Chromium", () => {
     const rat = page.locator(".panel-rat");
     await rat.getByText("No Rapid Assessment Team has been convened").waitFor();
     await assertAccessible(page, "case page before the team");
-    await rat.getByLabel("Task force").selectOption({ label: "Rapid response, CPS office (e2e)" });
+    await rat.getByLabel("Task force").selectOption({ label: TASK_FORCE });
     await rat.getByRole("button", { name: "Convene the team" }).click();
     await rat.getByText("Waiting for answers").waitFor();
     for (const seat of ["cps_investigator", "ht_investigator", "victim_advocate"])
@@ -148,10 +95,9 @@ describe("case coordination in Chromium", () => {
     const offer = lead.locator(".panel-rat form.offer-seat");
     await offer.getByLabel("Seat").selectOption({ label: "Certified HT investigator" });
     const person = offer.getByLabel("Person");
-    const lapsedOption = person.locator("option", { hasNotText: ht.me.displayName }).filter({
-      hasText: "HT investigator",
-    });
-    await person.selectOption({ label: (await lapsedOption.first().textContent()) ?? "" });
+    const lapsedOption = person.locator("option", { hasText: lapsedName });
+    assert.match((await lapsedOption.textContent()) ?? "", /certification lapsed on/);
+    await person.selectOption({ label: (await lapsedOption.textContent()) ?? "" });
     await offer.getByRole("button", { name: "Offer the seat" }).click();
     await offer.getByText("certification for this seat is not valid today").waitFor();
     assert.equal(await person.getAttribute("aria-invalid"), "true");
@@ -220,5 +166,157 @@ describe("case coordination in Chromium", () => {
     await readerNotes.getByText(NOTE).waitFor();
     await assertAccessible(reader, "notes with consent");
     assert.deepEqual(unexpected(problems), []);
+  });
+
+  it("plans, referrals, status, documents and Spanish on the case page", async () => {
+    const page = cps.page;
+    const problems = collectProblems(page);
+    await page.goto(caseUrl());
+    const plans = page.locator(".panel-plans");
+    await plans.getByRole("button", { name: "Start the CPS specialized plan (HB 571)" }).click();
+    await plans
+      .getByRole("heading", { level: 3, name: /^CPS specialized plan \(HB 571\)/ })
+      .waitFor();
+    for (const domain of ["Health", "Emotional", "Restoration", "Legal"])
+      await plans.getByRole("heading", { level: 4, name: domain }).waitFor();
+    await plans.getByRole("button", { name: "Add a need and service" }).click();
+    await plans.getByLabel("Area", { exact: true }).selectOption({ label: "Health" });
+    await plans.getByLabel("Need", { exact: true }).fill("Medical exam after intake");
+    await plans.getByLabel("Service", { exact: true }).fill("Forensic exam");
+    await assertAccessible(page, "plan item form");
+    await plans.getByRole("button", { name: "Add", exact: true }).click();
+    const item = plans.locator("li.plan-item", { hasText: "Forensic exam" });
+    await item.getByLabel("Status of Forensic exam").selectOption({ label: "In progress" });
+    await item.getByRole("button", { name: "Update" }).click();
+    await item.getByRole("button", { name: "Update" }).and(page.locator(":disabled")).waitFor();
+    assert.equal(await item.getByLabel("Status of Forensic exam").inputValue(), "in_progress");
+    await assertAccessible(page, "plan with an item");
+
+    // Sharing the name needs the person's consent for identity, which is not on record: the
+    // refusal is said beside the checkbox; without the name the referral goes.
+    const referrals = page.locator(".panel-referrals");
+    await referrals.getByRole("button", { name: "Send a referral" }).click();
+    await referrals.getByLabel("To agency", { exact: true }).selectOption(ht.me.agencyId);
+    await referrals.getByLabel("Area", { exact: true }).selectOption({ label: "Legal" });
+    await referrals.getByLabel("Service", { exact: true }).fill("Victim-witness coordination");
+    const share = referrals.getByLabel("Share the person's name and birth date with the agency");
+    await share.check();
+    await referrals.getByRole("button", { name: "Send the referral" }).click();
+    await referrals.getByText("needs their written consent on record").waitFor();
+    assert.equal(await share.getAttribute("aria-invalid"), "true");
+    await assertAccessible(page, "referral refused without consent");
+    await share.uncheck();
+    await referrals.getByRole("button", { name: "Send the referral" }).click();
+    await referrals.getByText("The referral was sent.").waitFor();
+    await referrals.locator("li.referral", { hasText: "Name not shared" }).waitFor();
+
+    const status = page.locator(".panel-status");
+    await status.getByLabel("Outcome").selectOption({ label: "Services provided" });
+    await status.getByRole("button", { name: "Close the case" }).click();
+    await status.getByText(/^Closed on .*Outcome: Services provided\.$/).waitFor();
+    assert.match((await page.locator(".panel-summary").textContent()) ?? "", /StatusClosed/);
+    await assertAccessible(page, "case closed");
+    await status.getByRole("button", { name: "Reopen the case" }).click();
+    await status.getByRole("button", { name: "Close the case" }).waitFor();
+    await page
+      .locator(".panel-obligations li", { hasText: "CPS creates a specialized plan" })
+      .getByText("Done")
+      .waitFor();
+
+    await page.getByRole("button", { name: /Español/ }).click();
+    await page.getByRole("heading", { level: 1, name: `Caso ${caseNumber}` }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Equipo de Evaluación Rápida" }).waitFor();
+    await page
+      .locator(".panel-rat")
+      .getByText(/^Equipo formado en \d+ min$/)
+      .waitFor();
+    await assertAccessible(page, "case page in Spanish");
+    await page.getByRole("button", { name: /English/ }).click();
+    await page.getByRole("heading", { level: 1, name: `Case ${caseNumber}` }).waitFor();
+    assert.deepEqual(unexpected(problems), []);
+
+    // The HT investigator's agency answers the referral from My work.
+    const work = ht.page;
+    await work.goto(new URL("/work", server.url).href);
+    const incoming = work.getByRole("region", { name: "Referrals to your agency" });
+    const referral = incoming.locator("li.offer", { hasText: "Victim-witness coordination" });
+    await assertAccessible(work, "incoming referral");
+    await referral.getByRole("button", { name: "Accept" }).click();
+    await incoming.getByText("Victim-witness coordination: Accepted.").waitFor();
+    await referral.getByRole("button", { name: "Mark completed" }).click();
+    await incoming.getByText("Victim-witness coordination: Completed.").waitFor();
+
+    // The advocate adds a document; it downloads as an attachment under its name.
+    const files = advocate.page;
+    await files.goto(caseUrl());
+    const documents = files.locator(".panel-documents");
+    await documents.getByRole("button", { name: "Add a document" }).click();
+    await documents.getByLabel("File").setInputFiles({
+      name: "intake-summary.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Synthetic test document.\n"),
+    });
+    await assertAccessible(files, "document form");
+    await documents.getByRole("button", { name: "Upload" }).click();
+    await documents.getByText("Document added.").waitFor();
+    assert.match((await documents.textContent()) ?? "", /TXT · 25 B · .*Not scanned/);
+    const [download] = await Promise.all([
+      files.waitForEvent("download"),
+      documents.getByRole("link", { name: "intake-summary.txt" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "intake-summary.txt");
+  });
+
+  it("queues, task forces and administration follow the /me abilities", async () => {
+    const page = coordinator.page;
+    const nav = page.getByRole("navigation", { name: "Staff" });
+    await page.goto(new URL("/open-cases", server.url).href);
+    for (const link of ["Open cases", "Overdue", "Task forces", "Certifications"])
+      await nav.getByRole("link", { name: link }).waitFor();
+    assert.equal(await nav.getByRole("link", { name: "Accounts" }).count(), 0);
+    await page.locator("tr", { hasText: caseNumber }).getByText("Formed").waitFor();
+    await assertAccessible(page, "open cases");
+
+    await nav.getByRole("link", { name: "Task forces" }).click();
+    await page.getByRole("link", { name: TASK_FORCE }).click();
+    await page.getByRole("heading", { level: 1, name: TASK_FORCE }).waitFor();
+    await page
+      .locator("tr", { hasText: lapsedName })
+      .getByText(/^lapsed on /)
+      .waitFor();
+    await page.locator("tr", { hasText: ht.me.displayName }).getByText("On call").waitFor();
+    await page.getByRole("heading", { level: 2, name: "On-call roster" }).waitFor();
+    await assertAccessible(page, "task force");
+    assert.ok(taskForceId);
+
+    await nav.getByRole("link", { name: "Certifications" }).click();
+    await page
+      .getByLabel("Person")
+      .selectOption({ label: `${ht.me.displayName} · HT investigator` });
+    await page.getByRole("heading", { level: 2, name: "Certifications held" }).waitFor();
+    await page
+      .getByText(/^valid until /)
+      .first()
+      .waitFor();
+    await assertAccessible(page, "certifications");
+
+    const admin = await signInStaff(
+      browser,
+      server,
+      demoLogins(server, "system_admin")[0] as string,
+    );
+    const adminNav = admin.page.getByRole("navigation", { name: "Staff" });
+    await adminNav.getByRole("link", { name: "Accounts" }).click();
+    await admin.page.locator("tbody tr").first().waitFor();
+    assert.equal(await adminNav.getByRole("link", { name: "New intake" }).count(), 0);
+    await assertAccessible(admin.page, "accounts");
+    await adminNav.getByRole("link", { name: "Agencies" }).click();
+    await admin.page.getByLabel("Name").fill("Pearl River County Safe Harbor (e2e)");
+    await admin.page.getByLabel("Kind").selectOption({ label: "Shelter" });
+    await admin.page.getByRole("button", { name: "Add an agency" }).click();
+    await admin.page.getByText("Pearl River County Safe Harbor (e2e) was added.").waitFor();
+    await admin.page.getByRole("cell", { name: "Pearl River County Safe Harbor (e2e)" }).waitFor();
+    await assertAccessible(admin.page, "agencies");
+    await admin.context.close();
   });
 });

@@ -53,6 +53,7 @@ export default function DocumentsPanel({ detail }: CasePanelProps) {
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/documents`;
   const [loaded, reload] = useApi<{ documents: CaseDocument[] }>(path);
   const [added, setAdded] = useState(false);
+  const [adding, setAdding] = useState(false);
   return (
     <Gate loaded={loaded}>
       {({ documents }) => (
@@ -82,14 +83,28 @@ export default function DocumentsPanel({ detail }: CasePanelProps) {
           )}
           {added ? <Alert tone="success">{t("document.added")}</Alert> : null}
           {detail.abilities.uploadDocument ? (
-            <UploadForm
-              caseId={detail.id}
-              persons={personChoices(t, detail.persons)}
-              onAdded={() => {
-                setAdded(true);
-                reload();
-              }}
-            />
+            adding ? (
+              <UploadForm
+                caseId={detail.id}
+                persons={personChoices(t, detail.persons)}
+                onAdded={() => {
+                  setAdding(false);
+                  setAdded(true);
+                  reload();
+                }}
+                onCancel={() => setAdding(false)}
+              />
+            ) : (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setAdded(false);
+                  setAdding(true);
+                }}
+              >
+                {t("document.add")}
+              </Button>
+            )
           ) : null}
         </>
       )}
@@ -101,6 +116,7 @@ function UploadForm(props: {
   caseId: string;
   persons: { value: string; label: string }[];
   onAdded(): void;
+  onCancel(): void;
 }) {
   const { t } = useI18n();
   const action = useAction();
@@ -156,9 +172,14 @@ function UploadForm(props: {
         onChange={(e) => setAboutPersonId(e.target.value)}
       />
       <ConfidentialityChoice name="document-readers" value={readers} onChange={setReaders} />
-      <Button type="submit" disabled={action.busy || !file}>
-        {action.busy ? t("common.saving") : t("document.upload")}
-      </Button>
+      <div className="actions">
+        <Button type="submit" disabled={action.busy || !file}>
+          {action.busy ? t("common.saving") : t("document.upload")}
+        </Button>
+        <Button variant="secondary" onClick={props.onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </div>
     </ActionForm>
   );
 }
