@@ -111,6 +111,11 @@ describe("case coordination in Chromium", () => {
       const item = offers.locator("li.offer", { hasText: caseNumber });
       await item.waitFor();
       await assertAccessible(work, `seat offer for ${member.me.role}`);
+      if (member === advocate) {
+        await work.setViewportSize(VIEWPORTS.phone);
+        await work.screenshot({ path: artifactPath("seat-offer-phone.png"), fullPage: true });
+        await work.setViewportSize(VIEWPORTS.desktop);
+      }
       await item.getByRole("button", { name: "Accept the seat" }).click();
       await offers
         .getByText(`You joined the Rapid Assessment Team for case ${caseNumber}`)
@@ -259,6 +264,7 @@ describe("case coordination in Chromium", () => {
     await assertAccessible(files, "document form");
     await documents.getByRole("button", { name: "Upload" }).click();
     await documents.getByText("Document added.").waitFor();
+    await documents.getByRole("link", { name: "intake-summary.txt" }).waitFor();
     assert.match((await documents.textContent()) ?? "", /TXT · 25 B · .*Not scanned/);
     const [download] = await Promise.all([
       files.waitForEvent("download"),
@@ -287,6 +293,7 @@ describe("case coordination in Chromium", () => {
     await page.locator("tr", { hasText: ht.me.displayName }).getByText("On call").waitFor();
     await page.getByRole("heading", { level: 2, name: "On-call roster" }).waitFor();
     await assertAccessible(page, "task force");
+    await page.screenshot({ path: artifactPath("task-force-desktop.png"), fullPage: true });
     assert.ok(taskForceId);
 
     await nav.getByRole("link", { name: "Certifications" }).click();

@@ -85,7 +85,13 @@ export default function StaffShell(props: { area: Area; children: ReactNode }) {
             <Link
               key={item.href}
               href={item.href}
-              aria-current={pathname === item.href ? "page" : undefined}
+              aria-current={
+                pathname === item.href
+                  ? "page"
+                  : pathname.startsWith(`${item.href}/`)
+                    ? "true"
+                    : undefined
+              }
             >
               {t(item.label)}
             </Link>
