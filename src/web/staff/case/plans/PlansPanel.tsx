@@ -42,6 +42,7 @@ export default function PlansPanel({ detail }: CasePanelProps) {
           {abilities.editPlan || abilities.writeSpecializedPlan ? (
             <StartPlanForm
               caseId={detail.id}
+              plans={plans}
               victims={victimsOf(detail.persons)}
               mayStartService={abilities.editPlan}
               mayStartSpecialized={abilities.writeSpecializedPlan}
@@ -54,9 +55,13 @@ export default function PlansPanel({ detail }: CasePanelProps) {
   );
 }
 
-/** Starts a plan for one victim: a service plan, or (CPS only) the specialized plan. */
+/**
+ * Starts a plan for one victim: a service plan, or (CPS only) the specialized plan; a kind the
+ * person already has is not offered again.
+ */
 function StartPlanForm(props: {
   caseId: string;
+  plans: ServicePlan[];
   victims: CasePerson[];
   mayStartService: boolean;
   mayStartSpecialized: boolean;
@@ -66,6 +71,10 @@ function StartPlanForm(props: {
   const action = useAction();
   const [personId, setPersonId] = useState(props.victims[0]?.id ?? "");
   if (props.victims.length === 0) return <p className="muted">{t("plan.no_victim")}</p>;
+  const has = (kind: string) => props.plans.some((p) => p.personId === personId && p.kind === kind);
+  const offerService = props.mayStartService && !has("service_plan");
+  const offerSpecialized = props.mayStartSpecialized && !has("cps_specialized_plan");
+  if (!offerService && !offerSpecialized && props.victims.length === 1) return null;
   const start = async (kind: "service_plan" | "cps_specialized_plan") => {
     const done = await action.run(() =>
       api.post(`/api/v1/cases/${encodeURIComponent(props.caseId)}/plans`, { personId, kind }),
@@ -76,7 +85,7 @@ function StartPlanForm(props: {
     <ActionForm
       action={action}
       fields={["personId"]}
-      onSubmit={() => start("service_plan")}
+      onSubmit={() => start(offerService ? "service_plan" : "cps_specialized_plan")}
       onReload={props.onStarted}
       label={t("plan.start_title")}
     >
@@ -91,12 +100,12 @@ function StartPlanForm(props: {
         />
       ) : null}
       <div className="actions">
-        {props.mayStartService ? (
+        {offerService ? (
           <Button type="submit" variant="secondary" disabled={action.busy}>
             {t("plan.start_service")}
           </Button>
         ) : null}
-        {props.mayStartSpecialized ? (
+        {offerSpecialized ? (
           <Button
             variant="secondary"
             disabled={action.busy}
