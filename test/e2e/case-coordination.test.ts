@@ -45,6 +45,13 @@ describe("case coordination in Chromium", () => {
   let taskForceId = "";
   let lapsedName = "";
   const caseUrl = () => new URL(`/cases/${caseId}`, server.url).href;
+  const agencyName = async (id: string) => {
+    const { agencies } = await cps.api<{ agencies: { id: string; name: string }[] }>(
+      "GET",
+      "/api/v1/agencies",
+    );
+    return agencies.find((a) => a.id === id)?.name ?? id;
+  };
 
   before(async () => {
     server = await startServer({ WAYPOINT_DEMO_CASES: "3" });
@@ -170,6 +177,14 @@ describe("case coordination in Chromium", () => {
     await reader.reload();
     await readerNotes.getByText(NOTE).waitFor();
     await assertAccessible(reader, "notes with consent");
+
+    // Revoking the consent hides the note again on the next read.
+    await consents
+      .getByRole("button", { name: `Revoke the consent for ${await agencyName(ht.me.agencyId)}` })
+      .click();
+    await consents.getByText("Revoked", { exact: true }).waitFor();
+    await reader.reload();
+    await readerNotes.getByText("No notes you can read.").waitFor();
     assert.deepEqual(unexpected(problems), []);
   });
 
@@ -284,6 +299,8 @@ describe("case coordination in Chromium", () => {
     await assertAccessible(page, "open cases");
 
     await nav.getByRole("link", { name: "Task forces" }).click();
+    await page.getByRole("heading", { level: 2, name: "Set up a task force" }).waitFor();
+    await assertAccessible(page, "task forces");
     await page.getByRole("link", { name: TASK_FORCE }).click();
     await page.getByRole("heading", { level: 1, name: TASK_FORCE }).waitFor();
     await page
