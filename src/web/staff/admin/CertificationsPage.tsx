@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api/client.ts";
+import { ApiError, api } from "../../api/client.ts";
 import type {
   Account,
   Certification,
@@ -14,7 +14,7 @@ import { Gate } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useSession } from "../session.tsx";
 import { CertificationBadges } from "../task-forces/CertificationBadges.tsx";
-import { useApi } from "../useApi.ts";
+import { type Loaded, useApi } from "../useApi.ts";
 import { RecordCertificationForm } from "./RecordCertificationForm.tsx";
 
 interface Person {
@@ -26,10 +26,10 @@ interface Person {
  * The people this user can find: the accounts they administer, or the members of the task
  * forces they run (the state coordinator records certifications but lists no accounts).
  */
-function usePeople(): Person[] {
+function usePeople(): Loaded<Person[]> {
   const { t } = useI18n();
   const { me } = useSession();
-  const [people, setPeople] = useState<Person[]>([]);
+  const [people, setPeople] = useState<Loaded<Person[]>>({ state: "loading" });
   useEffect(() => {
     let live = true;
     const found = new Map<string, string>();
@@ -51,14 +51,15 @@ function usePeople(): Person[] {
         );
         for (const m of details.flatMap((d) => d.members)) add(m.userId, m.displayName, m.role);
       }
-      if (live)
-        setPeople(
-          [...found]
-            .map(([userId, label]) => ({ userId, label }))
-            .sort((a, b) => a.label.localeCompare(b.label)),
-        );
+      const data = [...found]
+        .map(([userId, label]) => ({ userId, label }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+      if (live) setPeople({ state: "ready", data });
     };
-    void load().catch(() => undefined);
+    load().catch((e) => {
+      const error = e instanceof ApiError ? e : new ApiError(0, "network", String(e));
+      if (live) setPeople({ state: "failed", error });
+    });
     return () => {
       live = false;
     };
@@ -69,17 +70,21 @@ function usePeople(): Person[] {
 /** Certifications (issue and expiry dates) per person: read them, record a new one. */
 export default function CertificationsPage() {
   const { t } = useI18n();
-  const people = usePeople();
+  const loaded = usePeople();
   const [userId, setUserId] = useState("");
   return (
     <Page title={t("certs.title")} lead={t("certs.lead")}>
-      <Select
-        label={t("certs.person")}
-        choices={people.map((p) => ({ value: p.userId, label: p.label }))}
-        placeholder={people.length ? t("common.choose") : t("common.loading")}
-        value={userId}
-        onChange={(e) => setUserId(e.target.value)}
-      />
+      <Gate loaded={loaded}>
+        {(people) => (
+          <Select
+            label={t("certs.person")}
+            choices={people.map((p) => ({ value: p.userId, label: p.label }))}
+            placeholder={t("common.choose")}
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+          />
+        )}
+      </Gate>
       {userId ? <PersonCertifications key={userId} userId={userId} /> : null}
     </Page>
   );
