@@ -32,6 +32,12 @@ export const ROUTES: readonly RouteDef[] = [
   route("/cases/:id", "staff", () => import("./staff/case/CasePage.tsx")),
   route("/overdue", "staff", () => import("./staff/OverduePage.tsx")),
   route("/audit", "staff", () => import("./staff/AuditPage.tsx")),
+  route("/open-cases", "staff", () => import("./staff/task-forces/OpenCasesPage.tsx")),
+  route("/task-forces", "staff", () => import("./staff/task-forces/TaskForcesPage.tsx")),
+  route("/task-forces/:id", "staff", () => import("./staff/task-forces/TaskForcePage.tsx")),
+  route("/admin/users", "staff", () => import("./staff/admin/UsersPage.tsx")),
+  route("/admin/agencies", "staff", () => import("./staff/admin/AgenciesPage.tsx")),
+  route("/admin/certifications", "staff", () => import("./staff/admin/CertificationsPage.tsx")),
 ];
 
 export const PUBLIC_PATHS = new Set(ROUTES.filter((r) => r.area === "public").map((r) => r.path));

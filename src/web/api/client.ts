@@ -30,14 +30,18 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
+/** A request body: JSON (any value) or a file sent as it is, with its own media type. */
+type Body = { json: unknown } | { file: Blob; type: string } | undefined;
+
 async function request<T>(
   method: string,
   path: string,
-  body?: unknown,
+  body?: Body,
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body && "json" in body) headers["content-type"] = "application/json";
+  if (body && "file" in body) headers["content-type"] = body.type;
   if (method !== "GET" && csrfToken && !options.anonymous) headers["x-csrf-token"] = csrfToken;
   let res: Response;
   try {
@@ -47,7 +51,7 @@ async function request<T>(
       credentials: options.anonymous ? "omit" : "same-origin",
       // API answers may hold personal data; the server says no-store, and so do we.
       cache: "no-store",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body ? { body: "json" in body ? JSON.stringify(body.json) : body.file } : {}),
     });
   } catch {
     throw new ApiError(0, "network", "network");
@@ -65,6 +69,8 @@ async function request<T>(
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options),
   post: <T>(path: string, body: unknown = {}, options?: RequestOptions) =>
-    request<T>("POST", path, body, options),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+    request<T>("POST", path, { json: body }, options),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { json: body }),
+  /** Uploads a file as the raw request body with its media type (case documents). */
+  upload: <T>(path: string, file: Blob, type: string) => request<T>("POST", path, { file, type }),
 };

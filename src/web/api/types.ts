@@ -72,7 +72,21 @@ export interface Me {
   agencyId: string;
   agencyName: string;
   role: string;
+  abilities: AccountAbilities;
   csrfToken: string | null;
+}
+
+/** What the signed-in user may do outside any one case (GET /api/v1/me). */
+export interface AccountAbilities {
+  intake: boolean;
+  overdueQueue: boolean;
+  openCasesQueue: boolean;
+  readAudit: boolean;
+  administerAccounts: boolean;
+  createAgencies: boolean;
+  manageTaskForces: boolean;
+  recordCertifications: boolean;
+  receiveReferrals: boolean;
 }
 
 export interface MyObligation {
@@ -122,12 +136,21 @@ export interface CasePerson {
   disclosureBasis: "own_agency" | "consent" | "statutory_report" | "none";
 }
 
+/** What the user may do with this case, as the server's policy decides it. */
 export interface CaseAbilities {
   read: boolean;
   readIdentity: boolean;
   manageTeam: boolean;
   recordConsent: boolean;
   breakGlass: boolean;
+  formRat: boolean;
+  editPlan: boolean;
+  writeSpecializedPlan: boolean;
+  sendReferral: boolean;
+  readCaseFile: boolean;
+  writeNote: boolean;
+  uploadDocument: boolean;
+  changeStatus: boolean;
 }
 
 export interface CaseDetail {
@@ -140,6 +163,8 @@ export interface CaseDetail {
   determination: string | null;
   agencyId: string;
   version: number;
+  outcome: string | null;
+  closedAt: string | null;
   persons: CasePerson[];
   abilities: CaseAbilities;
 }

@@ -34,3 +34,43 @@ export function formatSpan(ms: number): string {
   if (hours > 0) return `${hours} h ${mins} min`;
   return mins === 0 ? "<1 min" : `${mins} min`;
 }
+
+/** A calendar date ("2026-05-01") as written in the language, with no time-zone shift. */
+export function formatDate(isoDate: string, lang: Language): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(lang === "es" ? "es-US" : "en-US", {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/**
+ * The end of a calendar day in Mississippi as an instant (ISO 8601 with the offset in force
+ * that day), for dates people pick such as a consent's expiry.
+ */
+export function endOfDayInMississippi(isoDate: string): string {
+  return `${isoDate}T23:59:59${mississippiOffset(new Date(`${isoDate}T12:00:00Z`))}`;
+}
+
+/** The UTC offset in force in Mississippi at an instant, as "-05:00". */
+function mississippiOffset(at: Date): string {
+  const name = new Intl.DateTimeFormat("en-US", {
+    timeZone: DISPLAY_TIME_ZONE,
+    timeZoneName: "longOffset",
+  })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return name?.replace("GMT", "") || "+00:00";
+}
+
+/**
+ * A date and time typed in a form ("2026-03-01T08:00", read as Mississippi time whatever the
+ * device's zone) as an ISO 8601 instant with its offset, for on-call shifts.
+ */
+export function mississippiDateTime(local: string): string {
+  const offset = mississippiOffset(new Date(`${local}:00Z`));
+  return `${local}:00${offset}`;
+}

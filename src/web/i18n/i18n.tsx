@@ -1,11 +1,26 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
 import type { Language } from "../../domain/i18n/index.ts";
-import { en, type UiMessageKey } from "./en.ts";
+import { en, type PublicMessageKey } from "./en.ts";
 import { es } from "./es.ts";
+import type { StaffMessageKey, StaffMessages } from "./staff/messages.ts";
 
-export type { Language, UiMessageKey };
+export type { Language };
+export type UiMessageKey = PublicMessageKey | StaffMessageKey;
 
-const CATALOGUES: Record<Language, Record<UiMessageKey, string>> = { en, es };
+/**
+ * The messages known so far. The public ones are part of the first page; the staff ones arrive
+ * with the staff shell's chunk (`addStaffMessages`), so a visitor of the help page never
+ * downloads the case pages' wording.
+ */
+const CATALOGUES: Record<Language, Partial<Record<UiMessageKey, string>>> = {
+  en: { ...en },
+  es: { ...es },
+};
+
+export function addStaffMessages(messages: StaffMessages): void {
+  Object.assign(CATALOGUES.en, messages.en);
+  Object.assign(CATALOGUES.es, messages.es);
+}
 
 export type Translate = (key: UiMessageKey, params?: Record<string, string | number>) => string;
 
@@ -19,8 +34,10 @@ const I18nContext = createContext<I18n | null>(null);
 
 function translator(lang: Language): Translate {
   const catalogue = CATALOGUES[lang];
+  // A key with no message (a staff key before the staff chunk, an unknown id in `labelFor`)
+  // gives undefined, which callers such as `labelFor` turn into the id itself.
   return (key, params) => {
-    const template = catalogue[key];
+    const template = catalogue[key] as string;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       params[name] === undefined ? whole : String(params[name]),

@@ -10,12 +10,19 @@ import { Page } from "../ui/Page.tsx";
 import { CloseObligationForm } from "./CloseObligationForm.tsx";
 import { LoadError } from "./LoadError.tsx";
 import { actionLabel, labelFor } from "./labels.ts";
+import { useSession } from "./session.tsx";
 import { useApi } from "./useApi.ts";
 import { useNow } from "./useNow.ts";
+import { IncomingReferrals } from "./work/IncomingReferrals.tsx";
+import { SeatOffers } from "./work/SeatOffers.tsx";
 
-/** "My work": my open obligations, soonest due first, with live countdowns; close with evidence. */
+/**
+ * "My work": Rapid Assessment Team seats offered to me, my open obligations (soonest due first,
+ * live countdowns, close with evidence) and, for those who receive them, referrals to my agency.
+ */
 export default function MyWorkPage() {
   const { t, lang } = useI18n();
+  const { me } = useSession();
   const [loaded, reload] = useApi<{ obligations: MyObligation[] }>("/api/v1/me/obligations");
   const [closing, setClosing] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
@@ -23,6 +30,8 @@ export default function MyWorkPage() {
 
   return (
     <Page title={t("work.title")} lead={t("work.lead")}>
+      <SeatOffers />
+      <h2>{t("work.obligations")}</h2>
       {closed ? <Alert tone="success">{t("work.closed", { action: closed })}</Alert> : null}
       {loaded.state === "loading" ? (
         <p className="loading" role="status">
@@ -85,6 +94,7 @@ export default function MyWorkPage() {
           })}
         </ul>
       )}
+      {me.abilities.receiveReferrals ? <IncomingReferrals /> : null}
     </Page>
   );
 }

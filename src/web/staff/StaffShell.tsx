@@ -1,7 +1,8 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { ApiError, api, setCsrfToken } from "../api/client.ts";
 import type { Me } from "../api/types.ts";
-import { type Language, useI18n } from "../i18n/i18n.tsx";
+import { addStaffMessages, type Language, useI18n } from "../i18n/i18n.tsx";
+import { STAFF_MESSAGES } from "../i18n/staff/messages.ts";
 import { navigate, useLocation } from "../router.ts";
 import type { Area } from "../routes.ts";
 import { Alert } from "../ui/Alert.tsx";
@@ -11,6 +12,10 @@ import { Frame } from "../ui/Page.tsx";
 import { labelFor } from "./labels.ts";
 import { menuFor } from "./menu.ts";
 import { SessionContext } from "./session.tsx";
+import "./staff.css";
+
+// Staff wording and styles travel with this chunk, not with the public pages.
+addStaffMessages(STAFF_MESSAGES);
 
 type Load = { state: "loading" } | { state: "ready"; me: Me } | { state: "failed" };
 
@@ -50,11 +55,17 @@ export default function StaffShell(props: { area: Area; children: ReactNode }) {
   }, [needsSession, load.state, pathname, search]);
 
   const me = load.state === "ready" ? load.me : null;
-  // The preference is the server's (PATCH /api/v1/me); until that exists, memory is enough.
+  // The preference is kept on the server (PATCH /api/v1/me), so it follows the person to any
+  // device; nothing is written to this browser. A failed save still switches this page.
   const changeLanguage = async (lang: Language) => {
     setLang(lang);
     if (!me) return;
-    await api.patch("/api/v1/me", { language: lang }).catch(() => undefined);
+    try {
+      const saved = await api.patch<{ language: string }>("/api/v1/me", { language: lang });
+      setLoad({ state: "ready", me: { ...me, language: saved.language } });
+    } catch {
+      // Kept for this page only; the next sign-in uses the language last saved.
+    }
   };
   const signOut = async () => {
     await api.post("/api/v1/auth/logout").catch(() => undefined);
@@ -70,11 +81,17 @@ export default function StaffShell(props: { area: Area; children: ReactNode }) {
       </Link>
       {me ? (
         <nav aria-label={t("layout.staff_nav")} className="staff-nav">
-          {menuFor(me.role).map((item) => (
+          {menuFor(me.abilities).map((item) => (
             <Link
               key={item.href}
               href={item.href}
-              aria-current={pathname === item.href ? "page" : undefined}
+              aria-current={
+                pathname === item.href
+                  ? "page"
+                  : pathname.startsWith(`${item.href}/`)
+                    ? "true"
+                    : undefined
+              }
             >
               {t(item.label)}
             </Link>

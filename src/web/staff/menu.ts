@@ -1,4 +1,4 @@
-import { isRole, ROLE_POLICIES } from "../../domain/roles.ts";
+import type { AccountAbilities } from "../api/types.ts";
 import type { UiMessageKey } from "../i18n/i18n.tsx";
 
 export interface MenuItem {
@@ -7,18 +7,21 @@ export interface MenuItem {
 }
 
 /**
- * Which links the staff menu shows. This only hides links that would answer 403; the server
- * decides every request. It reads the shared role table (src/domain/roles.ts) where that table
- * says it; the overdue queue's overseers are not in the table yet, so they are named here as
- * `src/server/use-cases/list-overdue.ts` names them (an ability on GET /api/v1/me would do better).
+ * Which links the staff menu shows, read from the `abilities` GET /api/v1/me sends: the browser
+ * keeps no copy of the role lists. This only hides links that would answer 403; the server
+ * decides every request.
  */
-const OVERDUE_OVERSEERS = new Set(["task_force_lead", "state_coordinator"]);
-
-export function menuFor(role: string): MenuItem[] {
-  const policy = isRole(role) ? ROLE_POLICIES[role] : null;
+export function menuFor(abilities: AccountAbilities): MenuItem[] {
   const items: MenuItem[] = [{ href: "/work", label: "nav.my_work" }];
-  if (policy && policy.caseScope !== "none") items.push({ href: "/intake", label: "nav.intake" });
-  if (OVERDUE_OVERSEERS.has(role)) items.push({ href: "/overdue", label: "nav.overdue" });
-  if (policy && policy.audit !== "none") items.push({ href: "/audit", label: "nav.audit" });
+  if (abilities.intake) items.push({ href: "/intake", label: "nav.intake" });
+  if (abilities.openCasesQueue) items.push({ href: "/open-cases", label: "nav.open_cases" });
+  if (abilities.overdueQueue) items.push({ href: "/overdue", label: "nav.overdue" });
+  if (abilities.manageTaskForces) items.push({ href: "/task-forces", label: "nav.task_forces" });
+  if (abilities.administerAccounts) items.push({ href: "/admin/users", label: "nav.users" });
+  if (abilities.administerAccounts || abilities.createAgencies)
+    items.push({ href: "/admin/agencies", label: "nav.agencies" });
+  if (abilities.recordCertifications)
+    items.push({ href: "/admin/certifications", label: "nav.certifications" });
+  if (abilities.readAudit) items.push({ href: "/audit", label: "nav.audit" });
   return items;
 }

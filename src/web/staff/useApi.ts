@@ -6,14 +6,18 @@ export type Loaded<T> =
   | { state: "ready"; data: T }
   | { state: "failed"; error: ApiError };
 
-/** GET a path and hold the answer; `reload` fetches it again. */
-export function useApi<T>(path: string): [Loaded<T>, () => void] {
+/**
+ * GET a path and hold the answer; `reload` fetches it again. A null path fetches nothing (the
+ * user may not read it, so the page does not ask) and stays "loading".
+ */
+export function useApi<T>(path: string | null): [Loaded<T>, () => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
   const [round, setRound] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new round means fetch again
   useEffect(() => {
     let live = true;
     setLoaded({ state: "loading" });
+    if (path === null) return;
     api
       .get<T>(path)
       .then((data) => live && setLoaded({ state: "ready", data }))

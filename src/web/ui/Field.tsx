@@ -154,3 +154,31 @@ export function RadioGroup(
     </fieldset>
   );
 }
+
+/** One checkbox with its label beside it; hint and error read with it, as for other fields. */
+export function Checkbox(
+  props: FieldProps & {
+    checked: boolean;
+    onChange(checked: boolean): void;
+  } & Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "checked" | "type">,
+) {
+  const { label, hint, error, checked, onChange, ...input } = props;
+  const ids = useFieldIds({ label, hint, error });
+  return (
+    <div className={`field${error ? " field-invalid" : ""}`}>
+      <label className="checkbox" htmlFor={ids.id}>
+        <input
+          id={ids.id}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={ids.describedBy}
+          aria-invalid={error ? true : undefined}
+          {...input}
+        />
+        <span>{label}</span>
+      </label>
+      <HintAndError label={label} hint={hint} error={error} {...ids} />
+    </div>
+  );
+}

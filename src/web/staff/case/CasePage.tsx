@@ -39,7 +39,7 @@ export default function CasePage({ params }: RouteProps) {
         <Alert tone="success">{t("case.created", { number: detail.caseNumber })}</Alert>
       ) : null}
       <div className="panels">
-        {CASE_PANELS.map((panel) => {
+        {CASE_PANELS.filter((p) => !p.shownWhen || detail.abilities[p.shownWhen]).map((panel) => {
           const Panel = panel.component;
           return (
             <Card key={panel.id} title={t(panel.title)} className={`panel panel-${panel.id}`}>

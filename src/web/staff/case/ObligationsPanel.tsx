@@ -1,56 +1,128 @@
+import { useState } from "react";
+import type { CaseObligation } from "../../api/case-file-types.ts";
 import type { MyObligation } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { DeadlineBadge } from "../../ui/Badge.tsx";
-import { Link } from "../../ui/Link.tsx";
-import { LoadError } from "../LoadError.tsx";
+import { Alert } from "../../ui/Alert.tsx";
+import { Badge, DeadlineBadge } from "../../ui/Badge.tsx";
+import { Button } from "../../ui/Button.tsx";
+import { Gate } from "../actions.tsx";
+import { CloseObligationForm } from "../CloseObligationForm.tsx";
 import { actionLabel, labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
 import { useNow } from "../useNow.ts";
 import type { CasePanelProps } from "./panels.ts";
 
+/** Open first, soonest due first; then the closed ones, most recent first. */
+function ordered(obligations: CaseObligation[]): CaseObligation[] {
+  const due = (o: CaseObligation) => (o.dueAt ? Date.parse(o.dueAt) : Number.POSITIVE_INFINITY);
+  const open = obligations.filter((o) => o.status === "open").sort((a, b) => due(a) - due(b));
+  const closed = obligations
+    .filter((o) => o.status !== "open")
+    .sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
+  return [...open, ...closed];
+}
+
+/** The evidence recorded when an obligation was met: reference number and whom they spoke to. */
+function Evidence(props: { o: CaseObligation }) {
+  const { t, lang } = useI18n();
+  const { o } = props;
+  const text = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : null);
+  const reference = text(o.evidence?.reference);
+  const spokeWith = text(o.evidence?.spokeWith);
+  return (
+    <p className="obligation-meta">
+      <Badge tone={o.status === "done" ? "success" : "neutral"}>
+        {labelFor(t, "obligation_status", o.status)}
+      </Badge>{" "}
+      {o.closedAt ? formatDateTime(o.closedAt, lang) : ""}
+      {reference ? ` · ${t("close.reference")}: ${reference}` : ""}
+      {spokeWith ? ` · ${t("close.spoke_with")}: ${spokeWith}` : ""}
+      {o.reason ? ` · ${o.reason}` : ""}
+    </p>
+  );
+}
+
 /**
- * The open obligations on this case that are mine or my role's. GET /api/v1/cases/:id does not
- * list a case's obligations yet, so this reads "My work" and keeps this case's; closing happens
- * there.
+ * Every obligation of the case (GET /api/v1/cases/:id/obligations) with its deadline or its
+ * outcome. "Record outcome" appears on the ones the server lists as this user's work
+ * (GET /api/v1/me/obligations), and reuses My work's form with evidence.
  */
 export default function ObligationsPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
-  const [loaded] = useApi<{ obligations: MyObligation[] }>("/api/v1/me/obligations?limit=500");
+  const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/obligations`;
+  const [loaded, reload] = useApi<{ obligations: CaseObligation[] }>(path);
+  const [mine, reloadMine] = useApi<{ obligations: MyObligation[] }>(
+    "/api/v1/me/obligations?limit=500",
+  );
+  const [closing, setClosing] = useState<string | null>(null);
+  const [closed, setClosed] = useState<string | null>(null);
   const now = useNow();
-  if (loaded.state === "loading") {
-    return (
-      <p className="loading" role="status">
-        {t("common.loading")}
-      </p>
-    );
-  }
-  if (loaded.state === "failed") return <LoadError error={loaded.error} />;
-  const mine = loaded.data.obligations.filter((o) => o.caseId === detail.id);
+  const myWork = new Set(mine.state === "ready" ? mine.data.obligations.map((o) => o.id) : []);
+  const refresh = () => {
+    setClosing(null);
+    reload();
+    reloadMine();
+  };
   return (
-    <>
-      <p className="muted">{t("case.obligations.scope")}</p>
-      {mine.length === 0 ? (
-        <p>{t("case.obligations.none")}</p>
-      ) : (
-        <ul className="obligations">
-          {mine.map((o) => (
-            <li key={o.id} className="obligation">
-              <div className="obligation-head">
-                <DeadlineBadge dueAt={o.dueAt} now={now} />
-                <strong>{actionLabel(lang, o.actionId)}</strong>
-              </div>
-              <p className="obligation-meta">
-                {labelFor(t, "role", o.ownerRole)}
-                {o.dueAt ? ` · ${t("work.due_at", { at: formatDateTime(o.dueAt, lang) })}` : ""}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        <Link href="/work">{t("case.obligations.to_work")}</Link>
-      </p>
-    </>
+    <Gate loaded={loaded}>
+      {({ obligations }) =>
+        obligations.length === 0 ? (
+          <p>{t("case.obligations.none")}</p>
+        ) : (
+          <>
+            {closed ? <Alert tone="success">{t("work.closed", { action: closed })}</Alert> : null}
+            <ul className="obligations">
+              {ordered(obligations).map((o) => {
+                const label = actionLabel(lang, o.actionId);
+                const open = o.status === "open";
+                const overdue = open && o.dueAt !== null && Date.parse(o.dueAt) < now;
+                return (
+                  <li key={o.id} className={`obligation${overdue ? " obligation-overdue" : ""}`}>
+                    <div className="obligation-head">
+                      {open ? <DeadlineBadge dueAt={o.dueAt} now={now} /> : null}
+                      <strong>{label}</strong>
+                    </div>
+                    <p className="obligation-meta">
+                      {labelFor(t, "role", o.ownerRole)}
+                      {open && o.dueAt
+                        ? ` · ${t("work.due_at", { at: formatDateTime(o.dueAt, lang) })}`
+                        : ""}
+                    </p>
+                    {open ? null : <Evidence o={o} />}
+                    {open && closing === o.id ? (
+                      <CloseObligationForm
+                        obligationId={o.id}
+                        version={o.version}
+                        onClosed={() => {
+                          setClosed(label);
+                          refresh();
+                        }}
+                        onCancel={() => setClosing(null)}
+                        onStale={refresh}
+                      />
+                    ) : open && myWork.has(o.id) ? (
+                      <Button
+                        variant="secondary"
+                        onClick={() => {
+                          setClosed(null);
+                          setClosing(o.id);
+                        }}
+                        aria-label={t("work.close_named", {
+                          action: label,
+                          case: detail.caseNumber,
+                        })}
+                      >
+                        {t("work.close")}
+                      </Button>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )
+      }
+    </Gate>
   );
 }

@@ -11,6 +11,14 @@ export default function SummaryPanel({ detail }: CasePanelProps) {
       <dd>{detail.caseNumber}</dd>
       <dt>{t("case.status")}</dt>
       <dd>{labelFor(t, "status", detail.status)}</dd>
+      {detail.status === "closed" ? (
+        <>
+          <dt>{t("case.outcome")}</dt>
+          <dd>{labelFor(t, "outcome", detail.outcome)}</dd>
+          <dt>{t("case.closed_at")}</dt>
+          <dd>{detail.closedAt ? formatDateTime(detail.closedAt, lang) : "—"}</dd>
+        </>
+      ) : null}
       <dt>{t("case.determination")}</dt>
       <dd>{determinationLabel(lang, detail.determination)}</dd>
       <dt>{t("case.source")}</dt>

@@ -1,9 +1,10 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
-import type { CaseDetail } from "../../api/types.ts";
+import type { CaseAbilities, CaseDetail } from "../../api/types.ts";
 import type { UiMessageKey } from "../../i18n/i18n.tsx";
 
 export interface CasePanelProps {
   detail: CaseDetail;
+  /** Loads the case again (after a change to the case itself, such as its status). */
   reload(): void;
 }
 
@@ -11,22 +12,31 @@ export interface CasePanel {
   id: string;
   title: UiMessageKey;
   component: LazyExoticComponent<ComponentType<CasePanelProps>>;
+  /** Shown only when the server's abilities say the reader may use it (absent: always). */
+  shownWhen?: keyof CaseAbilities;
 }
 
+const panel = (
+  id: string,
+  title: UiMessageKey,
+  load: () => Promise<{ default: ComponentType<CasePanelProps> }>,
+  shownWhen?: keyof CaseAbilities,
+): CasePanel => ({ id, title, component: lazy(load), ...(shownWhen ? { shownWhen } : {}) });
+
 /**
- * The case page's panels, in order, each its own chunk. New panels (Rapid Assessment Team,
- * service plan, referrals, notes, documents, consent) are added here and nowhere else.
+ * The case page's panels, in order, each its own chunk (loaded only when the case page shows
+ * it). A panel the reader's abilities rule out is not even downloaded.
  */
 export const CASE_PANELS: readonly CasePanel[] = [
-  {
-    id: "summary",
-    title: "case.panel.summary",
-    component: lazy(() => import("./SummaryPanel.tsx")),
-  },
-  { id: "people", title: "case.panel.people", component: lazy(() => import("./PeoplePanel.tsx")) },
-  {
-    id: "obligations",
-    title: "case.panel.obligations",
-    component: lazy(() => import("./ObligationsPanel.tsx")),
-  },
+  panel("summary", "case.panel.summary", () => import("./SummaryPanel.tsx")),
+  panel("status", "case.panel.status", () => import("./StatusPanel.tsx"), "changeStatus"),
+  panel("people", "case.panel.people", () => import("./PeoplePanel.tsx")),
+  panel("obligations", "case.panel.obligations", () => import("./ObligationsPanel.tsx")),
+  panel("rat", "case.panel.rat", () => import("./rat/RatPanel.tsx")),
+  panel("plans", "case.panel.plans", () => import("./plans/PlansPanel.tsx"), "readCaseFile"),
+  panel("referrals", "case.panel.referrals", () => import("./referrals/ReferralsPanel.tsx")),
+  panel("notes", "case.panel.notes", () => import("./NotesPanel.tsx"), "readCaseFile"),
+  panel("documents", "case.panel.documents", () => import("./DocumentsPanel.tsx"), "readCaseFile"),
+  panel("consents", "case.panel.consents", () => import("./ConsentsPanel.tsx"), "recordConsent"),
+  panel("timeline", "case.panel.timeline", () => import("./TimelinePanel.tsx")),
 ];

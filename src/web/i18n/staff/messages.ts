@@ -1,0 +1,27 @@
+import type { Language } from "../../../domain/i18n/index.ts";
+import { adminEn } from "./admin.en.ts";
+import { adminEs } from "./admin.es.ts";
+import { caseEn } from "./case.en.ts";
+import { caseEs } from "./case.es.ts";
+import { commonEn } from "./common.en.ts";
+import { commonEs } from "./common.es.ts";
+import { fileEn } from "./file.en.ts";
+import { fileEs } from "./file.es.ts";
+import { labelsEn } from "./labels.en.ts";
+import { labelsEs } from "./labels.es.ts";
+import { panelsEn } from "./panels.en.ts";
+import { panelsEs } from "./panels.es.ts";
+import { workEn } from "./work.en.ts";
+import { workEs } from "./work.es.ts";
+
+/**
+ * Every staff page's messages, one pair of files per area (`*.en.ts` and `*.es.ts`, same keys,
+ * compiler-checked). Imported by the staff shell only, so they load with its chunk.
+ */
+export const STAFF_MESSAGES = {
+  en: { ...commonEn, ...workEn, ...caseEn, ...panelsEn, ...fileEn, ...labelsEn, ...adminEn },
+  es: { ...commonEs, ...workEs, ...caseEs, ...panelsEs, ...fileEs, ...labelsEs, ...adminEs },
+} satisfies Record<Language, object>;
+
+export type StaffMessageKey = keyof typeof STAFF_MESSAGES.en;
+export type StaffMessages = Record<Language, Record<StaffMessageKey, string>>;

@@ -1,0 +1,137 @@
+import { useState } from "react";
+import { CONSENT_CATEGORIES } from "../../../domain/roles.ts";
+import { api } from "../../api/client.ts";
+import type { CasePerson } from "../../api/types.ts";
+import { endOfDayInMississippi } from "../../i18n/format.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { Button } from "../../ui/Button.tsx";
+import { Checkbox, RadioGroup, Select, TextArea, TextInput } from "../../ui/Field.tsx";
+import { ActionForm, useAction } from "../actions.tsx";
+import { agencyChoices, useAgencies } from "../agencies.ts";
+import { labelFor } from "../labels.ts";
+import { personChoices } from "./people.ts";
+
+const FIELDS = ["recipientAgencyId", "givenByPersonId", "purpose", "expiresAt"];
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Records a consent: who receives what, why, on which form, until when (a year at most). The
+ * categories are the ones the server knows (`case_notes` opens confidential notes to the
+ * recipient; `identity` lets a referral carry the name).
+ */
+export function ConsentForm(props: {
+  held: CasePerson[];
+  persons: CasePerson[];
+  onRecorded(): void;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [agencies] = useAgencies();
+  const [personId, setPersonId] = useState(props.held[0]?.id ?? "");
+  const [givenBy, setGivenBy] = useState("");
+  const [recipientAgencyId, setRecipient] = useState("");
+  const [categories, setCategories] = useState<Set<string>>(new Set());
+  const [purpose, setPurpose] = useState("");
+  const [form, setForm] = useState("signed_form");
+  const [expiresOn, setExpiresOn] = useState("");
+  const submit = async () => {
+    const url = `/api/v1/persons/${encodeURIComponent(personId)}/consents`;
+    const done = await action.run(() =>
+      api.post(url, {
+        recipientAgencyId,
+        givenByPersonId: givenBy || personId,
+        categories: CONSENT_CATEGORIES.filter((c) => categories.has(c)),
+        purpose,
+        form,
+        expiresAt: endOfDayInMississippi(expiresOn),
+      }),
+    );
+    if (done) {
+      setCategories(new Set());
+      setPurpose("");
+      props.onRecorded();
+    }
+  };
+  const toggle = (category: string, on: boolean) => {
+    const next = new Set(categories);
+    if (on) next.add(category);
+    else next.delete(category);
+    setCategories(next);
+  };
+  return (
+    <ActionForm action={action} fields={FIELDS} onSubmit={submit} label={t("consent.add")}>
+      <h3>{t("consent.add")}</h3>
+      <Select
+        label={t("consent.person")}
+        choices={personChoices(t, props.held)}
+        value={personId}
+        required
+        onChange={(e) => setPersonId(e.target.value)}
+      />
+      <Select
+        label={t("consent.given_by")}
+        hint={t("consent.given_by_hint")}
+        choices={personChoices(t, props.persons)}
+        placeholder={t("consent.given_by_self")}
+        value={givenBy}
+        error={action.fieldError("givenByPersonId")}
+        onChange={(e) => setGivenBy(e.target.value)}
+      />
+      <Select
+        label={t("consent.recipient")}
+        choices={agencies.state === "ready" ? agencyChoices(t, agencies.data.agencies) : []}
+        placeholder={t("common.choose")}
+        value={recipientAgencyId}
+        required
+        error={action.fieldError("recipientAgencyId")}
+        onChange={(e) => setRecipient(e.target.value)}
+      />
+      <fieldset className="field checkbox-group">
+        <legend>{t("consent.categories")}</legend>
+        {CONSENT_CATEGORIES.map((c) => (
+          <Checkbox
+            key={c}
+            label={labelFor(t, "consent_category", c)}
+            checked={categories.has(c)}
+            onChange={(on) => toggle(c, on)}
+          />
+        ))}
+      </fieldset>
+      <TextArea
+        label={t("consent.purpose")}
+        hint={t("consent.purpose_hint")}
+        value={purpose}
+        required
+        minLength={5}
+        maxLength={500}
+        error={action.fieldError("purpose")}
+        onChange={(e) => setPurpose(e.target.value)}
+      />
+      <RadioGroup
+        name="consent-form"
+        label={t("consent.form")}
+        choices={["signed_form", "attested"].map((f) => ({
+          value: f,
+          label: labelFor(t, "consent_form", f),
+        }))}
+        value={form}
+        onChange={setForm}
+      />
+      <TextInput
+        type="date"
+        label={t("consent.expires")}
+        hint={t("consent.expires_hint")}
+        min={isoDay(Date.now() + DAY_MS)}
+        max={isoDay(Date.now() + 365 * DAY_MS)}
+        value={expiresOn}
+        required
+        error={action.fieldError("expiresAt")}
+        onChange={(e) => setExpiresOn(e.target.value)}
+      />
+      <Button type="submit" disabled={action.busy || categories.size === 0}>
+        {t("consent.save")}
+      </Button>
+    </ActionForm>
+  );
+}

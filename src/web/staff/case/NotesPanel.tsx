@@ -1,0 +1,138 @@
+import { useState } from "react";
+import type { CaseNote } from "../../api/case-file-types.ts";
+import { api } from "../../api/client.ts";
+import { formatDateTime } from "../../i18n/format.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { Alert } from "../../ui/Alert.tsx";
+import { Badge } from "../../ui/Badge.tsx";
+import { Button } from "../../ui/Button.tsx";
+import { Select, TextArea } from "../../ui/Field.tsx";
+import { ActionForm, Gate, useAction } from "../actions.tsx";
+import { useApi } from "../useApi.ts";
+import {
+  type Confidentiality,
+  ConfidentialityChoice,
+  confidentialFlag,
+} from "./Confidentiality.tsx";
+import type { CasePanelProps } from "./panels.ts";
+import { personChoices, personLabel } from "./people.ts";
+
+/**
+ * The notes this user may read: the server leaves out other agencies' confidential notes
+ * entirely (not even "withheld"), unless the person consented to share case notes with this
+ * user's agency.
+ */
+export default function NotesPanel({ detail }: CasePanelProps) {
+  const { t, lang } = useI18n();
+  const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/notes`;
+  const [loaded, reload] = useApi<{ notes: CaseNote[] }>(path);
+  const [added, setAdded] = useState<boolean | null>(null);
+  const person = (id: string | null) => detail.persons.find((p) => p.id === id);
+  return (
+    <Gate loaded={loaded}>
+      {({ notes }) => (
+        <>
+          {notes.length === 0 ? (
+            <p>{t("note.none")}</p>
+          ) : (
+            <ul className="notes">
+              {notes.map((n) => {
+                const about = person(n.aboutPersonId);
+                return (
+                  <li key={n.id} className="note">
+                    <p className="obligation-meta">
+                      {n.confidential ? (
+                        <Badge tone="warning">{t("file.confidential")}</Badge>
+                      ) : (
+                        <Badge tone="neutral">{t("file.shared")}</Badge>
+                      )}{" "}
+                      {n.authorName} · {formatDateTime(n.createdAt, lang)}
+                      {about ? ` · ${t("file.about", { person: personLabel(t, about) })}` : ""}
+                    </p>
+                    <p className="note-body">{n.body}</p>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {added !== null ? (
+            <Alert tone="success">
+              {t(added ? "note.added_confidential" : "note.added_shared")}
+            </Alert>
+          ) : null}
+          {detail.abilities.writeNote ? (
+            <NoteForm
+              caseId={detail.id}
+              persons={personChoices(t, detail.persons)}
+              onAdded={(confidential) => {
+                setAdded(confidential);
+                reload();
+              }}
+            />
+          ) : null}
+        </>
+      )}
+    </Gate>
+  );
+}
+
+function NoteForm(props: {
+  caseId: string;
+  persons: { value: string; label: string }[];
+  onAdded(confidential: boolean): void;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [body, setBody] = useState("");
+  const [aboutPersonId, setAboutPersonId] = useState("");
+  const [readers, setReaders] = useState<Confidentiality>("default");
+  const submit = async () => {
+    const confidential = confidentialFlag(readers);
+    const saved = await action.run(() =>
+      api.post<{ id: string; confidential: boolean }>(
+        `/api/v1/cases/${encodeURIComponent(props.caseId)}/notes`,
+        {
+          body,
+          ...(aboutPersonId ? { aboutPersonId } : {}),
+          ...(confidential !== undefined ? { confidential } : {}),
+        },
+      ),
+    );
+    if (saved) {
+      setBody("");
+      props.onAdded(saved.confidential);
+    }
+  };
+  return (
+    <ActionForm
+      action={action}
+      fields={["body", "aboutPersonId"]}
+      onSubmit={submit}
+      label={t("note.add")}
+    >
+      <h3>{t("note.add")}</h3>
+      <TextArea
+        label={t("note.body")}
+        value={body}
+        required
+        maxLength={20000}
+        rows={4}
+        error={action.fieldError("body")}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <Select
+        label={`${t("file.about_label")} ${t("common.optional")}`}
+        hint={t("file.about_hint")}
+        choices={props.persons}
+        placeholder={t("file.about_nobody")}
+        value={aboutPersonId}
+        error={action.fieldError("aboutPersonId")}
+        onChange={(e) => setAboutPersonId(e.target.value)}
+      />
+      <ConfidentialityChoice name="note-readers" value={readers} onChange={setReaders} />
+      <Button type="submit" disabled={action.busy}>
+        {t("note.save")}
+      </Button>
+    </ActionForm>
+  );
+}

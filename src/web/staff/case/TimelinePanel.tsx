@@ -1,0 +1,49 @@
+import type { TimelineEvent } from "../../api/case-file-types.ts";
+import { formatDateTime } from "../../i18n/format.ts";
+import { type Translate, useI18n } from "../../i18n/i18n.tsx";
+import { Gate } from "../actions.tsx";
+import { labelFor } from "../labels.ts";
+import { useApi } from "../useApi.ts";
+import type { CasePanelProps } from "./panels.ts";
+
+/** The detail an event's data adds, in words: which seat, which outcome, how long it took. */
+function eventDetail(t: Translate, e: TimelineEvent): string | null {
+  const { seat, outcome, formationMinutes, status } = e.data;
+  if (typeof seat === "string") return labelFor(t, "seat", seat);
+  if (typeof outcome === "string") return labelFor(t, "outcome", outcome);
+  if (typeof formationMinutes === "number")
+    return t("rat.formed_in", { minutes: formationMinutes });
+  if (typeof status === "string") return labelFor(t, "item_status", status);
+  return null;
+}
+
+/** Everything that happened on the case, newest first, in the reader's language. */
+export default function TimelinePanel({ detail }: CasePanelProps) {
+  const { t, lang } = useI18n();
+  const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/timeline`;
+  const [loaded] = useApi<{ events: TimelineEvent[] }>(path);
+  return (
+    <Gate loaded={loaded}>
+      {({ events }) =>
+        events.length === 0 ? (
+          <p>{t("timeline.none")}</p>
+        ) : (
+          <ol className="timeline" reversed>
+            {[...events].reverse().map((e) => {
+              const extra = eventDetail(t, e);
+              return (
+                <li key={e.id}>
+                  <time dateTime={e.occurredAt} className="muted">
+                    {formatDateTime(e.occurredAt, lang)}
+                  </time>{" "}
+                  {labelFor(t, "event", e.kind)}
+                  {extra ? ` · ${extra}` : ""}
+                </li>
+              );
+            })}
+          </ol>
+        )
+      }
+    </Gate>
+  );
+}
