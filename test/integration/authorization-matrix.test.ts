@@ -108,7 +108,8 @@ describeOnEachDatabase("authorization matrix", (t) => {
           const client = new TestClient(app);
           client.cookie = `__Host-waypoint=${session.token}`;
           client.csrf = session.csrfToken;
-          const url = route.url.replace(":id", idFor(route.url, fixture));
+          const url =
+            route.url.replace(":id", idFor(route.url, fixture)) + (QUERIES[route.url] ?? "");
           const before = await auditSeq();
           const res = await client.request(
             route.method as "GET",
@@ -233,6 +234,11 @@ describeOnEachDatabase("authorization matrix", (t) => {
     return { caseId: opened.id, personId, consentId, agencyId, obligationId, userId };
   }
 });
+
+/** Routes whose query string is required. */
+const QUERIES: Record<string, string> = {
+  "/api/v1/cases/:id/rat/candidates": "?seat=cps_investigator",
+};
 
 function idFor(url: string, f: Fixture): string {
   if (url.startsWith("/api/v1/cases/")) return f.caseId;

@@ -117,6 +117,8 @@ describeOnEachDatabase("the shared case file", (t) => {
       true,
       "victim-services notes are confidential by default",
     );
+    assert.equal((await as("advocate").get("/api/v1/me")).json().confidentialNotesByDefault, true);
+    assert.equal((await as("ht").get("/api/v1/me")).json().confidentialNotesByDefault, false);
     const theirs = await as("ht").post(`/api/v1/cases/${adultCase.id}/notes`, {
       body: "Investigator note: interview scheduled",
     });
@@ -339,6 +341,11 @@ describeOnEachDatabase("the shared case file", (t) => {
     const kinds = (await as("advocate").get(`/api/v1/cases/${adultCase.id}/timeline`))
       .json()
       .events.map((e: { kind: string }) => e.kind);
+    const events = (await as("advocate").get(`/api/v1/cases/${adultCase.id}/timeline`)).json()
+      .events as { kind: string; actorName: string | null }[];
+    assert.ok(
+      events.some((e) => e.kind === "note_added" && e.actorName === "Test victim_advocate"),
+    );
     for (const kind of [
       "case_opened",
       "note_added",

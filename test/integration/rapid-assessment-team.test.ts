@@ -144,6 +144,44 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
     assert.equal(again.statusCode, 409);
   });
 
+  it("lists seat candidates for the convener, eligible and on call first, with why not", async () => {
+    const res = await (await as("cps1")).get(
+      `/api/v1/cases/${caseId}/rat/candidates?seat=ht_investigator`,
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    const rows = res
+      .json()
+      .candidates.map((c: { membershipId: string; ineligible: string | null; onCall: boolean }) => [
+        c.membershipId,
+        c.ineligible,
+        c.onCall,
+      ]);
+    assert.deepEqual(rows, [
+      [p("ht").membershipId, null, false],
+      [p("htExpired").membershipId, "certification_expired", true],
+    ]);
+    const seats = (await (await as("cps1")).get(`/api/v1/cases/${caseId}/rat`)).json().team.seats;
+    const cpsSeat = seats.find((x: { seat: string }) => x.seat === "cps_investigator");
+    assert.equal(cpsSeat.onCall, true, "the seat shows that its holder is on call");
+    const bySeatHolder = await (await as("ht")).get(
+      `/api/v1/cases/${caseId}/rat/candidates?seat=ht_investigator`,
+    );
+    assert.equal(bySeatHolder.statusCode, 404, "not on the case yet: it does not exist for them");
+    const directory = await (await as("lead")).get("/api/v1/staff");
+    assert.equal(directory.statusCode, 200);
+    assert.ok(
+      directory
+        .json()
+        .staff.some((x: { membershipId: string }) => x.membershipId === p("advocate").membershipId),
+    );
+    assert.equal((await (await as("screener")).get("/api/v1/staff")).statusCode, 403);
+    const taskForces = (await (await as("cps1")).get("/api/v1/task-forces")).json().taskForces;
+    assert.ok(
+      taskForces.some((tf: { id: string }) => tf.id === taskForceId),
+      "conveners see every task force",
+    );
+  });
+
   it("refuses to seat someone whose certification has expired, naming the field", async () => {
     const res = await (await as("lead")).post(`/api/v1/cases/${caseId}/rat/seats`, {
       seat: "ht_investigator",
@@ -203,6 +241,14 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
     const obligations = (await (await as("cps1")).get(`/api/v1/cases/${caseId}/obligations`)).json()
       .obligations as { actionId: string; status: string; evidence: { ratId?: string } | null }[];
     const rat = obligations.find((o) => o.actionId === "rapid_assessment_team");
+    const open = obligations.filter((o) => o.status === "open") as unknown as {
+      ownerRole: string;
+      mayClose: boolean;
+    }[];
+    assert.ok(
+      open.every((o) => o.mayClose === (o.ownerRole === "cps_investigator")),
+      "CPS may close CPS's own",
+    );
     assert.equal(rat?.status, "done");
     assert.equal(rat?.evidence?.ratId, team.id);
     // Seat holders join the case team, so the HT investigator now reaches the case.

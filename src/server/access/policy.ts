@@ -220,3 +220,21 @@ export function accountAbilities(actor: Actor): AccountAbilities {
     receiveReferrals: policy.seesIdentity,
   };
 }
+
+/** Who records that an obligation was met: its owner, anyone holding its role, the coordinator. */
+export function mayCloseObligation(
+  actor: Actor,
+  o: { owner_user_id: string | null; owner_role: string },
+): boolean {
+  return (
+    o.owner_user_id === actor.userId ||
+    o.owner_role === actor.role ||
+    actor.role === "state_coordinator"
+  );
+}
+
+/** Notes and documents a person writes are confidential unless they say otherwise when their
+ * agency is a victim-services provider (VAWA); everyone else's are shared with the case team. */
+export function confidentialByDefault(actor: Actor): boolean {
+  return actor.agencyKind === "victim_services";
+}

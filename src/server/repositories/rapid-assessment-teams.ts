@@ -157,10 +157,15 @@ export interface RatView {
     offeredAt: string;
     respondedAt: string | null;
     reason: string | null;
+    onCall: boolean;
   }[];
 }
 
-export async function loadRatView(trx: Trx, caseId: string): Promise<RatView | undefined> {
+export async function loadRatView(
+  trx: Trx,
+  caseId: string,
+  nowIso: string,
+): Promise<RatView | undefined> {
   const rat = await trx
     .selectFrom("rat_teams")
     .selectAll()
@@ -185,6 +190,17 @@ export async function loadRatView(trx: Trx, caseId: string): Promise<RatView | u
     .orderBy("rat_seats.offered_at")
     .orderBy("rat_seats.id")
     .execute();
+  const onCall = new Set(
+    (
+      await trx
+        .selectFrom("on_call_shifts")
+        .select("membership_id")
+        .where("task_force_id", "=", rat.task_force_id)
+        .where("starts_at", "<=", nowIso)
+        .where("ends_at", ">", nowIso)
+        .execute()
+    ).map((s) => s.membership_id),
+  );
   return {
     id: rat.id,
     caseId: rat.case_id,
@@ -192,6 +208,6 @@ export async function loadRatView(trx: Trx, caseId: string): Promise<RatView | u
     requestedAt: rat.requested_at,
     formedAt: rat.formed_at,
     formationMinutes: rat.formation_ms === null ? null : Math.round(rat.formation_ms / 60_000),
-    seats,
+    seats: seats.map((s) => ({ ...s, onCall: onCall.has(s.membershipId) })),
   };
 }

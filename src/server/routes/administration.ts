@@ -11,6 +11,7 @@ import {
   createAgencyInput,
   createUserAsAdmin,
   listAgencies,
+  listStaffDirectory,
   listTaskForces,
   listUsers,
 } from "../use-cases/administer-accounts.ts";
@@ -111,6 +112,31 @@ export const administrationRoutes =
         },
       );
     r.get(
+      "/api/v1/staff",
+      {
+        schema: {
+          tags,
+          summary: "Staff directory (names, roles, agencies) for task forces and certifications",
+          response: {
+            200: z.object({
+              staff: z.array(
+                z.object({
+                  membershipId: z.string(),
+                  userId: z.string(),
+                  displayName: z.string(),
+                  role: z.string(),
+                  agencyId: z.string(),
+                  agencyName: z.string(),
+                }),
+              ),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => ({ staff: await listStaffDirectory(ctx, requireActor(req)) }),
+    );
+    r.get(
       "/api/v1/task-forces",
       {
         schema: {
@@ -126,6 +152,9 @@ export const administrationRoutes =
           },
         },
       },
-      async (req) => ({ taskForces: await listTaskForces(ctx, requireActor(req)) }),
+      async (req) => {
+        requireActor(req);
+        return { taskForces: await listTaskForces(ctx) };
+      },
     );
   };

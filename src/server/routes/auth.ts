@@ -160,6 +160,7 @@ export const authRoutes =
                 recordCertifications: z.boolean(),
                 receiveReferrals: z.boolean(),
               }),
+              confidentialNotesByDefault: z.boolean(),
               csrfToken: z.string().nullable(),
             }),
             ...errors,

@@ -11,6 +11,8 @@ const obligation = z.object({
   reason: z.string().nullable(),
   evidence: z.record(z.string(), z.unknown()).nullable(),
   version: z.number(),
+  /** The caller may record this obligation's outcome (the policy's answer, not the client's). */
+  mayClose: z.boolean(),
 });
 const planItem = z.object({
   id: z.string(),
@@ -40,6 +42,7 @@ export const caseFileSchemas = {
         kind: z.string(),
         occurredAt: z.string(),
         actorUserId: z.string().nullable(),
+        actorName: z.string().nullable(),
         data: z.record(z.string(), z.unknown()),
       }),
     ),

@@ -14,6 +14,7 @@ import {
 import {
   getRapidAssessmentTeam,
   listMySeatOffers,
+  listSeatCandidates,
 } from "../use-cases/get-rapid-assessment-team.ts";
 import {
   addMemberInput,
@@ -48,6 +49,7 @@ const ratView = z.object({
       offeredAt: z.string(),
       respondedAt: z.string().nullable(),
       reason: z.string().nullable(),
+      onCall: z.boolean(),
     }),
   ),
 });
@@ -89,6 +91,34 @@ export const coordinationRoutes =
         reply
           .code(201)
           .send(await formRapidAssessmentTeam(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    r.get(
+      "/api/v1/cases/:id/rat/candidates",
+      {
+        schema: {
+          tags,
+          summary: "Who could take a seat: eligible first (on call first), then who cannot and why",
+          params: idParam,
+          querystring: z.object({ seat: offerSeatInput.shape.seat }),
+          response: {
+            200: z.object({
+              candidates: z.array(
+                z.object({
+                  membershipId: z.string(),
+                  displayName: z.string(),
+                  onCall: z.boolean(),
+                  ineligible: z.string().nullable(),
+                  certificationExpiresOn: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => ({
+        candidates: await listSeatCandidates(ctx, requireActor(req), req.params.id, req.query.seat),
+      }),
     );
     r.post(
       "/api/v1/cases/:id/rat/seats",

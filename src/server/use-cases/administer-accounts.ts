@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AGENCY_KINDS } from "../../domain/catalogues.ts";
 import { countyByFips } from "../../domain/counties.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
-import { canAdministerAgency } from "../access/policy.ts";
+import { accountAbilities, canAdministerAgency } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -126,13 +126,45 @@ export async function changeAccountAsAdmin(
   await (change === "unlock" ? unlockUser : disableUser)(ctx, user.email, actor);
 }
 
-/** Task forces the caller can see: every one for the state coordinator, else their agency's. */
-export function listTaskForces(ctx: AppContext, actor: Actor) {
-  let q = ctx.db.kysely
+/**
+ * The task-force directory (names and lead agencies): whoever convenes a team must be able to
+ * pick the task force serving the case, whichever agency leads it. Rosters stay with managers.
+ */
+export function listTaskForces(ctx: AppContext) {
+  return ctx.db.kysely
     .selectFrom("task_forces")
     .select(["id", "name", "agency_id as agencyId"])
-    .orderBy("name");
-  if (actor.role !== "state_coordinator" && actor.role !== "system_admin")
-    q = q.where("agency_id", "=", actor.agencyId);
-  return q.execute();
+    .orderBy("name")
+    .execute();
+}
+
+/**
+ * The staff directory for those who build task forces and record certifications: who works
+ * where, in which role (membership ids to add them with). No e-mail, no account status.
+ */
+export async function listStaffDirectory(ctx: AppContext, actor: Actor) {
+  const abilities = accountAbilities(actor);
+  if (!abilities.manageTaskForces && !abilities.recordCertifications)
+    throw await denied(
+      ctx,
+      actor,
+      { action: "staff.list", recordType: "user" },
+      forbidden("list staff"),
+    );
+  return ctx.db.kysely
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .innerJoin("agencies", "agencies.id", "memberships.agency_id")
+    .select([
+      "memberships.id as membershipId",
+      "users.id as userId",
+      "users.display_name as displayName",
+      "memberships.role",
+      "agencies.id as agencyId",
+      "agencies.name as agencyName",
+    ])
+    .where("users.status", "=", "active")
+    .orderBy("users.display_name")
+    .limit(5000)
+    .execute();
 }

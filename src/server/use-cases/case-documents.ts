@@ -7,7 +7,7 @@ import {
   safeFileName,
 } from "../../domain/coordination/documents.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
-import { caseFileEntryVisible } from "../access/policy.ts";
+import { caseFileEntryVisible, confidentialByDefault } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -26,8 +26,8 @@ export const uploadQuery = z.strictObject({
 });
 
 /** Victim-services records are confidential to their agency unless the writer says otherwise. */
-export function confidentialByDefault(actor: Actor, requested: boolean | undefined): boolean {
-  return requested ?? actor.agencyKind === "victim_services";
+export function confidentialUnlessSaid(actor: Actor, requested: boolean | undefined): boolean {
+  return requested ?? confidentialByDefault(actor);
 }
 
 export async function uploadDocument(
@@ -86,7 +86,7 @@ export async function uploadDocument(
         about_person_id: query.aboutPersonId ?? null,
         uploaded_by_user_id: actor.userId,
         agency_id: actor.agencyId,
-        confidential: confidentialByDefault(
+        confidential: confidentialUnlessSaid(
           actor,
           query.confidential === undefined ? undefined : query.confidential === "true",
         )

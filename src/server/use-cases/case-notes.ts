@@ -8,7 +8,7 @@ import { caseForAction } from "../repositories/case-access.ts";
 import { personOnCase } from "../repositories/case-persons.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { openText, sealText } from "../repositories/sealed-text.ts";
-import { confidentialByDefault } from "./case-documents.ts";
+import { confidentialUnlessSaid } from "./case-documents.ts";
 
 export const addNoteInput = z.strictObject({
   body: z.string().trim().min(1).max(20_000),
@@ -27,7 +27,7 @@ export async function addCaseNote(
   await caseForAction(ctx, ctx.db.kysely, actor, caseId, "note.create", "writeNote");
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
-  const confidential = confidentialByDefault(actor, input.confidential);
+  const confidential = confidentialUnlessSaid(actor, input.confidential);
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (input.aboutPersonId !== undefined)
       await personOnCase(trx, caseId, input.aboutPersonId, "aboutPersonId");

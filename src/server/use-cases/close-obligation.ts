@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
 import { auditContextFor } from "../access/actor.ts";
-import { caseInScope } from "../access/policy.ts";
+import { caseInScope, mayCloseObligation } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -55,11 +55,7 @@ export async function closeObligation(
     .where("obligations.id", "=", obligationId)
     .where(caseInScope(actor, now))
     .executeTakeFirst();
-  const allowed =
-    o !== undefined &&
-    (o.owner_user_id === actor.userId ||
-      o.owner_role === actor.role ||
-      actor.role === "state_coordinator");
+  const allowed = o !== undefined && mayCloseObligation(actor, o);
   if (!o || !allowed) throw await denied(ctx, actor, entry, notFound("obligation"));
   if (o.status !== "open")
     throw new AppError("already_closed", 409, "This obligation is already closed.");

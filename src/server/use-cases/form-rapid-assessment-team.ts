@@ -92,7 +92,7 @@ export async function formRapidAssessmentTeam(
         detail: { ratId, offered: offered.join(",") },
       },
     ]);
-    return (await loadRatView(trx, caseId)) as RatView;
+    return (await loadRatView(trx, caseId, at.nowIso)) as RatView;
   });
 }
 
@@ -156,6 +156,6 @@ export async function offerRatSeat(
         detail: { ratId: rat.id, seat: input.seat },
       },
     ]);
-    return (await loadRatView(trx, caseId)) as RatView;
+    return (await loadRatView(trx, caseId, at.nowIso)) as RatView;
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LANGUAGES } from "../../domain/i18n/index.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
-import { accountAbilities } from "../access/policy.ts";
+import { accountAbilities, confidentialByDefault } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 
@@ -25,6 +25,7 @@ export async function getMe(ctx: AppContext, actor: Actor) {
     agencyName: agency.name,
     role: actor.role,
     abilities: accountAbilities(actor),
+    confidentialNotesByDefault: confidentialByDefault(actor),
   };
 }
 

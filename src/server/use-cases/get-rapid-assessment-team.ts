@@ -1,8 +1,15 @@
+import { type RatSeat, rankCandidates } from "../../domain/coordination/rapid-assessment-team.ts";
+import { localDate } from "../../domain/time.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
+import { notFound } from "../errors.ts";
 import { caseForAction } from "../repositories/case-access.ts";
-import { loadRatView, type RatView } from "../repositories/rapid-assessment-teams.ts";
+import {
+  candidatesFor,
+  loadRatView,
+  type RatView,
+} from "../repositories/rapid-assessment-teams.ts";
 
 /** The case's team, seat by seat; null when none has been convened. */
 export async function getRapidAssessmentTeam(
@@ -12,7 +19,7 @@ export async function getRapidAssessmentTeam(
 ): Promise<RatView | null> {
   await caseForAction(ctx, ctx.db.kysely, actor, caseId, "rat.read", "read");
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const view = await loadRatView(trx, caseId);
+    const view = await loadRatView(trx, caseId, ctx.clock.now().toISOString());
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       { action: "rat.read", recordType: "case", recordId: caseId, outcome: "allowed" },
     ]);
@@ -52,5 +59,41 @@ export async function listMySeatOffers(ctx: AppContext, actor: Actor) {
       },
     ]);
     return rows;
+  });
+}
+
+/**
+ * Everyone in the case team's task force who could take a seat, eligible first (on call first),
+ * then those who cannot and why: what a convener needs to offer a seat by hand.
+ */
+export async function listSeatCandidates(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  seat: RatSeat,
+) {
+  await caseForAction(ctx, ctx.db.kysely, actor, caseId, "rat.candidates", "formRat");
+  const now = ctx.clock.now();
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const rat = await trx
+      .selectFrom("rat_teams")
+      .select("task_force_id")
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (!rat) throw notFound("Rapid Assessment Team");
+    const all = await candidatesFor(trx, rat.task_force_id, seat, {
+      nowIso: now.toISOString(),
+      today: localDate(now),
+    });
+    return [
+      ...rankCandidates(all.filter((c) => c.ineligible === null)),
+      ...rankCandidates(all.filter((c) => c.ineligible !== null)),
+    ].map((c) => ({
+      membershipId: c.membershipId,
+      displayName: c.displayName,
+      onCall: c.onCall,
+      ineligible: c.ineligible,
+      certificationExpiresOn: c.certificationExpiresOn,
+    }));
   });
 }

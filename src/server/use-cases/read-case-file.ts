@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import type { CaseAbilities } from "../access/policy.ts";
-import { caseFileEntryVisible } from "../access/policy.ts";
+import { caseFileEntryVisible, mayCloseObligation } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
@@ -36,15 +36,29 @@ async function readPart<T extends unknown[]>(
 
 /** Every event on the case, oldest first. Event data never holds personal data. */
 export function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
-  return readPart(ctx, actor, caseId, "case.timeline", "read", async (trx) =>
-    (await listCaseEvents(trx, caseId)).map((e) => ({
+  return readPart(ctx, actor, caseId, "case.timeline", "read", async (trx) => {
+    const events = await listCaseEvents(trx, caseId);
+    const ids = [...new Set(events.map((e) => e.actor_user_id).filter((id) => id !== null))];
+    const names = new Map(
+      ids.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom("users")
+              .select(["id", "display_name"])
+              .where("id", "in", ids)
+              .execute()
+          ).map((u) => [u.id, u.display_name]),
+    );
+    return events.map((e) => ({
       id: e.id,
       kind: e.kind,
       occurredAt: e.occurred_at,
       actorUserId: e.actor_user_id,
+      actorName: e.actor_user_id === null ? null : (names.get(e.actor_user_id) ?? null),
       data: e.data,
-    })),
-  );
+    }));
+  });
 }
 
 /** Service plans with their items; needs and goals decrypted for roles that read the file. */
@@ -180,6 +194,7 @@ export function listCaseObligations(ctx: AppContext, actor: Actor, caseId: strin
       reason: o.reason,
       evidence: o.evidence === null ? null : (JSON.parse(o.evidence) as Record<string, unknown>),
       version: o.version,
+      mayClose: o.status === "open" && mayCloseObligation(actor, o),
     })),
   );
 }
