@@ -14,7 +14,8 @@ export const adminEn = {
   "open_cases.overdue": "{n} overdue",
 
   "task_forces.title": "Task forces",
-  "task_forces.lead": "The task forces you run: members, certifications and who is on call.",
+  "task_forces.lead":
+    "Every task force in the state, with the agency that leads it. Open one you run to see its members, certifications and who is on call.",
   "task_forces.empty": "No task force yet.",
   "task_forces.create": "Set up a task force",
   "task_forces.name": "Name",

@@ -17,7 +17,7 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
 
   "task_forces.title": "Grupos de trabajo",
   "task_forces.lead":
-    "Los grupos de trabajo que usted dirige: miembros, certificaciones y guardias.",
+    "Todos los grupos de trabajo del estado, con la agencia que los dirige. Abra uno que usted dirija para ver sus miembros, certificaciones y guardias.",
   "task_forces.empty": "Todavía no hay grupos de trabajo.",
   "task_forces.create": "Crear un grupo de trabajo",
   "task_forces.name": "Nombre",

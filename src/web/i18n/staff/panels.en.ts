@@ -23,7 +23,7 @@ export const panelsEn = {
     "Each seat is offered to a certified member of the task force, those on call first. Members answer in My work.",
   "rat.task_force": "Task force",
   "rat.no_task_force":
-    "No task force is available to you. Ask your task force lead or the state coordinator to convene the team.",
+    "No task force has been set up yet. A task force lead or the state coordinator sets one up; then the team can be convened here.",
   "rat.forming": "Waiting for answers",
   "rat.formed_in": "Team formed in {minutes} min",
   "rat.requested_at": "convened {at}",

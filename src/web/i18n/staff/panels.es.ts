@@ -25,7 +25,7 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
     "Cada puesto se ofrece a un miembro certificado del grupo de trabajo, primero a quienes están de guardia. Responden en Mi trabajo.",
   "rat.task_force": "Grupo de trabajo",
   "rat.no_task_force":
-    "No tiene ningún grupo de trabajo disponible. Pida a quien dirige su grupo de trabajo o a la coordinación estatal que convoque el equipo.",
+    "Todavía no se ha creado ningún grupo de trabajo. Quien dirige un grupo de trabajo o la coordinación estatal lo crea; después se puede convocar el equipo aquí.",
   "rat.forming": "Esperando respuestas",
   "rat.formed_in": "Equipo formado en {minutes} min",
   "rat.requested_at": "convocado el {at}",
