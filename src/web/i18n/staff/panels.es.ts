@@ -40,13 +40,13 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
   "rat.offer_title": "Ofrecer un puesto a mano",
   "rat.offer": "Ofrecer el puesto",
   "rat.candidates_hint":
-    "Miembros del grupo de trabajo con el rol de este puesto, primero quienes están de guardia. Quien no puede ocupar el puesto hoy aparece con el motivo y no se puede elegir.",
+    "Miembros del grupo de trabajo con la función de este puesto, primero quienes están de guardia. Quien no puede ocupar el puesto hoy aparece con el motivo y no se puede elegir.",
   "rat.none_eligible":
     "Nadie del grupo de trabajo puede ocupar este puesto hoy. Quien dirige el grupo de trabajo puede añadir un miembro o registrar una certificación.",
   "rat.no_candidates":
-    "Nadie del grupo de trabajo tiene el rol de este puesto. Quien dirige el grupo de trabajo puede añadir un miembro.",
+    "Nadie del grupo de trabajo tiene la función de este puesto. Quien dirige el grupo de trabajo puede añadir un miembro.",
   "rat.cannot_take": "no puede ocupar este puesto: {reason}",
-  "rat.ineligible.wrong_role": "no tiene el rol de este puesto",
+  "rat.ineligible.wrong_role": "no tiene la función de este puesto",
   "rat.ineligible.certification_missing": "sin certificación para este puesto",
   "rat.ineligible.certification_expired": "certificación no vigente hoy",
   "rat.certified_until": "certificación hasta el {date}",
