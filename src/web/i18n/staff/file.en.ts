@@ -48,4 +48,5 @@ export const fileEn = {
   "consent.save": "Record the consent",
 
   "timeline.none": "Nothing recorded yet.",
+  "timeline.by": "by {name}",
 } as const;

@@ -53,4 +53,5 @@ export const fileEs: Record<keyof typeof fileEn, string> = {
   "consent.save": "Registrar el consentimiento",
 
   "timeline.none": "Todavía no hay nada registrado.",
+  "timeline.by": "por {name}",
 };
