@@ -17,7 +17,8 @@ import { SeatList } from "./SeatList.tsx";
 export default function RatPanel({ detail }: CasePanelProps) {
   const { t } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/rat`;
-  const [loaded, reload] = useApi<{ team: RatTeam | null }>(path);
+  // Kept on screen while it reloads after an offer by hand, so that form keeps focus.
+  const [loaded, reload] = useApi<{ team: RatTeam | null }>(path, { keepOnReload: true });
   return (
     <Gate loaded={loaded}>
       {({ team }) =>
