@@ -8,7 +8,8 @@ import {
   seriousA11yViolations,
   VIEWPORTS,
 } from "../support/browser.ts";
-import { setUpCpsTaskForce, takeChildCase } from "../support/coordination-setup.ts";
+import { acceptSeat, chooseOption, declineSeat } from "../support/coordination-pages.ts";
+import { setUpTaskForce, takeChildCase } from "../support/coordination-setup.ts";
 import { type RunningServer, startServer } from "../support/server-process.ts";
 import { demoLogins, type StaffSession, signInStaff } from "../support/staff-session.ts";
 
@@ -16,7 +17,7 @@ async function assertAccessible(page: Page, what: string) {
   assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${what}`);
 }
 
-/** Refusals the test provokes on purpose (the 422 of a lapsed certification) are not problems. */
+/** Refusals the test provokes on purpose (the 422 of a referral without consent) are not problems. */
 const unexpected = (problems: string[]) =>
   problems.filter((p) => !/the server responded with a status of (401|422)/.test(p));
 
@@ -25,12 +26,15 @@ const NOTE = "Met at the clinic; prefers afternoon calls.";
 const TASK_FORCE = "Rapid response, CPS office (e2e)";
 
 /**
- * Case coordination in the browser on a fresh demo database: a CPS investigator convenes the
- * Rapid Assessment Team for a child's case, the three members accept their seats from My work
- * and the case page shows the team formed; an advocate's confidential note stays hidden from the
- * HT investigator on the team until the advocate records a case-notes consent for that agency.
- * Set-up (the case, a task force of the CPS office) goes through the API; what the brief asks
- * to see happens in the pages, each state checked with axe.
+ * Case coordination in the browser on a fresh demo database: a task-force lead adds a member
+ * picked by name; a CPS investigator convenes the Rapid Assessment Team for a child's case from
+ * another agency's task force, and after the HT investigator declines, offers the seat again by
+ * hand from the seat's candidates (the lapsed certification listed as unable to take it); the
+ * three members accept from My work and the case page shows the team formed. An advocate's
+ * confidential note stays hidden from the HT investigator on the team until the advocate
+ * records a case-notes consent for that agency. Set-up (the case, the task force and most of
+ * its members) goes through the API; what the brief asks to see happens in the pages, each
+ * state checked with axe.
  */
 describe("case coordination in Chromium", () => {
   let server: RunningServer;
@@ -39,6 +43,7 @@ describe("case coordination in Chromium", () => {
   let ht: StaffSession;
   let advocate: StaffSession;
   let coordinator: StaffSession;
+  let lead: StaffSession;
   let caseId = "";
   let caseNumber = "";
   let victimId = "";
@@ -57,17 +62,19 @@ describe("case coordination in Chromium", () => {
     server = await startServer({ WAYPOINT_DEMO_CASES: "3" });
     browser = await launchBrowser();
     // The first demo HT investigator holds a valid certification; the last one's has lapsed.
-    [advocate, cps, ht, coordinator] = await Promise.all([
+    [advocate, cps, ht, coordinator, lead] = await Promise.all([
       signInStaff(browser, server, demoLogins(server, "victim_advocate")[0] as string),
       signInStaff(browser, server, demoLogins(server, "cps_investigator")[0] as string),
       signInStaff(browser, server, demoLogins(server, "ht_investigator")[0] as string),
       signInStaff(browser, server, demoLogins(server, "state_coordinator")[0] as string),
+      signInStaff(browser, server, demoLogins(server, "task_force_lead")[0] as string),
     ]);
 
     ({ caseId, caseNumber, victimId } = await takeChildCase(advocate, cps));
-    ({ taskForceId, lapsedName } = await setUpCpsTaskForce(
+    ({ taskForceId, lapsedName } = await setUpTaskForce(
+      lead,
       coordinator,
-      { cps, ht, advocate },
+      { cps, ht },
       TASK_FORCE,
     ));
   });
@@ -76,63 +83,86 @@ describe("case coordination in Chromium", () => {
     await server?.stop();
   });
 
-  it("a CPS investigator convenes the team; the three members accept; the team is formed", async () => {
+  it("the task-force lead adds the advocate by picking a name", async () => {
+    // From the staff directory (name, role, agency): no membership id typed; members already in
+    // the task force are not offered again.
+    const tf = lead.page;
+    const problems = collectProblems(tf);
+    await tf.goto(new URL(`/task-forces/${taskForceId}`, server.url).href);
+    const add = tf.getByRole("form", { name: "Add a member" });
+    const pick = add.getByLabel("Person");
+    const picked = await chooseOption(pick, advocate.me.displayName);
+    assert.match((await picked.textContent()) ?? "", / · Victim advocate · /);
+    assert.equal(await pick.locator("option", { hasText: ht.me.displayName }).count(), 0);
+    await add.getByRole("button", { name: "Add a member" }).click();
+    await add.getByText(`${advocate.me.displayName} was added.`).waitFor();
+    await tf.locator("tr", { hasText: advocate.me.displayName }).waitFor();
+    await assertAccessible(tf, "task force, member added by name");
+    assert.deepEqual(unexpected(problems), []);
+  });
+
+  it("a CPS investigator convenes the team and offers a declined seat by hand; the team forms", async () => {
     const page = cps.page;
     const problems = collectProblems(page);
     await page.goto(caseUrl());
     const rat = page.locator(".panel-rat");
     await rat.getByText("No Rapid Assessment Team has been convened").waitFor();
     await assertAccessible(page, "case page before the team");
-    await rat.getByLabel("Task force").selectOption({ label: TASK_FORCE });
+    // The directory lists every task force, the lead's agency's too, with the agency that leads it.
+    const taskForce = rat.getByLabel("Task force");
+    await chooseOption(taskForce, TASK_FORCE);
+    assert.ok((await taskForce.locator("option").count()) >= 3, "every task force is listed");
     await rat.getByRole("button", { name: "Convene the team" }).click();
     await rat.getByText("Waiting for answers").waitFor();
     for (const seat of ["cps_investigator", "ht_investigator", "victim_advocate"])
       await rat.locator(`tr[data-seat="${seat}"]`).getByText("Waiting for an answer").waitFor();
-    assert.match(
-      (await rat.locator('tr[data-seat="ht_investigator"]').textContent()) ?? "",
-      new RegExp(ht.me.displayName),
-    );
+    const htRow = rat.locator('tr[data-seat="ht_investigator"]');
+    assert.match((await htRow.textContent()) ?? "", new RegExp(ht.me.displayName));
+    // On call comes with the seat itself: the CPS investigator cannot read the roster.
+    await htRow.locator(".badge", { hasText: "On call" }).waitFor();
     await assertAccessible(page, "team convened");
 
-    // The state coordinator offers the HT seat by hand to the member whose certification has
-    // lapsed: the refusal is said beside the person field, and nothing changes.
-    const lead = coordinator.page;
-    const leadProblems = collectProblems(lead);
-    await lead.goto(caseUrl());
-    const offer = lead.locator(".panel-rat form.offer-seat");
+    // The HT investigator declines; nobody else eligible is left, so the seat stays open.
+    await declineSeat(ht, server, caseNumber, "In court until noon");
+
+    // The CPS investigator offers it again by hand from the seat's candidates: the lapsed
+    // certification is listed, with its reason, and cannot be chosen.
+    await page.reload();
+    await htRow.getByText("Nobody offered yet").waitFor();
+    await rat.getByText("“In court until noon”").waitFor();
+    const offer = rat.locator("form.offer-seat");
     await offer.getByLabel("Seat").selectOption({ label: "Certified HT investigator" });
     const person = offer.getByLabel("Person");
-    const lapsedOption = person.locator("option", { hasText: lapsedName });
-    assert.match((await lapsedOption.textContent()) ?? "", /certification lapsed on/);
-    await person.selectOption({ label: (await lapsedOption.textContent()) ?? "" });
+    const lapsed = person.locator("option", { hasText: lapsedName });
+    await lapsed.waitFor({ state: "attached" });
+    assert.match((await lapsed.textContent()) ?? "", /cannot take this seat: certification lapsed/);
+    assert.equal(await lapsed.isDisabled(), true);
+    await assertAccessible(page, "offer a seat by hand, candidates");
+    const again = await chooseOption(person, ht.me.displayName);
+    assert.match((await again.textContent()) ?? "", /On call · certified until .* · Declined$/);
     await offer.getByRole("button", { name: "Offer the seat" }).click();
-    await offer.getByText("certification for this seat is not valid today").waitFor();
-    assert.equal(await person.getAttribute("aria-invalid"), "true");
-    await assertAccessible(lead, "offer refused (lapsed certification)");
-    assert.deepEqual(unexpected(leadProblems), []);
+    await htRow.getByText("Waiting for an answer").waitFor();
+    await assertAccessible(page, "seat offered by hand");
 
-    for (const member of [cps, ht, advocate]) {
-      const work = member.page;
-      await work.goto(new URL("/work", server.url).href);
-      const offers = work.getByRole("region", { name: "Seats offered to you" });
-      const item = offers.locator("li.offer", { hasText: caseNumber });
-      await item.waitFor();
-      await assertAccessible(work, `seat offer for ${member.me.role}`);
-      if (member === advocate) {
+    for (const member of [cps, ht, advocate])
+      await acceptSeat(member, server, caseNumber, async () => {
+        const work = member.page;
+        await assertAccessible(work, `seat offer for ${member.me.role}`);
+        if (member !== advocate) return;
         await work.setViewportSize(VIEWPORTS.phone);
         await work.screenshot({ path: artifactPath("seat-offer-phone.png"), fullPage: true });
         await work.setViewportSize(VIEWPORTS.desktop);
-      }
-      await item.getByRole("button", { name: "Accept the seat" }).click();
-      await offers
-        .getByText(`You joined the Rapid Assessment Team for case ${caseNumber}`)
-        .waitFor();
-    }
+      });
     await advocate.page.getByText("The team is now formed.").waitFor();
 
     await page.goto(caseUrl());
     await rat.getByText(/^Team formed in \d+ min$/).waitFor();
     assert.equal(await rat.getByText("Accepted").count(), 3);
+    // The timeline names who convened the team.
+    await page
+      .locator(".panel-timeline li", { hasText: "Rapid Assessment Team convened" })
+      .getByText(`by ${cps.me.displayName}`)
+      .waitFor();
     await assertAccessible(page, "team formed");
     await page.screenshot({ path: artifactPath("case-coordination-desktop.png"), fullPage: true });
     await page.setViewportSize(VIEWPORTS.phone);
@@ -147,6 +177,8 @@ describe("case coordination in Chromium", () => {
     const problems = collectProblems(page);
     await page.goto(caseUrl());
     const notes = page.locator(".panel-notes");
+    // A victim-services writer's notes start confidential: the server's default, on /me.
+    assert.equal(await notes.getByLabel("Confidential to my agency").isChecked(), true);
     await notes.getByLabel("Note", { exact: true }).fill(NOTE);
     await notes.getByLabel("About (optional)").selectOption(victimId);
     await assertAccessible(page, "note form");
@@ -192,6 +224,9 @@ describe("case coordination in Chromium", () => {
     const page = cps.page;
     const problems = collectProblems(page);
     await page.goto(caseUrl());
+    // A CPS investigator's notes start shared with the case team (the server's default).
+    const noteForm = page.locator(".panel-notes");
+    assert.equal(await noteForm.getByLabel("Confidential to my agency").isChecked(), false);
     const plans = page.locator(".panel-plans");
     await plans.getByRole("button", { name: "Start the CPS specialized plan (HB 571)" }).click();
     await plans
@@ -298,6 +333,22 @@ describe("case coordination in Chromium", () => {
     await page.locator("tr", { hasText: caseNumber }).getByText("Formed").waitFor();
     await assertAccessible(page, "open cases");
 
+    // The state coordinator may record any open obligation's outcome (the server's mayClose):
+    // every open one offers it, though none is on the coordinator's own list.
+    await page.goto(caseUrl());
+    const obligations = page.locator(".panel-obligations li.obligation");
+    await obligations.first().waitFor();
+    const open = obligations.filter({ has: page.locator(".obligation-head .badge") });
+    assert.ok((await open.count()) > 0, "the case has open obligations");
+    assert.equal(
+      await page
+        .locator(".panel-obligations")
+        .getByRole("button", { name: /^Record outcome/ })
+        .count(),
+      await open.count(),
+    );
+    await page.goto(new URL("/open-cases", server.url).href);
+
     await nav.getByRole("link", { name: "Task forces" }).click();
     await page.getByRole("heading", { level: 2, name: "Set up a task force" }).waitFor();
     await assertAccessible(page, "task forces");
@@ -314,9 +365,12 @@ describe("case coordination in Chromium", () => {
     assert.ok(taskForceId);
 
     await nav.getByRole("link", { name: "Certifications" }).click();
-    await page
-      .getByLabel("Person")
-      .selectOption({ label: `${ht.me.displayName} · HT investigator` });
+    // The coordinator administers no accounts: the people come from the staff directory.
+    const htPerson = await chooseOption(page.getByLabel("Person"), ht.me.displayName);
+    assert.equal(
+      await htPerson.textContent(),
+      `${ht.me.displayName} · HT investigator · ${await agencyName(ht.me.agencyId)}`,
+    );
     await page.getByRole("heading", { level: 2, name: "Certifications held" }).waitFor();
     await page
       .getByText(/^valid until /)

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { TaskForceDetail, TaskForceSummary } from "../../src/web/api/coordination-types.ts";
+import type { StaffMember } from "../../src/web/api/coordination-types.ts";
 import type { StaffSession } from "./staff-session.ts";
 
 const HOUR_MS = 3_600_000;
@@ -37,42 +37,41 @@ export async function takeChildCase(advocate: StaffSession, cps: StaffSession) {
 }
 
 /**
- * A task force of the CPS office (a CPS investigator lists only their own agency's), set up by
- * the state coordinator with members taken from the demo task force: the CPS investigator, the
- * HT investigator (on call now), the advocate, and the HT investigator whose certification has
- * lapsed (so offering them a seat is refused).
+ * A task force led by the task-force lead's own agency (a law-enforcement office, not the CPS
+ * office: the task-force directory lists every one, so the CPS investigator can still convene
+ * it). The lead adds, through the API, the CPS investigator, the HT investigator (on call now)
+ * and the HT investigator whose certification has lapsed, each found by name in the staff
+ * directory; the advocate is left out, for the lead to add in the page.
  */
-export async function setUpCpsTaskForce(
+export async function setUpTaskForce(
+  lead: StaffSession,
   coordinator: StaffSession,
-  members: { cps: StaffSession; ht: StaffSession; advocate: StaffSession },
+  members: { cps: StaffSession; ht: StaffSession },
   name: string,
 ) {
-  const { taskForces } = await coordinator.api<{ taskForces: TaskForceSummary[] }>(
-    "GET",
-    "/api/v1/task-forces",
-  );
-  const demo = await coordinator.api<TaskForceDetail>(
-    "GET",
-    `/api/v1/task-forces/${taskForces[0]?.id}`,
-  );
+  const { staff } = await lead.api<{ staff: StaffMember[] }>("GET", "/api/v1/staff");
   const membership = (session: StaffSession) => {
-    const found = demo.members.find((m) => m.userId === session.me.userId);
-    assert.ok(found, `${session.me.role} is in the demo task force`);
+    const found = staff.find((s) => s.userId === session.me.userId);
+    assert.ok(found, `${session.me.role} is in the staff directory`);
     return found.membershipId;
   };
-  const lapsed = demo.members.find(
-    (m) => m.role === "ht_investigator" && m.userId !== members.ht.me.userId,
-  );
-  assert.ok(lapsed, "the demo has a second HT investigator");
-  const { id } = await coordinator.api<{ id: string }>("POST", "/api/v1/task-forces", {
-    name,
-    agencyId: members.cps.me.agencyId,
-  });
-  const ids = [members.cps, members.ht, members.advocate].map(membership);
-  for (const membershipId of [...ids, lapsed.membershipId])
-    await coordinator.api("POST", `/api/v1/task-forces/${id}/members`, { membershipId });
+  // The demo's lapsed HT investigator: every certification they hold ended before today (the
+  // coordinator, who records certifications, may read anyone's).
+  const today = new Date().toISOString().slice(0, 10);
+  let lapsed: StaffMember | undefined;
+  for (const s of staff.filter((s) => s.role === "ht_investigator")) {
+    const { certifications } = await coordinator.api<{ certifications: { expiresOn: string }[] }>(
+      "GET",
+      `/api/v1/users/${s.userId}/certifications`,
+    );
+    if (certifications.length > 0 && certifications.every((c) => c.expiresOn < today)) lapsed = s;
+  }
+  assert.ok(lapsed, "the demo has an HT investigator whose certification lapsed");
+  const { id } = await lead.api<{ id: string }>("POST", "/api/v1/task-forces", { name });
+  for (const membershipId of [membership(members.cps), membership(members.ht), lapsed.membershipId])
+    await lead.api("POST", `/api/v1/task-forces/${id}/members`, { membershipId });
   const now = Date.now();
-  await coordinator.api("POST", `/api/v1/task-forces/${id}/on-call`, {
+  await lead.api("POST", `/api/v1/task-forces/${id}/on-call`, {
     membershipId: membership(members.ht),
     startsAt: new Date(now - HOUR_MS).toISOString(),
     endsAt: new Date(now + 24 * HOUR_MS).toISOString(),

@@ -13,6 +13,8 @@ export interface CaseObligation {
   reason: string | null;
   evidence: Record<string, unknown> | null;
   version: number;
+  /** The policy's answer: this user may record the outcome (always false once closed). */
+  mayClose: boolean;
 }
 
 export interface TimelineEvent {
@@ -20,6 +22,8 @@ export interface TimelineEvent {
   kind: string;
   occurredAt: string;
   actorUserId: string | null;
+  /** Who did it; null for what the system did (deadlines, automatic offers). */
+  actorName: string | null;
   data: Record<string, unknown>;
 }
 

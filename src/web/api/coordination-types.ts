@@ -12,6 +12,8 @@ export interface RatSeat {
   offeredAt: string;
   respondedAt: string | null;
   reason: string | null;
+  /** On call in the team's task force now (the server reads the roster, not the browser). */
+  onCall: boolean;
 }
 
 export interface RatTeam {
@@ -22,6 +24,18 @@ export interface RatTeam {
   formedAt: string | null;
   formationMinutes: number | null;
   seats: RatSeat[];
+}
+
+/** Why a candidate cannot take a seat (GET /api/v1/cases/:id/rat/candidates). */
+export type SeatIneligibility = "wrong_role" | "certification_missing" | "certification_expired";
+
+/** A task-force member who could be offered a seat by hand: eligible ones come first. */
+export interface SeatCandidate {
+  membershipId: string;
+  displayName: string;
+  onCall: boolean;
+  ineligible: SeatIneligibility | null;
+  certificationExpiresOn: string | null;
 }
 
 export interface SeatOffer {
@@ -84,6 +98,16 @@ export interface OpenCase {
   ratFormedAt: string | null;
   openObligations: number;
   overdueObligations: number;
+}
+
+/** The staff directory (GET /api/v1/staff): one row per membership, no e-mail or status. */
+export interface StaffMember {
+  membershipId: string;
+  userId: string;
+  displayName: string;
+  role: string;
+  agencyId: string;
+  agencyName: string;
 }
 
 /** One row per membership (a person in one agency and role). */

@@ -73,6 +73,8 @@ export interface Me {
   agencyName: string;
   role: string;
   abilities: AccountAbilities;
+  /** The server's default for notes and documents this user writes (VAWA: victim services). */
+  confidentialNotesByDefault: boolean;
   csrfToken: string | null;
 }
 

@@ -86,6 +86,8 @@ export function TextArea({
 export interface Choice {
   value: string;
   label: string;
+  /** Shown but not choosable (say why in the label: a disabled option has no hint of its own). */
+  disabled?: boolean;
 }
 
 export function Select({
@@ -110,7 +112,7 @@ export function Select({
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {choices.map((c) => (
-          <option key={c.value} value={c.value}>
+          <option key={c.value} value={c.value} disabled={c.disabled}>
             {c.label}
           </option>
         ))}

@@ -14,7 +14,8 @@ export const adminEn = {
   "open_cases.overdue": "{n} overdue",
 
   "task_forces.title": "Task forces",
-  "task_forces.lead": "The task forces you run: members, certifications and who is on call.",
+  "task_forces.lead":
+    "Every task force in the state, with the agency that leads it. Open one you run to see its members, certifications and who is on call.",
   "task_forces.empty": "No task force yet.",
   "task_forces.create": "Set up a task force",
   "task_forces.name": "Name",
@@ -30,9 +31,11 @@ export const adminEn = {
   "tf.no_shifts": "Nobody is on call now or later.",
   "tf.shift": "from {from} until {until}",
   "tf.add_member": "Add a member",
-  "tf.membership_id": "Membership ID",
-  "tf.membership_id_hint":
-    "The member's account and role, as their agency administrator sees it on the Accounts page.",
+  "tf.person": "Person",
+  "tf.person_hint":
+    "Staff of every agency, with their role and agency; someone with two roles is listed once for each.",
+  "tf.member_added": "{name} was added.",
+  "tf.everyone_added": "Everyone in the staff directory is already a member.",
   "tf.add_shift": "Put someone on call",
   "tf.starts": "From",
   "tf.ends": "Until",

@@ -17,7 +17,7 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
 
   "task_forces.title": "Grupos de trabajo",
   "task_forces.lead":
-    "Los grupos de trabajo que usted dirige: miembros, certificaciones y guardias.",
+    "Todos los grupos de trabajo del estado, con la agencia que los dirige. Abra uno que usted dirija para ver sus miembros, certificaciones y guardias.",
   "task_forces.empty": "Todavía no hay grupos de trabajo.",
   "task_forces.create": "Crear un grupo de trabajo",
   "task_forces.name": "Nombre",
@@ -33,9 +33,11 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   "tf.no_shifts": "Nadie está de guardia ahora ni más adelante.",
   "tf.shift": "desde el {from} hasta el {until}",
   "tf.add_member": "Añadir un miembro",
-  "tf.membership_id": "ID de la membresía",
-  "tf.membership_id_hint":
-    "La cuenta y función del miembro, tal como la ve la administración de su agencia en la página Cuentas.",
+  "tf.person": "Persona",
+  "tf.person_hint":
+    "Personal de todas las agencias, con su función y agencia; quien tiene dos funciones aparece una vez por cada una.",
+  "tf.member_added": "Se añadió a {name}.",
+  "tf.everyone_added": "Todas las personas del directorio ya son miembros.",
   "tf.add_shift": "Poner a alguien de guardia",
   "tf.starts": "Desde",
   "tf.ends": "Hasta",

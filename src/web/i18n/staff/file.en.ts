@@ -6,12 +6,9 @@ export const fileEn = {
   "file.about_label": "About",
   "file.about_hint": "A consent to share case notes covers what is about that person.",
   "file.about_nobody": "The case in general",
-  "file.readers": "Who may read it",
-  "file.readers_hint":
-    "By default, what victim-services staff write stays confidential to their agency; others share with the case team.",
-  "file.readers_default": "My agency's default",
-  "file.readers_confidential": "Only my agency (and agencies the person consented to)",
-  "file.readers_shared": "Everyone on the case team",
+  "file.confidential_choice": "Confidential to my agency",
+  "file.confidential_hint":
+    "Checked: only your agency, and agencies the person consented to share with, can read it. Not checked: everyone on the case team can. It starts as your agency's usual choice.",
   "note.none": "No notes you can read.",
   "note.add": "Add a note",
   "note.body": "Note",
@@ -51,4 +48,5 @@ export const fileEn = {
   "consent.save": "Record the consent",
 
   "timeline.none": "Nothing recorded yet.",
+  "timeline.by": "by {name}",
 } as const;

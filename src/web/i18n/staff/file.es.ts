@@ -9,12 +9,9 @@ export const fileEs: Record<keyof typeof fileEn, string> = {
   "file.about_hint":
     "Un consentimiento para compartir notas del caso cubre lo que trata de esa persona.",
   "file.about_nobody": "El caso en general",
-  "file.readers": "Quién puede leerlo",
-  "file.readers_hint":
-    "Por defecto, lo que escribe el personal de servicios a víctimas es confidencial para su agencia; lo demás se comparte con el equipo del caso.",
-  "file.readers_default": "Lo habitual en mi agencia",
-  "file.readers_confidential": "Solo mi agencia (y las agencias con consentimiento de la persona)",
-  "file.readers_shared": "Todo el equipo del caso",
+  "file.confidential_choice": "Confidencial para mi agencia",
+  "file.confidential_hint":
+    "Marcado: solo su agencia, y las agencias con las que la persona consintió compartirlo, pueden leerlo. Sin marcar: todo el equipo del caso puede leerlo. Empieza como lo habitual en su agencia.",
   "note.none": "No hay notas que usted pueda leer.",
   "note.add": "Añadir una nota",
   "note.body": "Nota",
@@ -56,4 +53,5 @@ export const fileEs: Record<keyof typeof fileEn, string> = {
   "consent.save": "Registrar el consentimiento",
 
   "timeline.none": "Todavía no hay nada registrado.",
+  "timeline.by": "por {name}",
 };

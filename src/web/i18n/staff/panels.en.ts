@@ -23,7 +23,7 @@ export const panelsEn = {
     "Each seat is offered to a certified member of the task force, those on call first. Members answer in My work.",
   "rat.task_force": "Task force",
   "rat.no_task_force":
-    "No task force is available to you. Ask your task force lead or the state coordinator to convene the team.",
+    "No task force has been set up yet. A task force lead or the state coordinator sets one up; then the team can be convened here.",
   "rat.forming": "Waiting for answers",
   "rat.formed_in": "Team formed in {minutes} min",
   "rat.requested_at": "convened {at}",
@@ -37,8 +37,16 @@ export const panelsEn = {
   "rat.earlier": "Earlier answers",
   "rat.offer_title": "Offer a seat by hand",
   "rat.offer": "Offer the seat",
-  "rat.offer_needs_roster":
-    "To offer a seat by hand you need the task force's member list, which its lead and the state coordinator can see.",
+  "rat.candidates_hint":
+    "Members of the task force in this seat's role, those on call first. Anyone who cannot take the seat today is listed with the reason and cannot be chosen.",
+  "rat.none_eligible":
+    "Nobody in the task force can take this seat today. Whoever runs the task force can add a member or record a certification.",
+  "rat.no_candidates":
+    "Nobody in the task force holds this seat's role. Whoever runs the task force can add a member.",
+  "rat.cannot_take": "cannot take this seat: {reason}",
+  "rat.ineligible.wrong_role": "not in this seat's role",
+  "rat.ineligible.certification_missing": "no certification for this seat",
+  "rat.ineligible.certification_expired": "certification not valid today",
   "rat.certified_until": "certified until {date}",
   "rat.certification_lapsed": "certification lapsed on {date}",
 

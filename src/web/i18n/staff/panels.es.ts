@@ -25,7 +25,7 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
     "Cada puesto se ofrece a un miembro certificado del grupo de trabajo, primero a quienes están de guardia. Responden en Mi trabajo.",
   "rat.task_force": "Grupo de trabajo",
   "rat.no_task_force":
-    "No tiene ningún grupo de trabajo disponible. Pida a quien dirige su grupo de trabajo o a la coordinación estatal que convoque el equipo.",
+    "Todavía no se ha creado ningún grupo de trabajo. Quien dirige un grupo de trabajo o la coordinación estatal lo crea; después se puede convocar el equipo aquí.",
   "rat.forming": "Esperando respuestas",
   "rat.formed_in": "Equipo formado en {minutes} min",
   "rat.requested_at": "convocado el {at}",
@@ -39,8 +39,16 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
   "rat.earlier": "Respuestas anteriores",
   "rat.offer_title": "Ofrecer un puesto a mano",
   "rat.offer": "Ofrecer el puesto",
-  "rat.offer_needs_roster":
-    "Para ofrecer un puesto a mano hace falta la lista de miembros del grupo de trabajo, que ven quien lo dirige y la coordinación estatal.",
+  "rat.candidates_hint":
+    "Miembros del grupo de trabajo con la función de este puesto, primero quienes están de guardia. Quien no puede ocupar el puesto hoy aparece con el motivo y no se puede elegir.",
+  "rat.none_eligible":
+    "Nadie del grupo de trabajo puede ocupar este puesto hoy. Quien dirige el grupo de trabajo puede añadir un miembro o registrar una certificación.",
+  "rat.no_candidates":
+    "Nadie del grupo de trabajo tiene la función de este puesto. Quien dirige el grupo de trabajo puede añadir un miembro.",
+  "rat.cannot_take": "no puede ocupar este puesto: {reason}",
+  "rat.ineligible.wrong_role": "no tiene la función de este puesto",
+  "rat.ineligible.certification_missing": "sin certificación para este puesto",
+  "rat.ineligible.certification_expired": "certificación no vigente hoy",
   "rat.certified_until": "certificación hasta el {date}",
   "rat.certification_lapsed": "certificación vencida el {date}",
 

@@ -1,18 +1,14 @@
-import { useEffect, useState } from "react";
-import { ApiError, api } from "../../api/client.ts";
-import type {
-  Account,
-  Certification,
-  TaskForceDetail,
-  TaskForceSummary,
-} from "../../api/coordination-types.ts";
+import { useState } from "react";
+import { ApiError } from "../../api/client.ts";
+import type { Account, Certification } from "../../api/coordination-types.ts";
 import { formatDate } from "../../i18n/format.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
+import { type Translate, useI18n } from "../../i18n/i18n.tsx";
 import { Select } from "../../ui/Field.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { Gate } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useSession } from "../session.tsx";
+import { useStaffDirectory } from "../staff-directory.ts";
 import { CertificationBadges } from "../task-forces/CertificationBadges.tsx";
 import { type Loaded, useApi } from "../useApi.ts";
 import { RecordCertificationForm } from "./RecordCertificationForm.tsx";
@@ -23,54 +19,66 @@ interface Person {
 }
 
 /**
- * The people this user can find: the accounts they administer, or the members of the task
- * forces they run (the state coordinator records certifications but lists no accounts).
+ * One line per person (certifications are a person's, not a membership's): "Name · role and
+ * agency; another role and agency", sorted by name.
  */
-function usePeople(): Loaded<Person[]> {
-  const { t } = useI18n();
+function byPerson(rows: readonly { userId: string; name: string; detail: string }[]): Person[] {
+  const found = new Map<string, { name: string; details: string[] }>();
+  for (const r of rows) {
+    const seen = found.get(r.userId);
+    if (seen) seen.details.push(r.detail);
+    else found.set(r.userId, { name: r.name, details: [r.detail] });
+  }
+  return [...found]
+    .map(([userId, p]) => ({ userId, label: `${p.name} · ${p.details.join("; ")}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * The people this user may certify. Account administrators pick from the accounts they
+ * administer (an agency admin certifies only their own agency's staff, and that list is exactly
+ * them); the state coordinator, who administers no accounts, picks from the staff directory.
+ * Anyone else (a deep link) is told they may not, rather than left on "Loading".
+ */
+function usePeople(t: Translate): Loaded<Person[]> {
   const { me } = useSession();
-  const [people, setPeople] = useState<Loaded<Person[]>>({ state: "loading" });
-  useEffect(() => {
-    let live = true;
-    const found = new Map<string, string>();
-    const add = (userId: string, name: string, role: string) =>
-      found.set(userId, `${name} · ${labelFor(t, "role", role)}`);
-    const load = async () => {
-      if (me.abilities.administerAccounts) {
-        const { users } = await api.get<{ users: Account[] }>("/api/v1/users");
-        for (const u of users) add(u.userId, u.displayName, u.role);
-      }
-      if (me.abilities.manageTaskForces) {
-        const { taskForces } = await api.get<{ taskForces: TaskForceSummary[] }>(
-          "/api/v1/task-forces",
-        );
-        const details = await Promise.all(
-          taskForces.map((f) =>
-            api.get<TaskForceDetail>(`/api/v1/task-forces/${encodeURIComponent(f.id)}`),
+  const admin = me.abilities.administerAccounts;
+  const certifier = me.abilities.recordCertifications;
+  const [accounts] = useApi<{ users: Account[] }>(admin ? "/api/v1/users" : null);
+  const [directory] = useStaffDirectory(!admin && certifier);
+  if (!admin && !certifier)
+    return { state: "failed", error: new ApiError(403, "forbidden", "forbidden") };
+  if (admin)
+    return accounts.state === "ready"
+      ? {
+          state: "ready",
+          data: byPerson(
+            accounts.data.users.map((u) => ({
+              userId: u.userId,
+              name: u.displayName,
+              detail: labelFor(t, "role", u.role),
+            })),
           ),
-        );
-        for (const m of details.flatMap((d) => d.members)) add(m.userId, m.displayName, m.role);
+        }
+      : accounts;
+  return directory.state === "ready"
+    ? {
+        state: "ready",
+        data: byPerson(
+          directory.data.staff.map((s) => ({
+            userId: s.userId,
+            name: s.displayName,
+            detail: `${labelFor(t, "role", s.role)} · ${s.agencyName}`,
+          })),
+        ),
       }
-      const data = [...found]
-        .map(([userId, label]) => ({ userId, label }))
-        .sort((a, b) => a.label.localeCompare(b.label));
-      if (live) setPeople({ state: "ready", data });
-    };
-    load().catch((e) => {
-      const error = e instanceof ApiError ? e : new ApiError(0, "network", String(e));
-      if (live) setPeople({ state: "failed", error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [me.abilities, t]);
-  return people;
+    : directory;
 }
 
 /** Certifications (issue and expiry dates) per person: read them, record a new one. */
 export default function CertificationsPage() {
   const { t } = useI18n();
-  const loaded = usePeople();
+  const loaded = usePeople(t);
   const [userId, setUserId] = useState("");
   return (
     <Page title={t("certs.title")} lead={t("certs.lead")}>

@@ -11,11 +11,7 @@ import { Select, TextInput } from "../../ui/Field.tsx";
 import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
-import {
-  type Confidentiality,
-  ConfidentialityChoice,
-  confidentialFlag,
-} from "./Confidentiality.tsx";
+import { ConfidentialCheckbox, useConfidentialChoice } from "./ConfidentialCheckbox.tsx";
 import type { CasePanelProps } from "./panels.ts";
 import { personChoices } from "./people.ts";
 
@@ -124,13 +120,12 @@ function UploadForm(props: {
   // A new key empties the file input after an upload (its value cannot be set otherwise).
   const [round, setRound] = useState(0);
   const [aboutPersonId, setAboutPersonId] = useState("");
-  const [readers, setReaders] = useState<Confidentiality>("default");
+  const readers = useConfidentialChoice();
   const submit = async () => {
     if (!file) return;
-    const confidential = confidentialFlag(readers);
     const query = new URLSearchParams({ name: file.name });
     if (aboutPersonId) query.set("aboutPersonId", aboutPersonId);
-    if (confidential !== undefined) query.set("confidential", String(confidential));
+    query.set("confidential", String(readers.confidential));
     const done = await action.run(() =>
       api.upload(
         `/api/v1/cases/${encodeURIComponent(props.caseId)}/documents?${query}`,
@@ -147,7 +142,7 @@ function UploadForm(props: {
   return (
     <ActionForm
       action={action}
-      fields={["name", "aboutPersonId"]}
+      fields={["name", "aboutPersonId", "confidential"]}
       onSubmit={submit}
       label={t("document.add")}
     >
@@ -171,7 +166,11 @@ function UploadForm(props: {
         error={action.fieldError("aboutPersonId")}
         onChange={(e) => setAboutPersonId(e.target.value)}
       />
-      <ConfidentialityChoice name="document-readers" value={readers} onChange={setReaders} />
+      <ConfidentialCheckbox
+        checked={readers.confidential}
+        onChange={readers.setConfidential}
+        error={action.fieldError("confidential")}
+      />
       <div className="actions">
         <Button type="submit" disabled={action.busy || !file}>
           {action.busy ? t("common.saving") : t("document.upload")}

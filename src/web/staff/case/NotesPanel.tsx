@@ -9,11 +9,7 @@ import { Button } from "../../ui/Button.tsx";
 import { Select, TextArea } from "../../ui/Field.tsx";
 import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { useApi } from "../useApi.ts";
-import {
-  type Confidentiality,
-  ConfidentialityChoice,
-  confidentialFlag,
-} from "./Confidentiality.tsx";
+import { ConfidentialCheckbox, useConfidentialChoice } from "./ConfidentialCheckbox.tsx";
 import type { CasePanelProps } from "./panels.ts";
 import { personChoices, personLabel } from "./people.ts";
 
@@ -85,28 +81,28 @@ function NoteForm(props: {
   const action = useAction();
   const [body, setBody] = useState("");
   const [aboutPersonId, setAboutPersonId] = useState("");
-  const [readers, setReaders] = useState<Confidentiality>("default");
+  const readers = useConfidentialChoice();
   const submit = async () => {
-    const confidential = confidentialFlag(readers);
     const saved = await action.run(() =>
       api.post<{ id: string; confidential: boolean }>(
         `/api/v1/cases/${encodeURIComponent(props.caseId)}/notes`,
         {
           body,
           ...(aboutPersonId ? { aboutPersonId } : {}),
-          ...(confidential !== undefined ? { confidential } : {}),
+          confidential: readers.confidential,
         },
       ),
     );
     if (saved) {
       setBody("");
+      readers.reset();
       props.onAdded(saved.confidential);
     }
   };
   return (
     <ActionForm
       action={action}
-      fields={["body", "aboutPersonId"]}
+      fields={["body", "aboutPersonId", "confidential"]}
       onSubmit={submit}
       label={t("note.add")}
     >
@@ -129,7 +125,11 @@ function NoteForm(props: {
         error={action.fieldError("aboutPersonId")}
         onChange={(e) => setAboutPersonId(e.target.value)}
       />
-      <ConfidentialityChoice name="note-readers" value={readers} onChange={setReaders} />
+      <ConfidentialCheckbox
+        checked={readers.confidential}
+        onChange={readers.setConfidential}
+        error={action.fieldError("confidential")}
+      />
       <Button type="submit" disabled={action.busy}>
         {t("note.save")}
       </Button>

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import type { CaseObligation } from "../../api/case-file-types.ts";
-import type { MyObligation } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
@@ -45,24 +44,19 @@ function Evidence(props: { o: CaseObligation }) {
 
 /**
  * Every obligation of the case (GET /api/v1/cases/:id/obligations) with its deadline or its
- * outcome. "Record outcome" appears on the ones the server lists as this user's work
- * (GET /api/v1/me/obligations), and reuses My work's form with evidence.
+ * outcome. "Record outcome" appears exactly where the server says this user may record it
+ * (`mayClose`, the policy's own answer), and reuses My work's form with evidence.
  */
 export default function ObligationsPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/obligations`;
   const [loaded, reload] = useApi<{ obligations: CaseObligation[] }>(path);
-  const [mine, reloadMine] = useApi<{ obligations: MyObligation[] }>(
-    "/api/v1/me/obligations?limit=500",
-  );
   const [closing, setClosing] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const now = useNow();
-  const myWork = new Set(mine.state === "ready" ? mine.data.obligations.map((o) => o.id) : []);
   const refresh = () => {
     setClosing(null);
     reload();
-    reloadMine();
   };
   return (
     <Gate loaded={loaded}>
@@ -101,7 +95,7 @@ export default function ObligationsPanel({ detail }: CasePanelProps) {
                         onCancel={() => setClosing(null)}
                         onStale={refresh}
                       />
-                    ) : open && myWork.has(o.id) ? (
+                    ) : o.mayClose ? (
                       <Button
                         variant="secondary"
                         onClick={() => {

@@ -17,7 +17,10 @@ function eventDetail(t: Translate, e: TimelineEvent): string | null {
   return null;
 }
 
-/** Everything that happened on the case, newest first, in the reader's language. */
+/**
+ * Everything that happened on the case, newest first, in the reader's language, with who did it
+ * (events the system made itself, such as a deadline passing, name nobody).
+ */
 export default function TimelinePanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/timeline`;
@@ -38,6 +41,9 @@ export default function TimelinePanel({ detail }: CasePanelProps) {
                   </time>{" "}
                   {labelFor(t, "event", e.kind)}
                   {extra ? ` · ${extra}` : ""}
+                  {e.actorName ? (
+                    <span className="muted"> · {t("timeline.by", { name: e.actorName })}</span>
+                  ) : null}
                 </li>
               );
             })}

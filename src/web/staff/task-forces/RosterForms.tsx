@@ -1,50 +1,44 @@
 import { useState } from "react";
 import { api } from "../../api/client.ts";
-import type { Account, TaskForceDetail } from "../../api/coordination-types.ts";
+import type { TaskForceDetail } from "../../api/coordination-types.ts";
 import { mississippiDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { Select, TextInput } from "../../ui/Field.tsx";
-import { ActionForm, useAction } from "../actions.tsx";
+import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useSession } from "../session.tsx";
-import { useApi } from "../useApi.ts";
+import { staffLabel, useStaffDirectory } from "../staff-directory.ts";
 
 /**
- * Adds a member by membership (a person in one agency and role). Administrators pick from the
- * accounts they manage; others type the membership id, since the server has no staff directory
- * for task-force leads to search.
+ * Adds a member by picking a person from the staff directory (one row per membership: a person
+ * in one agency and role, as task forces hold them). Task forces may join several agencies, so
+ * the directory is the state's; those already in the task force are left out.
  */
 export function AddMemberForm(props: { taskForce: TaskForceDetail; onAdded(): void }) {
   const { t } = useI18n();
   const { me } = useSession();
   const action = useAction();
-  const [accounts] = useApi<{ users: Account[] }>(
-    me.abilities.administerAccounts ? "/api/v1/users" : null,
-  );
+  const [directory] = useStaffDirectory(me.abilities.manageTaskForces);
   const [membershipId, setMembershipId] = useState("");
-  const [added, setAdded] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  if (!me.abilities.manageTaskForces) return null;
   const members = new Set(props.taskForce.members.map((m) => m.membershipId));
-  const choices =
-    accounts.state === "ready"
-      ? accounts.data.users
-          .filter((u) => !members.has(u.membershipId) && u.status === "active")
-          .map((u) => ({
-            value: u.membershipId,
-            label: `${u.displayName} · ${labelFor(t, "role", u.role)}`,
-          }))
-      : null;
   const submit = async () => {
-    setAdded(false);
+    setAdded(null);
     const url = `/api/v1/task-forces/${encodeURIComponent(props.taskForce.id)}/members`;
     const done = await action.run(async () => {
-      await api.post(url, { membershipId: membershipId.trim() });
+      await api.post(url, { membershipId });
       return true;
     });
     if (done) {
+      const person =
+        directory.state === "ready"
+          ? directory.data.staff.find((s) => s.membershipId === membershipId)
+          : undefined;
       setMembershipId("");
-      setAdded(true);
+      setAdded(person?.displayName ?? "");
       props.onAdded();
     }
   };
@@ -56,31 +50,37 @@ export function AddMemberForm(props: { taskForce: TaskForceDetail; onAdded(): vo
       label={t("tf.add_member")}
     >
       <h2>{t("tf.add_member")}</h2>
-      {added ? <Alert tone="success">{t("common.saved")}</Alert> : null}
-      {choices ? (
-        <Select
-          label={t("tf.member")}
-          choices={choices}
-          placeholder={t("common.choose")}
-          value={membershipId}
-          required
-          error={action.fieldError("membershipId")}
-          onChange={(e) => setMembershipId(e.target.value)}
-        />
-      ) : (
-        <TextInput
-          label={t("tf.membership_id")}
-          hint={t("tf.membership_id_hint")}
-          value={membershipId}
-          required
-          maxLength={100}
-          error={action.fieldError("membershipId")}
-          onChange={(e) => setMembershipId(e.target.value)}
-        />
-      )}
-      <Button type="submit" variant="secondary" disabled={action.busy}>
-        {t("tf.add_member")}
-      </Button>
+      {added !== null ? (
+        <Alert tone="success">
+          {added ? t("tf.member_added", { name: added }) : t("common.saved")}
+        </Alert>
+      ) : null}
+      <Gate loaded={directory}>
+        {({ staff }) => {
+          const choices = staff
+            .filter((s) => !members.has(s.membershipId))
+            .map((s) => ({ value: s.membershipId, label: staffLabel(t, s) }));
+          return choices.length === 0 ? (
+            <p className="muted">{t("tf.everyone_added")}</p>
+          ) : (
+            <>
+              <Select
+                label={t("tf.person")}
+                hint={t("tf.person_hint")}
+                choices={choices}
+                placeholder={t("common.choose")}
+                value={membershipId}
+                required
+                error={action.fieldError("membershipId")}
+                onChange={(e) => setMembershipId(e.target.value)}
+              />
+              <Button type="submit" variant="secondary" disabled={action.busy}>
+                {t("tf.add_member")}
+              </Button>
+            </>
+          );
+        }}
+      </Gate>
     </ActionForm>
   );
 }

@@ -17,7 +17,11 @@ import { AddMemberForm, AddShiftForm } from "./RosterForms.tsx";
 export default function TaskForcePage({ params }: RouteProps) {
   const { t, lang } = useI18n();
   const id = params.id ?? "";
-  const [loaded, reload] = useApi<TaskForceDetail>(`/api/v1/task-forces/${encodeURIComponent(id)}`);
+  // Kept on screen while it reloads after a member or shift is added, so the forms stay put.
+  const [loaded, reload] = useApi<TaskForceDetail>(
+    `/api/v1/task-forces/${encodeURIComponent(id)}`,
+    { keepOnReload: true },
+  );
   const title = loaded.state === "ready" ? loaded.data.name : t("task_forces.title");
   const cols = [t("tf.member"), t("tf.role"), t("tf.certifications"), t("rat.on_call")];
   return (

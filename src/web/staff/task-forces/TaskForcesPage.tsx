@@ -10,7 +10,11 @@ import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { agencyChoices, agencyName, useAgencies } from "../agencies.ts";
 import { useApi } from "../useApi.ts";
 
-/** The task forces this user runs (their agency's; every one for the state coordinator). */
+/**
+ * The state's task-force directory (GET /api/v1/task-forces lists every one, so conveners can
+ * pick any). Opening one the user does not run answers 403, said in plain words on that page:
+ * the summary carries no "may manage" flag to hide the link with.
+ */
 export default function TaskForcesPage() {
   const { t } = useI18n();
   const [loaded, reload] = useApi<{ taskForces: TaskForceSummary[] }>("/api/v1/task-forces");

@@ -5,15 +5,21 @@ import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
 import { Select } from "../../../ui/Field.tsx";
 import { ActionForm, Gate, useAction } from "../../actions.tsx";
+import { useAgencies } from "../../agencies.ts";
 import { useApi } from "../../useApi.ts";
 
 /**
- * Convenes the team from one of the task forces this user can see. The server offers each seat
- * to a certified member, those on call first; seats with nobody eligible stay open.
+ * Convenes the team from a task force in the state's directory (every one, whichever agency
+ * leads it: the one serving the case may be another agency's). The server offers each seat to
+ * a certified member, those on call first; seats with nobody eligible stay open.
  */
 export function ConveneForm(props: { caseId: string; onConvened(): void }) {
   const { t } = useI18n();
   const [loaded] = useApi<{ taskForces: TaskForceSummary[] }>("/api/v1/task-forces");
+  // The lead agency tells apart task forces with similar names; without it (still loading, or
+  // the directory failed) the names alone still let the user convene.
+  const [agencies] = useAgencies();
+  const directory = agencies.state === "ready" ? agencies.data.agencies : [];
   const action = useAction();
   const [taskForceId, setTaskForceId] = useState("");
   const submit = async () => {
@@ -21,6 +27,10 @@ export function ConveneForm(props: { caseId: string; onConvened(): void }) {
       api.post(`/api/v1/cases/${encodeURIComponent(props.caseId)}/rat`, { taskForceId }),
     );
     if (done) props.onConvened();
+  };
+  const label = (f: TaskForceSummary) => {
+    const lead = directory.find((a) => a.id === f.agencyId);
+    return lead ? `${f.name} · ${lead.name}` : f.name;
   };
   return (
     <Gate loaded={loaded}>
@@ -38,7 +48,7 @@ export function ConveneForm(props: { caseId: string; onConvened(): void }) {
             <Select
               label={t("rat.task_force")}
               hint={t("rat.convene_hint")}
-              choices={taskForces.map((f) => ({ value: f.id, label: f.name }))}
+              choices={taskForces.map((f) => ({ value: f.id, label: label(f) }))}
               placeholder={t("common.choose")}
               value={taskForceId}
               required

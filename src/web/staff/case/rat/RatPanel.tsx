@@ -1,9 +1,8 @@
-import type { RatTeam, TaskForceDetail } from "../../../api/coordination-types.ts";
+import type { RatTeam, TaskForceSummary } from "../../../api/coordination-types.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Badge } from "../../../ui/Badge.tsx";
 import { Gate } from "../../actions.tsx";
-import { useSession } from "../../session.tsx";
 import { useApi } from "../../useApi.ts";
 import type { CasePanelProps } from "../panels.ts";
 import { ConveneForm } from "./ConveneForm.tsx";
@@ -18,7 +17,8 @@ import { SeatList } from "./SeatList.tsx";
 export default function RatPanel({ detail }: CasePanelProps) {
   const { t } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/rat`;
-  const [loaded, reload] = useApi<{ team: RatTeam | null }>(path);
+  // Kept on screen while it reloads after an offer by hand, so that form keeps focus.
+  const [loaded, reload] = useApi<{ team: RatTeam | null }>(path, { keepOnReload: true });
   return (
     <Gate loaded={loaded}>
       {({ team }) =>
@@ -39,16 +39,14 @@ export default function RatPanel({ detail }: CasePanelProps) {
 
 function TeamView(props: { team: RatTeam; mayConvene: boolean; reload(): void }) {
   const { t, lang } = useI18n();
-  const { me } = useSession();
   const { team } = props;
-  // Members and the on-call roster are readable by those who run the task force; others see
-  // the seats without the on-call column (and are not sent into a refusal to find out).
-  const [roster] = useApi<TaskForceDetail>(
-    me.abilities.manageTaskForces
-      ? `/api/v1/task-forces/${encodeURIComponent(team.taskForceId)}`
-      : null,
-  );
-  const taskForce = roster.state === "ready" ? roster.data : null;
+  // The task force's name comes from the directory any signed-in user may read. It only adds
+  // context to the line below, so while it loads (or if it fails) the line goes without it.
+  const [directory] = useApi<{ taskForces: TaskForceSummary[] }>("/api/v1/task-forces");
+  const taskForce =
+    directory.state === "ready"
+      ? directory.data.taskForces.find((f) => f.id === team.taskForceId)
+      : undefined;
   return (
     <>
       <p className="rat-status">
@@ -67,14 +65,9 @@ function TeamView(props: { team: RatTeam; mayConvene: boolean; reload(): void })
             : ""}
         </span>
       </p>
-      <SeatList team={team} taskForce={taskForce} />
+      <SeatList team={team} />
       {props.mayConvene && !team.formedAt ? (
-        <OfferSeatForm
-          caseId={team.caseId}
-          team={team}
-          taskForce={taskForce}
-          onOffered={props.reload}
-        />
+        <OfferSeatForm caseId={team.caseId} team={team} onOffered={props.reload} />
       ) : null}
     </>
   );

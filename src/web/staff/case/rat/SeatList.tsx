@@ -1,5 +1,5 @@
 import { RAT_SEAT_IDS } from "../../../../domain/coordination/rapid-assessment-team.ts";
-import type { RatSeat, RatTeam, TaskForceDetail } from "../../../api/coordination-types.ts";
+import type { RatSeat, RatTeam } from "../../../api/coordination-types.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Badge, type BadgeTone } from "../../../ui/Badge.tsx";
@@ -18,13 +18,12 @@ function current(rows: RatSeat[]): RatSeat | undefined {
 }
 
 /**
- * The three seats, each with its person, their answer and (when the roster is readable) whether
- * they are on call; below, earlier answers such as a decline with its reason.
+ * The three seats, each with its person, their answer and whether they are on call now (the
+ * server says so on each seat, so anyone who reads the team sees it); below, earlier answers
+ * such as a decline with its reason.
  */
-export function SeatList(props: { team: RatTeam; taskForce: TaskForceDetail | null }) {
+export function SeatList(props: { team: RatTeam }) {
   const { t, lang } = useI18n();
-  const onCall = (membershipId: string) =>
-    props.taskForce?.members.find((m) => m.membershipId === membershipId)?.onCall ?? false;
   const earlier = props.team.seats.filter(
     (s) => s.status === "declined" || s.status === "withdrawn",
   );
@@ -38,7 +37,7 @@ export function SeatList(props: { team: RatTeam; taskForce: TaskForceDetail | nu
               <th scope="col">{t("rat.seat")}</th>
               <th scope="col">{t("rat.person")}</th>
               <th scope="col">{t("rat.answer")}</th>
-              {props.taskForce ? <th scope="col">{t("rat.on_call")}</th> : null}
+              <th scope="col">{t("rat.on_call")}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,15 +63,13 @@ export function SeatList(props: { team: RatTeam; taskForce: TaskForceDetail | nu
                       <Badge tone="neutral">{t("rat.nobody")}</Badge>
                     )}
                   </td>
-                  {props.taskForce ? (
-                    <td data-label={t("rat.on_call")}>
-                      {now && onCall(now.membershipId) ? (
-                        <Badge tone="info">{t("rat.on_call")}</Badge>
-                      ) : (
-                        <span className="muted">{t("common.no")}</span>
-                      )}
-                    </td>
-                  ) : null}
+                  <td data-label={t("rat.on_call")}>
+                    {now?.onCall ? (
+                      <Badge tone="info">{t("rat.on_call")}</Badge>
+                    ) : (
+                      <span className="muted">{now ? t("common.no") : "—"}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}
