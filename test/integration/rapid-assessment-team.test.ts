@@ -180,6 +180,11 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
       taskForces.some((tf: { id: string }) => tf.id === taskForceId),
       "conveners see every task force",
     );
+    const mine = (await (await as("lead")).get("/api/v1/task-forces")).json().taskForces;
+    const flag = (list: { id: string; mayManage: boolean }[]) =>
+      list.find((tf) => tf.id === taskForceId)?.mayManage;
+    assert.equal(flag(mine), true, "the lead runs the roster");
+    assert.equal(flag(taskForces), false, "CPS sees the directory entry only");
   });
 
   it("refuses to seat someone whose certification has expired, naming the field", async () => {

@@ -145,16 +145,19 @@ export const administrationRoutes =
           response: {
             200: z.object({
               taskForces: z.array(
-                z.object({ id: z.string(), name: z.string(), agencyId: z.string() }),
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  agencyId: z.string(),
+                  /** The caller runs its roster (the page links to it only then). */
+                  mayManage: z.boolean(),
+                }),
               ),
             }),
             ...errorReplies,
           },
         },
       },
-      async (req) => {
-        requireActor(req);
-        return { taskForces: await listTaskForces(ctx) };
-      },
+      async (req) => ({ taskForces: await listTaskForces(ctx, requireActor(req)) }),
     );
   };

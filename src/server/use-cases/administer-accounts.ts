@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AGENCY_KINDS } from "../../domain/catalogues.ts";
 import { countyByFips } from "../../domain/counties.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
-import { accountAbilities, canAdministerAgency } from "../access/policy.ts";
+import { accountAbilities, canAdministerAgency, canManageTaskForce } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -130,12 +130,18 @@ export async function changeAccountAsAdmin(
  * The task-force directory (names and lead agencies): whoever convenes a team must be able to
  * pick the task force serving the case, whichever agency leads it. Rosters stay with managers.
  */
-export function listTaskForces(ctx: AppContext) {
-  return ctx.db.kysely
+export async function listTaskForces(ctx: AppContext, actor: Actor) {
+  const rows = await ctx.db.kysely
     .selectFrom("task_forces")
-    .select(["id", "name", "agency_id as agencyId"])
+    .select(["id", "name", "agency_id"])
     .orderBy("name")
     .execute();
+  return rows.map((tf) => ({
+    id: tf.id,
+    name: tf.name,
+    agencyId: tf.agency_id,
+    mayManage: canManageTaskForce(actor, tf),
+  }));
 }
 
 /**

@@ -147,6 +147,13 @@ export async function offerRatSeat(
         .where("id", "=", s.id)
         .execute();
     await offerSeat(trx, { ratId: rat.id, caseId, seat: input.seat, candidate, nowIso: at.nowIso });
+    await appendCaseEvent(trx, {
+      caseId,
+      kind: "rat_seat_offered",
+      occurredAt: at.nowIso,
+      actorUserId: actor.userId,
+      data: { seat: input.seat },
+    });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {
         action: "rat.offer_seat",

@@ -52,6 +52,8 @@ export interface TaskForceSummary {
   id: string;
   name: string;
   agencyId: string;
+  /** The caller runs this task force's roster (the server's answer). */
+  mayManage: boolean;
 }
 
 export interface CertificationPeriod {

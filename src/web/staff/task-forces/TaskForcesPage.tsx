@@ -30,7 +30,12 @@ export default function TaskForcesPage() {
             <ul className="plain-list">
               {taskForces.map((f) => (
                 <li key={f.id} className="offer">
-                  <Link href={`/task-forces/${encodeURIComponent(f.id)}`}>{f.name}</Link>
+                  {/* Only the rosters the caller runs open; the rest is a directory entry. */}
+                  {f.mayManage ? (
+                    <Link href={`/task-forces/${encodeURIComponent(f.id)}`}>{f.name}</Link>
+                  ) : (
+                    <strong>{f.name}</strong>
+                  )}
                   <p className="obligation-meta">{agencyName(directory, f.agencyId)}</p>
                 </li>
               ))}
