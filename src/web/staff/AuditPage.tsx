@@ -4,6 +4,7 @@ import { formatDateTime } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Badge } from "../ui/Badge.tsx";
 import { Button } from "../ui/Button.tsx";
+import { DataTable } from "../ui/DataTable.tsx";
 import { Page } from "../ui/Page.tsx";
 import { LoadError } from "./LoadError.tsx";
 import { labelFor } from "./labels.ts";
@@ -35,42 +36,35 @@ export default function AuditPage() {
       ) : rows.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="stack-on-phone">
-            <caption className="visually-hidden">{t("audit.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.actor")}</th>
-                <th scope="col">{t("audit.record")}</th>
-                <th scope="col">{t("audit.outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.seq}>
-                  <td data-label={t("audit.at")}>{formatDateTime(r.at, lang)}</td>
-                  <td data-label={t("audit.action")}>
-                    <code>{r.action}</code>
-                    {r.fields.length > 0 ? (
-                      <span className="muted"> ({r.fields.join(", ")})</span>
-                    ) : null}
-                  </td>
-                  <td data-label={t("audit.actor")}>{labelFor(t, "role", r.actorRole)}</td>
-                  <td data-label={t("audit.record")}>
-                    {r.recordType ? `${r.recordType} ${r.recordId ?? ""}` : "—"}
-                  </td>
-                  <td data-label={t("audit.outcome")}>
-                    <Badge tone={r.outcome === "allowed" ? "success" : "warning"}>
-                      {r.outcome}
-                    </Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("audit.title")}
+          columns={[
+            t("audit.at"),
+            t("audit.action"),
+            t("audit.actor"),
+            t("audit.record"),
+            t("audit.outcome"),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.seq}>
+              <td data-label={t("audit.at")}>{formatDateTime(r.at, lang)}</td>
+              <td data-label={t("audit.action")}>
+                <code>{r.action}</code>
+                {r.fields.length > 0 ? (
+                  <span className="muted"> ({r.fields.join(", ")})</span>
+                ) : null}
+              </td>
+              <td data-label={t("audit.actor")}>{labelFor(t, "role", r.actorRole)}</td>
+              <td data-label={t("audit.record")}>
+                {r.recordType ? `${r.recordType} ${r.recordId ?? ""}` : "—"}
+              </td>
+              <td data-label={t("audit.outcome")}>
+                <Badge tone={r.outcome === "allowed" ? "success" : "warning"}>{r.outcome}</Badge>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="actions">
         {before.length > 0 ? (

@@ -2,6 +2,7 @@ import type { OverdueObligation } from "../api/types.ts";
 import { formatDateTime, formatSpan } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Badge } from "../ui/Badge.tsx";
+import { DataTable } from "../ui/DataTable.tsx";
 import { Link } from "../ui/Link.tsx";
 import { Page } from "../ui/Page.tsx";
 import { LoadError } from "./LoadError.tsx";
@@ -25,38 +26,33 @@ export default function OverduePage() {
       ) : loaded.data.obligations.length === 0 ? (
         <p>{t("overdue.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="stack-on-phone">
-            <caption className="visually-hidden">{t("overdue.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("overdue.case")}</th>
-                <th scope="col">{t("overdue.action")}</th>
-                <th scope="col">{t("overdue.owner")}</th>
-                <th scope="col">{t("overdue.county")}</th>
-                <th scope="col">{t("overdue.due")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.data.obligations.map((o) => (
-                <tr key={o.id} className="obligation-overdue">
-                  <td data-label={t("overdue.case")}>
-                    <Link href={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseNumber}</Link>
-                  </td>
-                  <td data-label={t("overdue.action")}>{actionLabel(lang, o.actionId)}</td>
-                  <td data-label={t("overdue.owner")}>{labelFor(t, "role", o.ownerRole)}</td>
-                  <td data-label={t("overdue.county")}>{countyName(o.countyFips)}</td>
-                  <td data-label={t("overdue.due")}>
-                    <Badge tone="danger">
-                      {t("deadline.overdue", { span: formatSpan(now - Date.parse(o.dueAt)) })}
-                    </Badge>{" "}
-                    <span className="muted">{formatDateTime(o.dueAt, lang)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("overdue.title")}
+          columns={[
+            t("overdue.case"),
+            t("overdue.action"),
+            t("overdue.owner"),
+            t("overdue.county"),
+            t("overdue.due"),
+          ]}
+        >
+          {loaded.data.obligations.map((o) => (
+            <tr key={o.id} className="obligation-overdue">
+              <td data-label={t("overdue.case")}>
+                <Link href={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseNumber}</Link>
+              </td>
+              <td data-label={t("overdue.action")}>{actionLabel(lang, o.actionId)}</td>
+              <td data-label={t("overdue.owner")}>{labelFor(t, "role", o.ownerRole)}</td>
+              <td data-label={t("overdue.county")}>{countyName(o.countyFips)}</td>
+              <td data-label={t("overdue.due")}>
+                <Badge tone="danger">
+                  {t("deadline.overdue", { span: formatSpan(now - Date.parse(o.dueAt)) })}
+                </Badge>{" "}
+                <span className="muted">{formatDateTime(o.dueAt, lang)}</span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Page>
   );

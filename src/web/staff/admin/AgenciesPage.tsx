@@ -5,6 +5,7 @@ import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { DataTable } from "../../ui/DataTable.tsx";
 import { Select, TextInput } from "../../ui/Field.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { ActionForm, Gate, useAction } from "../actions.tsx";
@@ -22,29 +23,15 @@ export default function AgenciesPage() {
     <Page title={t("agencies.title")}>
       <Gate loaded={loaded}>
         {({ agencies }) => (
-          <div className="table-wrap">
-            <table className="stack-on-phone">
-              <caption className="visually-hidden">{t("agencies.title")}</caption>
-              <thead>
-                <tr>
-                  {cols.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {agencies.map((a) => (
-                  <tr key={a.id}>
-                    <td data-label={cols[0]}>{a.name}</td>
-                    <td data-label={cols[1]}>{labelFor(t, "agency_kind", a.kind)}</td>
-                    <td data-label={cols[2]}>{countyName(a.countyFips)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("agencies.title")} columns={cols}>
+            {agencies.map((a) => (
+              <tr key={a.id}>
+                <td data-label={cols[0]}>{a.name}</td>
+                <td data-label={cols[1]}>{labelFor(t, "agency_kind", a.kind)}</td>
+                <td data-label={cols[2]}>{countyName(a.countyFips)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Gate>
       {me.abilities.createAgencies ? <CreateAgencyForm onCreated={reload} /> : null}

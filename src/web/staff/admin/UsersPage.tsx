@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
 import { Badge } from "../../ui/Badge.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { DataTable } from "../../ui/DataTable.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { Gate, useAction } from "../actions.tsx";
 import { agencyName, useAgencies } from "../agencies.ts";
@@ -43,62 +44,48 @@ export default function UsersPage() {
       ) : null}
       <Gate loaded={loaded}>
         {({ users }) => (
-          <div className="table-wrap">
-            <table className="stack-on-phone">
-              <caption className="visually-hidden">{t("users.title")}</caption>
-              <thead>
-                <tr>
-                  {cols.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => (
-                  <tr key={u.membershipId}>
-                    <td data-label={cols[0]}>
-                      {u.displayName}
-                      <br />
-                      <span className="muted">{u.email}</span>
-                    </td>
-                    <td data-label={cols[1]}>{agencyName(directory, u.agencyId)}</td>
-                    <td data-label={cols[2]}>{labelFor(t, "role", u.role)}</td>
-                    <td data-label={cols[3]}>
-                      <Badge tone={u.status === "active" ? "success" : "neutral"}>
-                        {labelFor(t, "account_status", u.status)}
-                      </Badge>{" "}
-                      {u.lockedAt ? <Badge tone="danger">{t("users.locked")}</Badge> : null}{" "}
-                      {u.mfaEnabledAt ? null : <span className="muted">{t("users.no_mfa")}</span>}
-                      <div className="actions">
-                        {u.lockedAt ? (
-                          <Button
-                            variant="secondary"
-                            disabled={action.busy}
-                            aria-label={t("users.unlock_named", { name: u.displayName })}
-                            onClick={() => void change(u, "unlock")}
-                          >
-                            {t("users.unlock")}
-                          </Button>
-                        ) : null}
-                        {u.status === "active" ? (
-                          <Button
-                            variant="danger"
-                            disabled={action.busy}
-                            aria-label={t("users.disable_named", { name: u.displayName })}
-                            onClick={() => void change(u, "disable")}
-                          >
-                            {t("users.disable")}
-                          </Button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("users.title")} columns={cols}>
+            {users.map((u) => (
+              <tr key={u.membershipId}>
+                <td data-label={cols[0]}>
+                  {u.displayName}
+                  <br />
+                  <span className="muted">{u.email}</span>
+                </td>
+                <td data-label={cols[1]}>{agencyName(directory, u.agencyId)}</td>
+                <td data-label={cols[2]}>{labelFor(t, "role", u.role)}</td>
+                <td data-label={cols[3]}>
+                  <Badge tone={u.status === "active" ? "success" : "neutral"}>
+                    {labelFor(t, "account_status", u.status)}
+                  </Badge>{" "}
+                  {u.lockedAt ? <Badge tone="danger">{t("users.locked")}</Badge> : null}{" "}
+                  {u.mfaEnabledAt ? null : <span className="muted">{t("users.no_mfa")}</span>}
+                  <div className="actions">
+                    {u.lockedAt ? (
+                      <Button
+                        variant="secondary"
+                        disabled={action.busy}
+                        aria-label={t("users.unlock_named", { name: u.displayName })}
+                        onClick={() => void change(u, "unlock")}
+                      >
+                        {t("users.unlock")}
+                      </Button>
+                    ) : null}
+                    {u.status === "active" ? (
+                      <Button
+                        variant="danger"
+                        disabled={action.busy}
+                        aria-label={t("users.disable_named", { name: u.displayName })}
+                        onClick={() => void change(u, "disable")}
+                      >
+                        {t("users.disable")}
+                      </Button>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Gate>
       <CreateUserForm agencies={directory} onCreated={reload} />

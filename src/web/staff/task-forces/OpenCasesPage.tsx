@@ -2,6 +2,7 @@ import type { OpenCase } from "../../api/coordination-types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Badge } from "../../ui/Badge.tsx";
+import { DataTable } from "../../ui/DataTable.tsx";
 import { Link } from "../../ui/Link.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { Gate } from "../actions.tsx";
@@ -38,49 +39,35 @@ export default function OpenCasesPage() {
           cases.length === 0 ? (
             <p>{t("open_cases.empty")}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="stack-on-phone">
-                <caption className="visually-hidden">{t("open_cases.title")}</caption>
-                <thead>
-                  <tr>
-                    {columns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {cases.map((c) => (
-                    <tr
-                      key={c.id}
-                      className={c.overdueObligations > 0 ? "obligation-overdue" : undefined}
-                    >
-                      <td data-label={columns[0]}>
-                        <Link href={`/cases/${encodeURIComponent(c.id)}`}>{c.caseNumber}</Link>
-                      </td>
-                      <td data-label={columns[1]}>{countyName(c.countyFips)}</td>
-                      <td data-label={columns[2]}>{determinationLabel(lang, c.determination)}</td>
-                      <td data-label={columns[3]}>{formatDateTime(c.receivedAt, lang)}</td>
-                      <td data-label={columns[4]}>
-                        <RatBadge c={c} />
-                      </td>
-                      <td data-label={columns[5]}>
-                        {t("open_cases.counts", { open: c.openObligations })}
-                        {c.overdueObligations > 0 ? (
-                          <>
-                            {" "}
-                            <Badge tone="danger">
-                              {t("open_cases.overdue", { n: c.overdueObligations })}
-                            </Badge>
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t("open_cases.title")} columns={columns}>
+              {cases.map((c) => (
+                <tr
+                  key={c.id}
+                  className={c.overdueObligations > 0 ? "obligation-overdue" : undefined}
+                >
+                  <td data-label={columns[0]}>
+                    <Link href={`/cases/${encodeURIComponent(c.id)}`}>{c.caseNumber}</Link>
+                  </td>
+                  <td data-label={columns[1]}>{countyName(c.countyFips)}</td>
+                  <td data-label={columns[2]}>{determinationLabel(lang, c.determination)}</td>
+                  <td data-label={columns[3]}>{formatDateTime(c.receivedAt, lang)}</td>
+                  <td data-label={columns[4]}>
+                    <RatBadge c={c} />
+                  </td>
+                  <td data-label={columns[5]}>
+                    {t("open_cases.counts", { open: c.openObligations })}
+                    {c.overdueObligations > 0 ? (
+                      <>
+                        {" "}
+                        <Badge tone="danger">
+                          {t("open_cases.overdue", { n: c.overdueObligations })}
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Gate>

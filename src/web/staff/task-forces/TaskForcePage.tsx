@@ -3,6 +3,7 @@ import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { RouteProps } from "../../routes.ts";
 import { Badge } from "../../ui/Badge.tsx";
+import { DataTable } from "../../ui/DataTable.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { Gate } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
@@ -36,38 +37,24 @@ export default function TaskForcePage({ params }: RouteProps) {
               {tf.members.length === 0 ? (
                 <p>{t("tf.no_members")}</p>
               ) : (
-                <div className="table-wrap">
-                  <table className="stack-on-phone">
-                    <caption className="visually-hidden">{t("tf.members")}</caption>
-                    <thead>
-                      <tr>
-                        {cols.map((c) => (
-                          <th key={c} scope="col">
-                            {c}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {tf.members.map((m) => (
-                        <tr key={m.membershipId}>
-                          <td data-label={cols[0]}>{m.displayName}</td>
-                          <td data-label={cols[1]}>{labelFor(t, "role", m.role)}</td>
-                          <td data-label={cols[2]}>
-                            <CertificationBadges certifications={m.certifications} />
-                          </td>
-                          <td data-label={cols[3]}>
-                            {m.onCall ? (
-                              <Badge tone="info">{t("rat.on_call")}</Badge>
-                            ) : (
-                              <span className="muted">{t("common.no")}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable caption={t("tf.members")} columns={cols}>
+                  {tf.members.map((m) => (
+                    <tr key={m.membershipId}>
+                      <td data-label={cols[0]}>{m.displayName}</td>
+                      <td data-label={cols[1]}>{labelFor(t, "role", m.role)}</td>
+                      <td data-label={cols[2]}>
+                        <CertificationBadges certifications={m.certifications} />
+                      </td>
+                      <td data-label={cols[3]}>
+                        {m.onCall ? (
+                          <Badge tone="info">{t("rat.on_call")}</Badge>
+                        ) : (
+                          <span className="muted">{t("common.no")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
               <h2>{t("tf.roster")}</h2>
               {tf.shifts.length === 0 ? (

@@ -3,6 +3,7 @@ import type { RatSeat, RatTeam } from "../../../api/coordination-types.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Badge, type BadgeTone } from "../../../ui/Badge.tsx";
+import { DataTable } from "../../../ui/DataTable.tsx";
 import { labelFor } from "../../labels.ts";
 
 const TONES: Record<string, BadgeTone> = {
@@ -29,53 +30,44 @@ export function SeatList(props: { team: RatTeam }) {
   );
   return (
     <>
-      <div className="table-wrap">
-        <table className="stack-on-phone seats">
-          <caption className="visually-hidden">{t("rat.seats")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("rat.seat")}</th>
-              <th scope="col">{t("rat.person")}</th>
-              <th scope="col">{t("rat.answer")}</th>
-              <th scope="col">{t("rat.on_call")}</th>
+      <DataTable
+        caption={t("rat.seats")}
+        columns={[t("rat.seat"), t("rat.person"), t("rat.answer"), t("rat.on_call")]}
+        className="seats"
+      >
+        {RAT_SEAT_IDS.map((seat) => {
+          const now = current(props.team.seats.filter((s) => s.seat === seat));
+          return (
+            <tr key={seat} data-seat={seat}>
+              <th scope="row" data-label={t("rat.seat")}>
+                {labelFor(t, "seat", seat)}
+              </th>
+              <td data-label={t("rat.person")}>{now ? now.displayName : "—"}</td>
+              <td data-label={t("rat.answer")}>
+                {now ? (
+                  <>
+                    <Badge tone={TONES[now.status] ?? "neutral"}>
+                      {labelFor(t, "seat_status", now.status)}
+                    </Badge>{" "}
+                    <span className="muted">
+                      {formatDateTime(now.respondedAt ?? now.offeredAt, lang)}
+                    </span>
+                  </>
+                ) : (
+                  <Badge tone="neutral">{t("rat.nobody")}</Badge>
+                )}
+              </td>
+              <td data-label={t("rat.on_call")}>
+                {now?.onCall ? (
+                  <Badge tone="info">{t("rat.on_call")}</Badge>
+                ) : (
+                  <span className="muted">{now ? t("common.no") : "—"}</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {RAT_SEAT_IDS.map((seat) => {
-              const now = current(props.team.seats.filter((s) => s.seat === seat));
-              return (
-                <tr key={seat} data-seat={seat}>
-                  <th scope="row" data-label={t("rat.seat")}>
-                    {labelFor(t, "seat", seat)}
-                  </th>
-                  <td data-label={t("rat.person")}>{now ? now.displayName : "—"}</td>
-                  <td data-label={t("rat.answer")}>
-                    {now ? (
-                      <>
-                        <Badge tone={TONES[now.status] ?? "neutral"}>
-                          {labelFor(t, "seat_status", now.status)}
-                        </Badge>{" "}
-                        <span className="muted">
-                          {formatDateTime(now.respondedAt ?? now.offeredAt, lang)}
-                        </span>
-                      </>
-                    ) : (
-                      <Badge tone="neutral">{t("rat.nobody")}</Badge>
-                    )}
-                  </td>
-                  <td data-label={t("rat.on_call")}>
-                    {now?.onCall ? (
-                      <Badge tone="info">{t("rat.on_call")}</Badge>
-                    ) : (
-                      <span className="muted">{now ? t("common.no") : "—"}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {earlier.length > 0 ? (
         <>
           <h3>{t("rat.earlier")}</h3>
