@@ -84,6 +84,9 @@ describe("staff pages in Chromium", () => {
     await page.getByRole("link", { name: "New intake" }).click();
     await page.getByLabel("Age in years").fill("15");
     await page.getByRole("button", { name: "Next" }).click();
+    // Wait for the age question to give way: on a loaded machine the server's answer can take a
+    // moment, and the loop below must not pick the age question's own radios.
+    await page.getByLabel("Age in years").waitFor({ state: "detached" });
     const live = page.locator(".live-assessment");
     // The server picks the next question; answer "yes" to sexual contact and something of
     // value, "I don't know" to anything else, until the determination is reached.
