@@ -1,3 +1,4 @@
+import { isMinorAge } from "../minor.ts";
 import type { Facts } from "./facts.ts";
 import { isRedFlag } from "./indicators.ts";
 
@@ -45,7 +46,7 @@ const known = (v: boolean | null | undefined): Tri => (v === undefined ? null : 
 export function ageStatus(facts: Facts): { status: AgeStatus; basis: "age" | "ageGroup" | null } {
   const age = facts.subject?.age;
   if (age !== undefined && age !== null)
-    return { status: age < 18 ? "minor" : "adult", basis: "age" };
+    return { status: isMinorAge(age) ? "minor" : "adult", basis: "age" };
   const group = facts.subject?.ageGroup;
   if (group) return { status: group, basis: "ageGroup" };
   return { status: null, basis: null };

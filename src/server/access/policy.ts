@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { AccountAbilities, CaseAbilities } from "../../domain/abilities.ts";
 import {
   type ConsentCategory,
   IDENTITY_FIELD_CATEGORY,
@@ -85,22 +86,6 @@ export function identityDisclosure(
   return { fields, basis: fields.length > 0 ? "consent" : "none" };
 }
 
-export interface CaseAbilities {
-  read: boolean;
-  readIdentity: boolean;
-  manageTeam: boolean;
-  recordConsent: boolean;
-  breakGlass: boolean;
-  formRat: boolean;
-  editPlan: boolean;
-  writeSpecializedPlan: boolean;
-  sendReferral: boolean;
-  readCaseFile: boolean;
-  writeNote: boolean;
-  uploadDocument: boolean;
-  changeStatus: boolean;
-}
-
 /** Roles that deliver or coordinate services, and so write plans and send referrals. */
 const SERVICE_ROLES = new Set<Role>([
   "victim_advocate",
@@ -184,18 +169,6 @@ export function canAdministerAgency(actor: Actor, agencyId: string): boolean {
   return actor.role === "agency_admin" && actor.agencyId === agencyId;
 }
 
-export interface AccountAbilities {
-  intake: boolean;
-  overdueQueue: boolean;
-  openCasesQueue: boolean;
-  readAudit: boolean;
-  administerAccounts: boolean;
-  createAgencies: boolean;
-  manageTaskForces: boolean;
-  recordCertifications: boolean;
-  receiveReferrals: boolean;
-}
-
 /**
  * What the caller may do outside any one case (sent with `/me`, so the web app shows its menu
  * from the server's answer and never keeps its own copy of these lists).
@@ -238,3 +211,5 @@ export function mayCloseObligation(
 export function confidentialByDefault(actor: Actor): boolean {
   return actor.agencyKind === "victim_services";
 }
+
+export type { AccountAbilities, CaseAbilities };

@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { isMinorVictim } from "../../domain/minor.ts";
 import type { ConsentCategory, IdentityField } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import {
@@ -165,7 +166,7 @@ export class CaseRepository {
         holderAgencyId: r.agency_id,
         holderAgencyKind: r.holderKind,
         consentedCategories: consented.get(r.id) ?? new Set(),
-        minorVictim: r.part === "victim" && r.age_years !== null && r.age_years < 18,
+        minorVictim: isMinorVictim(r.part, r.age_years),
       });
       const identity = openIdentity(this.ctx.keyring, r, fields);
       return {

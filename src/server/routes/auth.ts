@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ACCOUNT_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
 import {
   clearSessionCookie,
@@ -8,7 +9,7 @@ import {
   setSessionCookie,
   unauthenticated,
 } from "../http/auth-hook.ts";
-import { errorReply } from "../http/error-schema.ts";
+import { errorReply, flagsSchema } from "../http/error-schema.ts";
 import { getMe } from "../use-cases/get-me.ts";
 import { confirmMfaEnrolment, mfaInput, startMfaEnrolment, verifyMfa } from "../use-cases/mfa.ts";
 import { signIn, signInInput } from "../use-cases/sign-in.ts";
@@ -149,17 +150,7 @@ export const authRoutes =
               agencyId: z.string(),
               agencyName: z.string(),
               role: z.string(),
-              abilities: z.object({
-                intake: z.boolean(),
-                overdueQueue: z.boolean(),
-                openCasesQueue: z.boolean(),
-                readAudit: z.boolean(),
-                administerAccounts: z.boolean(),
-                createAgencies: z.boolean(),
-                manageTaskForces: z.boolean(),
-                recordCertifications: z.boolean(),
-                receiveReferrals: z.boolean(),
-              }),
+              abilities: flagsSchema(ACCOUNT_ABILITY_NAMES),
               confidentialNotesByDefault: z.boolean(),
               csrfToken: z.string().nullable(),
             }),

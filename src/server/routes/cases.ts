@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { requireActor } from "../http/auth-hook.ts";
-import { errorReply } from "../http/error-schema.ts";
+import { errorReply, flagsSchema } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { CaseRepository } from "../repositories/case-repository.ts";
 import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
@@ -60,21 +61,7 @@ const caseDetail = caseSummary.extend({
   ),
   outcome: z.string().nullable(),
   closedAt: z.string().nullable(),
-  abilities: z.object({
-    read: z.boolean(),
-    readIdentity: z.boolean(),
-    manageTeam: z.boolean(),
-    recordConsent: z.boolean(),
-    breakGlass: z.boolean(),
-    formRat: z.boolean(),
-    editPlan: z.boolean(),
-    writeSpecializedPlan: z.boolean(),
-    sendReferral: z.boolean(),
-    readCaseFile: z.boolean(),
-    writeNote: z.boolean(),
-    uploadDocument: z.boolean(),
-    changeStatus: z.boolean(),
-  }),
+  abilities: flagsSchema(CASE_ABILITY_NAMES),
 });
 
 const summary = (r: {

@@ -7,6 +7,7 @@ import {
   type PlanDomain,
   SPECIALIZED_PLAN_CITATION,
 } from "../../domain/coordination/service-plan.ts";
+import { isMinorAge } from "../../domain/minor.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
@@ -97,7 +98,7 @@ export async function createServicePlan(
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const person = await personOnCase(trx, caseId, input.personId, "personId");
     if (person.part !== "victim") throw badRequest("Plans are made for victims.", "personId");
-    if (specialized && !(person.age_years !== null && person.age_years < 18))
+    if (specialized && !isMinorAge(person.age_years))
       throw new AppError(
         "not_a_minor",
         422,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMinorAge } from "../../domain/minor.ts";
 import { CONSENT_CATEGORIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
@@ -74,7 +75,7 @@ export async function recordConsent(
           "givenByPersonId: must be the person or someone on the same case",
           "givenByPersonId",
         );
-      const minor = person.age_years !== null && person.age_years < 18;
+      const minor = isMinorAge(person.age_years);
       if (minor && shared.some((s) => SUSPECTED.includes(s.part))) {
         throw new AppError(
           "consent_giver_not_allowed",

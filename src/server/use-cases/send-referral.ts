@@ -5,6 +5,7 @@ import {
   type StatutoryBasis,
 } from "../../domain/coordination/referral.ts";
 import { PLAN_DOMAIN_IDS, type PlanDomain } from "../../domain/coordination/service-plan.ts";
+import { isMinorVictim } from "../../domain/minor.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
@@ -70,7 +71,7 @@ export async function sendReferral(
     holderAgencyId: person.agency_id,
     recipientAgencyId: recipient.id,
     recipientKind: recipient.kind,
-    minorVictim: person.part === "victim" && person.age_years !== null && person.age_years < 18,
+    minorVictim: isMinorVictim(person.part, person.age_years),
     hasValidConsent: consent !== undefined,
     statutoryBasis: input.statutoryBasis,
   });

@@ -62,8 +62,13 @@ export async function takeIntake(
   }
   return ctx.db.kysely
     .transaction()
-    .execute((trx) => intakeIn(trx, ctx, actor, actor.agencyId, input));
+    .execute((trx) =>
+      intakeIn(trx, ctx, actor, { id: actor.agencyId, kind: actor.agencyKind }, input),
+    );
 }
+
+const QUEUE_NAME = "Statewide intake queue";
+const QUEUE_KIND = "mbi";
 
 /** A tip from the public help page: no login, lands in the statewide intake queue. */
 export async function takePublicTip(
@@ -71,7 +76,7 @@ export async function takePublicTip(
   raw: z.input<typeof publicTipInput>,
 ): Promise<{ receiptCode: string }> {
   const input = publicTipInput.parse(raw);
-  const queue = await ensureAgency(ctx, "Statewide intake queue", "mbi");
+  const queue = { id: await ensureAgency(ctx, QUEUE_NAME, QUEUE_KIND), kind: QUEUE_KIND };
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const { narrative, contact, ...tip } = input;
     const result = await intakeIn(trx, ctx, null, queue, {
@@ -113,9 +118,10 @@ async function intakeIn(
   trx: Transaction<Database>,
   ctx: AppContext,
   actor: Actor | null,
-  agencyId: string,
+  intakeAgency: { id: string; kind: string },
   input: z.output<typeof intakeInput>,
 ): Promise<IntakeResult> {
+  const agencyId = intakeAgency.id;
   const assessment = assess(input.facts);
   const { facts, ...caseFields } = input;
   const opened = await openCaseInTransaction(
@@ -149,9 +155,11 @@ async function intakeIn(
     now: now.toISOString(),
     reporterUserId: actor?.userId ?? null,
   });
-  const routedToAgencyId = assessment.actions.includes("report_cps")
-    ? await routeToCps(trx, opened.id, agencyId, input.countyFips ?? null, now.toISOString())
-    : null;
+  // A child's report taken in by CPS itself stays there; any other agency's goes to CPS.
+  const routedToAgencyId =
+    assessment.actions.includes("report_cps") && intakeAgency.kind !== "cps"
+      ? await routeToCps(trx, opened.id, input.countyFips ?? null, now.toISOString())
+      : null;
   return {
     caseId: opened.id,
     caseNumber: opened.caseNumber,
@@ -169,16 +177,9 @@ async function intakeIn(
 async function routeToCps(
   trx: Transaction<Database>,
   caseId: string,
-  intakeAgencyId: string,
   countyFips: string | null,
   nowIso: string,
-): Promise<string | null> {
-  const intake = await trx
-    .selectFrom("agencies")
-    .select("kind")
-    .where("id", "=", intakeAgencyId)
-    .executeTakeFirstOrThrow();
-  if (intake.kind === "cps") return null;
+): Promise<string> {
   const cps = await cpsAgencyFor(trx, countyFips, nowIso);
   await trx.updateTable("cases").set({ agency_id: cps }).where("id", "=", caseId).execute();
   await trx

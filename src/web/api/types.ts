@@ -1,3 +1,7 @@
+import type { AccountAbilities, CaseAbilities } from "../../domain/abilities.ts";
+
+export type { AccountAbilities, CaseAbilities };
+
 /**
  * Shapes of the API answers the web app reads, as `src/server/routes/*.ts` declare them (the
  * OpenAPI document at /api/openapi.json is generated from the same schemas).
@@ -78,19 +82,6 @@ export interface Me {
   csrfToken: string | null;
 }
 
-/** What the signed-in user may do outside any one case (GET /api/v1/me). */
-export interface AccountAbilities {
-  intake: boolean;
-  overdueQueue: boolean;
-  openCasesQueue: boolean;
-  readAudit: boolean;
-  administerAccounts: boolean;
-  createAgencies: boolean;
-  manageTaskForces: boolean;
-  recordCertifications: boolean;
-  receiveReferrals: boolean;
-}
-
 export interface MyObligation {
   id: string;
   caseId: string;
@@ -136,23 +127,6 @@ export interface CasePerson {
   };
   withheld: string[];
   disclosureBasis: "own_agency" | "consent" | "statutory_report" | "none";
-}
-
-/** What the user may do with this case, as the server's policy decides it. */
-export interface CaseAbilities {
-  read: boolean;
-  readIdentity: boolean;
-  manageTeam: boolean;
-  recordConsent: boolean;
-  breakGlass: boolean;
-  formRat: boolean;
-  editPlan: boolean;
-  writeSpecializedPlan: boolean;
-  sendReferral: boolean;
-  readCaseFile: boolean;
-  writeNote: boolean;
-  uploadDocument: boolean;
-  changeStatus: boolean;
 }
 
 export interface CaseDetail {

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from "react";
+import { CurrentQuestion } from "../assessment/CurrentQuestion.tsx";
 import { NextSteps } from "../assessment/NextSteps.tsx";
-import { QuestionStep } from "../assessment/QuestionStep.tsx";
 import { ScreeningError } from "../assessment/ScreeningError.tsx";
-import { ScreeningProgress } from "../assessment/ScreeningProgress.tsx";
 import { useScreening } from "../assessment/useScreening.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
@@ -51,18 +50,7 @@ export default function ScreeningPage() {
       ) : null}
       {s.step && s.current && !finished ? (
         <>
-          <ScreeningProgress answered={s.order.length} remaining={s.remaining} />
-          <QuestionStep
-            key={s.current.id}
-            question={s.current}
-            sectionTitle={q.sections.find((x) => x.id === s.current?.section)?.title ?? ""}
-            initial={s.answers[s.current.id]}
-            busy={s.busy}
-            canGoBack={s.order.length > 0}
-            takeFocus={s.order.length > 0}
-            onAnswer={(v) => s.current && void s.answer(s.current.id, v)}
-            onBack={() => void s.back()}
-          />
+          <CurrentQuestion screening={s} />
           {s.order.length > 0 ? (
             <p>
               <Button variant="link" onClick={s.finishNow}>

@@ -2,9 +2,8 @@ import { type FormEvent, useEffect, useState } from "react";
 import { CASE_SOURCES, VENUES } from "../../domain/catalogues.ts";
 import { ApiError, api } from "../api/client.ts";
 import type { County, IntakeReply } from "../api/types.ts";
-import { QuestionStep } from "../assessment/QuestionStep.tsx";
+import { CurrentQuestion } from "../assessment/CurrentQuestion.tsx";
 import { ScreeningError } from "../assessment/ScreeningError.tsx";
-import { ScreeningProgress } from "../assessment/ScreeningProgress.tsx";
 import { useScreening } from "../assessment/useScreening.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { navigate } from "../router.ts";
@@ -108,20 +107,7 @@ export default function IntakePage() {
           {stage === "screening" && q && s.step ? (
             <>
               {s.current && !s.finished ? (
-                <>
-                  <ScreeningProgress answered={s.order.length} remaining={s.remaining} />
-                  <QuestionStep
-                    key={s.current.id}
-                    question={s.current}
-                    sectionTitle={q.sections.find((x) => x.id === s.current?.section)?.title ?? ""}
-                    initial={s.answers[s.current.id]}
-                    busy={s.busy}
-                    canGoBack={s.order.length > 0}
-                    takeFocus={s.order.length > 0}
-                    onAnswer={(v) => s.current && void s.answer(s.current.id, v)}
-                    onBack={() => void s.back()}
-                  />
-                </>
+                <CurrentQuestion screening={s} />
               ) : (
                 <Alert tone="success">{t("intake.screening_done")}</Alert>
               )}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { Checkbox } from "../../ui/Field.tsx";
+import { Checkbox, Select } from "../../ui/Field.tsx";
 import { useSession } from "../session.tsx";
 
 /**
@@ -32,6 +32,27 @@ export function ConfidentialCheckbox(props: {
       checked={props.checked}
       onChange={props.onChange}
       error={props.error ?? null}
+    />
+  );
+}
+
+/** Which person on the case a note or document is about (optional): consent is per person. */
+export function AboutPersonSelect(props: {
+  persons: readonly { value: string; label: string }[];
+  value: string;
+  error: string | null;
+  onChange: (personId: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Select
+      label={`${t("file.about_label")} ${t("common.optional")}`}
+      hint={t("file.about_hint")}
+      choices={props.persons}
+      placeholder={t("file.about_nobody")}
+      value={props.value}
+      error={props.error}
+      onChange={(e) => props.onChange(e.target.value)}
     />
   );
 }

@@ -7,11 +7,15 @@ import { type Language, useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
 import { Badge } from "../../ui/Badge.tsx";
 import { Button } from "../../ui/Button.tsx";
-import { Select, TextInput } from "../../ui/Field.tsx";
+import { TextInput } from "../../ui/Field.tsx";
 import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
-import { ConfidentialCheckbox, useConfidentialChoice } from "./ConfidentialCheckbox.tsx";
+import {
+  AboutPersonSelect,
+  ConfidentialCheckbox,
+  useConfidentialChoice,
+} from "./ConfidentialCheckbox.tsx";
 import type { CasePanelProps } from "./panels.ts";
 import { personChoices } from "./people.ts";
 
@@ -157,14 +161,11 @@ function UploadForm(props: {
         error={action.fieldError("name")}
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
       />
-      <Select
-        label={`${t("file.about_label")} ${t("common.optional")}`}
-        hint={t("file.about_hint")}
-        choices={props.persons}
-        placeholder={t("file.about_nobody")}
+      <AboutPersonSelect
+        persons={props.persons}
         value={aboutPersonId}
         error={action.fieldError("aboutPersonId")}
-        onChange={(e) => setAboutPersonId(e.target.value)}
+        onChange={setAboutPersonId}
       />
       <ConfidentialCheckbox
         checked={readers.confidential}

@@ -6,10 +6,14 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
 import { Badge } from "../../ui/Badge.tsx";
 import { Button } from "../../ui/Button.tsx";
-import { Select, TextArea } from "../../ui/Field.tsx";
+import { TextArea } from "../../ui/Field.tsx";
 import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { useApi } from "../useApi.ts";
-import { ConfidentialCheckbox, useConfidentialChoice } from "./ConfidentialCheckbox.tsx";
+import {
+  AboutPersonSelect,
+  ConfidentialCheckbox,
+  useConfidentialChoice,
+} from "./ConfidentialCheckbox.tsx";
 import type { CasePanelProps } from "./panels.ts";
 import { personChoices, personLabel } from "./people.ts";
 
@@ -116,14 +120,11 @@ function NoteForm(props: {
         error={action.fieldError("body")}
         onChange={(e) => setBody(e.target.value)}
       />
-      <Select
-        label={`${t("file.about_label")} ${t("common.optional")}`}
-        hint={t("file.about_hint")}
-        choices={props.persons}
-        placeholder={t("file.about_nobody")}
+      <AboutPersonSelect
+        persons={props.persons}
         value={aboutPersonId}
         error={action.fieldError("aboutPersonId")}
-        onChange={(e) => setAboutPersonId(e.target.value)}
+        onChange={setAboutPersonId}
       />
       <ConfidentialCheckbox
         checked={readers.confidential}

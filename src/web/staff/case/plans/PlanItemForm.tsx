@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { PLAN_DOMAIN_IDS } from "../../../../domain/coordination/service-plan.ts";
 import type { Agency } from "../../../api/case-file-types.ts";
 import { api } from "../../../api/client.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
@@ -7,7 +6,7 @@ import { Button } from "../../../ui/Button.tsx";
 import { Select, TextArea, TextInput } from "../../../ui/Field.tsx";
 import { ActionForm, useAction } from "../../actions.tsx";
 import { agencyChoices } from "../../agencies.ts";
-import { labelFor } from "../../labels.ts";
+import { DomainSelect } from "./DomainSelect.tsx";
 
 const FIELDS = ["domain", "need", "goal", "service", "providerAgencyId", "startsOn", "endsOn"];
 
@@ -43,12 +42,8 @@ export function PlanItemForm(props: {
   return (
     <ActionForm action={action} fields={FIELDS} onSubmit={submit} label={t("plan.add_item")}>
       <h4>{t("plan.add_item")}</h4>
-      <Select
-        label={t("plan.domain")}
-        choices={PLAN_DOMAIN_IDS.map((d) => ({ value: d, label: labelFor(t, "domain", d) }))}
-        placeholder={t("common.choose")}
+      <DomainSelect
         value={form.domain}
-        required
         error={action.fieldError("domain")}
         onChange={set("domain")}
       />

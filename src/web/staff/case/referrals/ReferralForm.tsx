@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { STATUTORY_BASES } from "../../../../domain/coordination/referral.ts";
-import { PLAN_DOMAIN_IDS } from "../../../../domain/coordination/service-plan.ts";
 import { api } from "../../../api/client.ts";
 import type { CaseDetail } from "../../../api/types.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
@@ -10,6 +9,7 @@ import { ActionForm, useAction } from "../../actions.tsx";
 import { agencyChoices, useAgencies } from "../../agencies.ts";
 import { labelFor } from "../../labels.ts";
 import { personChoices, victimsOf } from "../people.ts";
+import { DomainSelect } from "../plans/DomainSelect.tsx";
 
 const FIELDS = ["personId", "toAgencyId", "domain", "service", "disclosesIdentity"];
 
@@ -68,12 +68,8 @@ export function ReferralForm(props: { detail: CaseDetail; onSent(): void; onCanc
         onChange={set("toAgencyId")}
       />
       <div className="field-row">
-        <Select
-          label={t("plan.domain")}
-          choices={PLAN_DOMAIN_IDS.map((d) => ({ value: d, label: labelFor(t, "domain", d) }))}
-          placeholder={t("common.choose")}
+        <DomainSelect
           value={form.domain}
-          required
           error={action.fieldError("domain")}
           onChange={set("domain")}
         />

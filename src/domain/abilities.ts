@@ -1,0 +1,34 @@
+/**
+ * The names of what the access policy answers (src/server/access/policy.ts decides the values).
+ * The server's response schemas and the web app's types are built from these lists, so an
+ * ability added to the policy reaches the client without a second copy to keep in step.
+ */
+export const CASE_ABILITY_NAMES = [
+  "read",
+  "readIdentity",
+  "manageTeam",
+  "recordConsent",
+  "breakGlass",
+  "formRat",
+  "editPlan",
+  "writeSpecializedPlan",
+  "sendReferral",
+  "readCaseFile",
+  "writeNote",
+  "uploadDocument",
+  "changeStatus",
+] as const;
+export type CaseAbilities = Record<(typeof CASE_ABILITY_NAMES)[number], boolean>;
+
+export const ACCOUNT_ABILITY_NAMES = [
+  "intake",
+  "overdueQueue",
+  "openCasesQueue",
+  "readAudit",
+  "administerAccounts",
+  "createAgencies",
+  "manageTaskForces",
+  "recordCertifications",
+  "receiveReferrals",
+] as const;
+export type AccountAbilities = Record<(typeof ACCOUNT_ABILITY_NAMES)[number], boolean>;
