@@ -43,9 +43,9 @@ const COMMANDS: Record<string, Command> = {
     load: () => import("./commands/token.ts"),
   },
   user: {
-    summary: "create accounts (password on stdin), unlock or disable them",
+    summary: "create accounts (password on stdin), unlock or disable them, audit their roles",
     usage:
-      "user create-admin --email EMAIL | create --email E --agency ID --role R | unlock EMAIL | disable EMAIL",
+      "user create-admin --email EMAIL | create --email E --agency ID --role R | unlock EMAIL | disable EMAIL | audit-roles",
     load: () => import("./commands/user.ts"),
   },
 };

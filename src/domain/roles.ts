@@ -1,3 +1,5 @@
+import type { AgencyKind } from "./catalogues.ts";
+
 /**
  * Roles of DOMAIN.md §1 and what each may see. The server's access policy
  * (src/server/access/policy.ts) reads this table; nothing else decides access.
@@ -33,6 +35,14 @@ export interface RolePolicy {
   breakGlass: boolean;
   /** May read the audit trail: of its own agency, or of every agency. */
   audit: "none" | "agency" | "all";
+  /** Manages accounts: of its own agency, or of every agency. */
+  administers: "none" | "agency" | "all";
+  /**
+   * The kinds of agency whose staff hold this role (DOMAIN.md §1: CPS investigators work for
+   * DCPS, certified HT investigators for law enforcement or MBI, advocates for a victim service
+   * provider, …). An account is only ever granted a role that fits its agency.
+   */
+  agencyKinds: readonly AgencyKind[] | "any";
 }
 
 export const ROLE_POLICIES: Record<Role, RolePolicy> = {
@@ -42,6 +52,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: false,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: "any",
   },
   cps_investigator: {
     caseScope: "agency",
@@ -49,6 +61,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["cps"],
   },
   ht_investigator: {
     caseScope: "team",
@@ -56,6 +70,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["law_enforcement", "mbi"],
   },
   victim_advocate: {
     caseScope: "agency",
@@ -63,6 +79,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["victim_services", "attorney_general"],
   },
   medical: {
     caseScope: "team",
@@ -70,6 +88,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["medical"],
   },
   shelter_staff: {
     caseScope: "team",
@@ -77,6 +97,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["shelter", "victim_services"],
   },
   task_force_lead: {
     caseScope: "agency",
@@ -84,6 +106,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: true,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["law_enforcement", "mbi"],
   },
   state_coordinator: {
     caseScope: "statewide",
@@ -91,6 +115,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: true,
     audit: "none",
+    administers: "none",
+    agencyKinds: ["mbi"],
   },
   analyst: {
     caseScope: "none",
@@ -98,6 +124,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: false,
     breakGlass: false,
     audit: "none",
+    administers: "none",
+    agencyKinds: "any",
   },
   agency_admin: {
     caseScope: "none",
@@ -105,6 +133,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "agency",
+    administers: "agency",
+    agencyKinds: "any",
   },
   system_admin: {
     caseScope: "none",
@@ -112,8 +142,29 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: false,
     audit: "all",
+    administers: "all",
+    agencyKinds: "any",
   },
 };
+
+/** Whether an account in an agency of this kind may hold the role (see `agencyKinds`). */
+export function roleFitsAgencyKind(role: Role, kind: string): boolean {
+  const kinds = ROLE_POLICIES[role].agencyKinds;
+  return kinds === "any" || (kinds as readonly string[]).includes(kind);
+}
+
+/**
+ * A role whose powers reach past its own agency's cases and accounts: every case in the state,
+ * any case by break-glass, every agency's audit trail, or accounts themselves. Only an
+ * administrator of every agency grants these (the access policy's `roleGrant`), so an agency
+ * administrator can never make an account more powerful than the agency it administers.
+ */
+export function reachesBeyondAgency(role: Role): boolean {
+  const p = ROLE_POLICIES[role];
+  return (
+    p.caseScope === "statewide" || p.breakGlass || p.audit === "all" || p.administers !== "none"
+  );
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

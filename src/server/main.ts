@@ -10,6 +10,7 @@ import { startWorker } from "./jobs/worker.ts";
 import { createLogger } from "./logger.ts";
 import { noMailer, smtpMailer } from "./mail/mailer.ts";
 import { loadKeyring } from "./security/keyring.ts";
+import { auditRoleGrants } from "./use-cases/audit-role-grants.ts";
 
 function packageVersion(): string {
   try {
@@ -95,6 +96,17 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
 
   await app.listen({ port: config.port, host: config.host });
+  // Accounts made through a hole in the grant rule keep their power until someone looks:
+  // say so at every start (membership ids only, never e-mails), without delaying readiness.
+  void auditRoleGrants(db)
+    .then((findings) => {
+      if (findings.length > 0)
+        log.warn(
+          { memberships: findings.map((f) => ({ id: f.membershipId, problem: f.problem })) },
+          `${findings.length} role grant(s) the access policy would refuse today; run: cli user audit-roles`,
+        );
+    })
+    .catch((e) => log.error({ err: e }, "role grant audit failed"));
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`;

@@ -244,4 +244,45 @@ describe("staff pages in Chromium", () => {
     await assertAccessible(page, "audit trail in Spanish");
     await context.close();
   });
+
+  it("an agency administrator is offered only the roles the policy lets it give", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await signIn(page, server, "agency_admin");
+    await enrolTotp(page);
+    await page.getByRole("link", { name: "Accounts" }).click();
+    await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
+    const form = page.getByRole("form", { name: "Create an account" });
+    const role = form.getByLabel("Role");
+    // No agency chosen yet: no role to pick.
+    assert.deepEqual(await role.locator("option").allTextContents(), ["Choose the agency first"]);
+    const agency = form.getByLabel("Agency");
+    const agencies = (await agency.locator("option").allTextContents()).slice(1);
+    assert.equal(agencies.length, 1, "a CPS agency admin administers its own agency only");
+    await agency.selectOption({ index: 1 });
+    const offered = (await role.locator("option").allTextContents()).slice(1);
+    assert.ok(offered.length > 0);
+    for (const never of [
+      /system admin/i,
+      /state coordinator/i,
+      /agency admin/i,
+      /task force lead/i,
+    ])
+      assert.ok(!offered.some((o) => never.test(o)), `${never} must not be offered: ${offered}`);
+    await form.getByLabel("E-mail").fill("new.investigator@demo.waypoint.invalid");
+    await form.getByLabel("Name").fill("Morgan Example");
+    await form.getByLabel("First password").fill("a long private demo passphrase");
+    await role.selectOption({
+      label: offered.find((o) => /CPS/.test(o)) ?? (offered[0] as string),
+    });
+    await form.getByRole("button", { name: "Create an account" }).click();
+    await page.getByText("Account created for Morgan Example.").waitFor();
+    await assertAccessible(page, "accounts page");
+    await page.screenshot({ path: artifactPath("accounts-phone.png"), fullPage: true });
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.screenshot({ path: artifactPath("accounts-desktop.png"), fullPage: true });
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
 });

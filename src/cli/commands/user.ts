@@ -1,7 +1,12 @@
-import { isRole, ROLES } from "../../domain/roles.ts";
+import { isRole, ROLES, type Role, roleFitsAgencyKind } from "../../domain/roles.ts";
 import { systemClock } from "../../server/clock.ts";
+import type { Db } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/database.ts";
 import { ensureAdministrationAgency } from "../../server/use-cases/administration-agency.ts";
+import {
+  auditRoleGrants,
+  type RoleGrantProblem,
+} from "../../server/use-cases/audit-role-grants.ts";
 import { createUser } from "../../server/use-cases/create-user.ts";
 import { disableUser, unlockUser } from "../../server/use-cases/manage-user.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -10,7 +15,7 @@ import { readSecretLine } from "../read-secret.ts";
 import { asUsageError, UsageError } from "../usage-error.ts";
 
 const USAGE =
-  "usage: user create-admin --email EMAIL | user create --email EMAIL --agency ID --role ROLE | user unlock EMAIL | user disable EMAIL";
+  "usage: user create-admin --email EMAIL | user create --email EMAIL --agency ID --role ROLE | user unlock EMAIL | user disable EMAIL | user audit-roles";
 
 /** Account administration. Passwords come from standard input, never from arguments. */
 export async function run(args: string[]): Promise<number> {
@@ -33,13 +38,14 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
   } else if (verb === "unlock" || verb === "disable") {
     if (!target) throw new UsageError(`${verb} needs an EMAIL`);
-  } else {
+  } else if (verb !== "audit-roles") {
     throw new UsageError(USAGE);
   }
   const { db, keyring } = openConfiguredDatabase();
   const ctx = { db, clock: systemClock, keyring };
   try {
     await migrateToLatest(db);
+    if (verb === "audit-roles") return await printRoleAudit(db);
     if (verb === "unlock" || verb === "disable") {
       const done =
         verb === "unlock"
@@ -52,7 +58,15 @@ export async function run(args: string[]): Promise<number> {
     const password = await readSecretLine();
     const agencyId =
       verb === "create-admin" ? await ensureAdministrationAgency(ctx) : (values.agency as string);
-    const role = verb === "create-admin" ? "system_admin" : (values.role as string);
+    const role = verb === "create-admin" ? "system_admin" : (values.role as Role);
+    const agency = await db.kysely
+      .selectFrom("agencies")
+      .select("kind")
+      .where("id", "=", agencyId)
+      .executeTakeFirst();
+    if (!agency) throw new UsageError(`--agency: no agency ${agencyId}`);
+    if (!roleFitsAgencyKind(role, agency.kind))
+      throw new UsageError(`--role: ${role} does not belong in an agency of kind ${agency.kind}`);
     const created = await createUser(
       ctx,
       {
@@ -71,4 +85,36 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+const PROBLEMS: Record<RoleGrantProblem, string> = {
+  granted_beyond_grantor: "created by someone whose role may not give this role",
+  role_does_not_fit_agency: "the role does not belong in this kind of agency",
+  no_record_of_grant: "no audit row says who created this account",
+  unknown_role: "the role is not one Waypoint knows",
+};
+
+/**
+ * `user audit-roles`: accounts whose role the access policy would not grant today (made
+ * through the hole of issue 10, or never fitting their agency). Exit 1 when any is found, so a
+ * deployment can run it from a script after upgrading.
+ */
+async function printRoleAudit(db: Db): Promise<number> {
+  const findings = await auditRoleGrants(db);
+  if (findings.length === 0) {
+    process.stdout.write(
+      "Every account holds a role its agency fits and its creator could give.\n",
+    );
+    return 0;
+  }
+  process.stdout.write(`${findings.length} role grant(s) to review:\n`);
+  for (const f of findings) {
+    const by = f.grantedBy ? ` by user ${f.grantedBy.userId} (${f.grantedBy.role ?? "?"})` : "";
+    const at = f.grantedAt ? ` on ${f.grantedAt}` : "";
+    process.stdout.write(
+      `  ${f.email}: ${f.role} in agency ${f.agencyId} (${f.agencyKind}), membership ${f.membershipId}${at}${by}: ${PROBLEMS[f.problem]}\n`,
+    );
+  }
+  process.stdout.write("End an account's access at once with: user disable EMAIL\n");
+  return 1;
 }

@@ -5,7 +5,10 @@ import {
   IDENTITY_FIELD_CATEGORY,
   type IdentityField,
   ROLE_POLICIES,
+  ROLES,
   type Role,
+  reachesBeyondAgency,
+  roleFitsAgencyKind,
 } from "../../domain/roles.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "./actor.ts";
@@ -165,8 +168,78 @@ export function canManageTaskForce(actor: Actor, taskForce: { agency_id: string 
 
 /** Who manages accounts in an agency: its own administrators, and system administrators. */
 export function canAdministerAgency(actor: Actor, agencyId: string): boolean {
-  if (actor.role === "system_admin") return true;
-  return actor.role === "agency_admin" && actor.agencyId === agencyId;
+  const administers = ROLE_POLICIES[actor.role].administers;
+  return administers === "all" || (administers === "agency" && actor.agencyId === agencyId);
+}
+
+/** The agencies whose accounts the actor administers: every one, some (its own), or none. */
+export function administeredAgencies(actor: Actor): "all" | string[] {
+  const administers = ROLE_POLICIES[actor.role].administers;
+  if (administers === "all") return "all";
+  return administers === "agency" ? [actor.agencyId] : [];
+}
+
+/** Whether the actor's powers cover handing out `role` at all (the agency aside). */
+function mayHandOutRole(actor: Actor, role: Role): boolean {
+  const administers = ROLE_POLICIES[actor.role].administers;
+  return administers === "all" || (administers === "agency" && !reachesBeyondAgency(role));
+}
+
+export type RoleGrant =
+  | { allowed: true }
+  /** agency: not an agency the actor administers; role: beyond the actor's powers; kind: the
+   * role does not belong in that kind of agency. */
+  | { allowed: false; reason: "agency" | "role" | "kind" };
+
+/**
+ * Whether the actor may give `role` to an account in `agency` (on creating the account or any
+ * later change of role). A system administrator grants any role that fits the agency; an
+ * agency's administrator grants, in its own agency only, the roles that fit it and reach no
+ * further than it: never an administrator, the state coordinator, a break-glass role or the
+ * statewide audit (`reachesBeyondAgency`). Nobody else grants roles. Without this rule an
+ * agency administrator could make a system administrator and take over the state.
+ */
+export function roleGrant(
+  actor: Actor,
+  agency: { id: string; kind: string },
+  role: Role,
+): RoleGrant {
+  if (!canAdministerAgency(actor, agency.id)) return { allowed: false, reason: "agency" };
+  if (!mayHandOutRole(actor, role)) return { allowed: false, reason: "role" };
+  if (!roleFitsAgencyKind(role, agency.kind)) return { allowed: false, reason: "kind" };
+  return { allowed: true };
+}
+
+/** The roles the actor may give in an agency (the account form offers exactly these). */
+export function grantableRoles(actor: Actor, agency: { id: string; kind: string }): Role[] {
+  return ROLES.filter((role) => roleGrant(actor, agency, role).allowed);
+}
+
+/**
+ * Whether the actor manages an account (unlock, disable) through one of its memberships: one
+ * the actor could have granted, so an agency administrator cannot lock out or unlock the state
+ * coordinator or a system administrator who happens to sit in its agency. The agency's kind is
+ * not asked: a system administrator must be able to disable an account that never fitted.
+ */
+export function mayAdministerMembership(
+  actor: Actor,
+  membership: { agencyId: string; role: Role },
+): boolean {
+  return canAdministerAgency(actor, membership.agencyId) && mayHandOutRole(actor, membership.role);
+}
+
+/**
+ * Who records a person's certifications: the state (the HT Task Force Board's and the Attorney
+ * General's lists reach the state coordinator first), a system administrator, or an
+ * administrator who manages one of the person's memberships.
+ */
+export function mayRecordCertifications(
+  actor: Actor,
+  memberships: readonly { agencyId: string; role: Role }[],
+): boolean {
+  const policy = ROLE_POLICIES[actor.role];
+  if (policy.caseScope === "statewide" || policy.administers === "all") return true;
+  return memberships.some((m) => mayAdministerMembership(actor, m));
 }
 
 /**
@@ -180,16 +253,13 @@ export function accountAbilities(actor: Actor): AccountAbilities {
     overdueQueue: actor.role === "task_force_lead" || actor.role === "state_coordinator",
     openCasesQueue: RAT_CONVENERS.has(actor.role),
     readAudit: policy.audit !== "none",
-    administerAccounts: actor.role === "agency_admin" || actor.role === "system_admin",
-    createAgencies: actor.role === "system_admin",
+    administerAccounts: policy.administers !== "none",
+    createAgencies: policy.administers === "all",
     manageTaskForces:
       actor.role === "task_force_lead" ||
       actor.role === "state_coordinator" ||
       actor.role === "agency_admin",
-    recordCertifications:
-      actor.role === "state_coordinator" ||
-      actor.role === "system_admin" ||
-      actor.role === "agency_admin",
+    recordCertifications: policy.administers !== "none" || policy.caseScope === "statewide",
     receiveReferrals: policy.seesIdentity,
   };
 }

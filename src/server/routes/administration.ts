@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ROLES } from "../../domain/roles.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
@@ -11,6 +12,7 @@ import {
   createAgencyInput,
   createUserAsAdmin,
   listAgencies,
+  listRoleGrants,
   listStaffDirectory,
   listTaskForces,
   listUsers,
@@ -94,6 +96,22 @@ export const administrationRoutes =
       },
       async (req, reply) =>
         reply.code(201).send(await createUserAsAdmin(ctx, requireActor(req), req.body)),
+    );
+    r.get(
+      "/api/v1/role-grants",
+      {
+        schema: {
+          tags,
+          summary: "Agencies you administer, each with the roles you may give there",
+          response: {
+            200: z.object({
+              grants: z.array(z.object({ agencyId: z.string(), roles: z.array(z.enum(ROLES)) })),
+            }),
+            ...errorReplies,
+          },
+        },
+      },
+      async (req) => ({ grants: await listRoleGrants(ctx, requireActor(req)) }),
     );
     for (const change of ["unlock", "disable"] as const)
       r.post(

@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { AGENCY_KINDS } from "../../domain/catalogues.ts";
 import { countyByFips } from "../../domain/counties.ts";
+import { isRole } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
-import { accountAbilities, canAdministerAgency, canManageTaskForce } from "../access/policy.ts";
+import {
+  accountAbilities,
+  administeredAgencies,
+  canManageTaskForce,
+  grantableRoles,
+  mayAdministerMembership,
+  roleGrant,
+} from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -38,7 +46,7 @@ export async function createAgency(
 ): Promise<{ id: string }> {
   const input = createAgencyInput.parse(raw);
   const entry = { action: "agency.create", recordType: "agency" };
-  if (actor.role !== "system_admin")
+  if (!accountAbilities(actor).createAgencies)
     throw await denied(ctx, actor, entry, forbidden("create agencies"));
   const id = newId();
   await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -62,8 +70,8 @@ export async function createAgency(
 /** Accounts an administrator manages: their agency's, or every agency's for a system admin. */
 export async function listUsers(ctx: AppContext, actor: Actor) {
   const entry = { action: "user.list", recordType: "user" };
-  if (actor.role !== "system_admin" && actor.role !== "agency_admin")
-    throw await denied(ctx, actor, entry, forbidden("list accounts"));
+  const reach = administeredAgencies(actor);
+  if (reach.length === 0) throw await denied(ctx, actor, entry, forbidden("list accounts"));
   return ctx.db.kysely.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom("memberships")
@@ -81,7 +89,7 @@ export async function listUsers(ctx: AppContext, actor: Actor) {
       ])
       .orderBy("users.display_name")
       .limit(2000);
-    if (actor.role === "agency_admin") q = q.where("memberships.agency_id", "=", actor.agencyId);
+    if (reach !== "all") q = q.where("memberships.agency_id", "in", reach);
     const rows = await q.execute();
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       { ...entry, outcome: "allowed", detail: { count: rows.length } },
@@ -90,15 +98,56 @@ export async function listUsers(ctx: AppContext, actor: Actor) {
   });
 }
 
+/**
+ * Creates an account when the access policy lets the caller give that role in that agency
+ * (`roleGrant`): agency administrators never make administrators or statewide roles.
+ */
 export async function createUserAsAdmin(ctx: AppContext, actor: Actor, input: CreateUserInput) {
-  if (!canAdministerAgency(actor, input.agencyId))
+  const entry = { action: "user.create", recordType: "user", detail: { role: input.role } };
+  const agency = await ctx.db.kysely
+    .selectFrom("agencies")
+    .select(["id", "kind"])
+    .where("id", "=", input.agencyId)
+    .executeTakeFirst();
+  if (!agency)
     throw await denied(
       ctx,
       actor,
-      { action: "user.create", recordType: "user" },
-      forbidden("create accounts in that agency"),
+      entry,
+      new AppError("not_found", 404, "No such agency.", "agencyId"),
     );
+  const grant = roleGrant(actor, agency, input.role);
+  if (!grant.allowed) throw await denied(ctx, actor, entry, GRANT_REFUSALS[grant.reason]());
   return createUser(ctx, input, actor);
+}
+
+const GRANT_REFUSALS = {
+  agency: () =>
+    new AppError("forbidden", 403, "You cannot create accounts in that agency.", "agencyId"),
+  role: () =>
+    new AppError(
+      "role_not_grantable",
+      403,
+      "You cannot give this role. Only a system administrator can.",
+      "role",
+    ),
+  kind: () =>
+    new AppError(
+      "role_does_not_fit_agency",
+      422,
+      "This role does not belong in that kind of agency.",
+      "role",
+    ),
+};
+
+/** For the account form: each agency the caller administers, with the roles it may give there. */
+export async function listRoleGrants(ctx: AppContext, actor: Actor) {
+  const reach = administeredAgencies(actor);
+  if (reach.length === 0) return [];
+  let q = ctx.db.kysely.selectFrom("agencies").select(["id", "kind"]).orderBy("name");
+  if (reach !== "all") q = q.where("id", "in", reach);
+  const agencies = await q.execute();
+  return agencies.map((a) => ({ agencyId: a.id, roles: grantableRoles(actor, a) }));
 }
 
 /** Unlocks or disables an account the administrator manages; others answer as unknown. */
@@ -109,20 +158,28 @@ export async function changeAccountAsAdmin(
   change: "unlock" | "disable",
 ): Promise<void> {
   const entry = { action: `user.${change}`, recordType: "user", recordId: userId };
+  if (!accountAbilities(actor).administerAccounts)
+    throw await denied(ctx, actor, entry, notFound("user"));
+  if (userId === actor.userId && change === "disable")
+    throw new AppError("cannot_disable_self", 409, "You cannot disable your own account.");
   const user = await ctx.db.kysely
     .selectFrom("users")
     .select("email")
     .where("id", "=", userId)
     .executeTakeFirst();
-  const agencies = await ctx.db.kysely
+  const memberships = await ctx.db.kysely
     .selectFrom("memberships")
-    .select("agency_id")
+    .select(["agency_id as agencyId", "role"])
     .where("user_id", "=", userId)
     .execute();
-  if (!user || !agencies.some((m) => canAdministerAgency(actor, m.agency_id)))
+  if (
+    !user ||
+    !memberships.some(
+      (m) =>
+        isRole(m.role) && mayAdministerMembership(actor, { agencyId: m.agencyId, role: m.role }),
+    )
+  )
     throw await denied(ctx, actor, entry, notFound("user"));
-  if (userId === actor.userId && change === "disable")
-    throw new AppError("cannot_disable_self", 409, "You cannot disable your own account.");
   await (change === "unlock" ? unlockUser : disableUser)(ctx, user.email, actor);
 }
 

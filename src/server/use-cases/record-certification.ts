@@ -4,11 +4,13 @@ import {
   CERTIFICATION_KINDS,
   type CertificationKind,
 } from "../../domain/coordination/rapid-assessment-team.ts";
+import { isRole } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { mayRecordCertifications } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
-import { AppError, notFound } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
 
 export const certificationInput = z
@@ -23,20 +25,19 @@ export const certificationInput = z
     path: ["expiresOn"],
   });
 
-/**
- * Who records certifications: the state coordinator (the board's and the Attorney General's
- * lists reach the state first), a system admin, or an admin of an agency the person works for.
- */
+/** Whether the person exists and the actor may manage their certifications (the policy's rule). */
 async function mayManageCertifications(ctx: AppContext, actor: Actor, userId: string) {
-  if (actor.role === "state_coordinator" || actor.role === "system_admin") return true;
-  if (actor.role !== "agency_admin") return false;
-  const shared = await ctx.db.kysely
+  const memberships = await ctx.db.kysely
     .selectFrom("memberships")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("agency_id", "=", actor.agencyId)
-    .executeTakeFirst();
-  return shared !== undefined;
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["memberships.agency_id as agencyId", "memberships.role"])
+    .where("memberships.user_id", "=", userId)
+    .execute();
+  if (memberships.length === 0) return false;
+  return mayRecordCertifications(
+    actor,
+    memberships.flatMap((m) => (isRole(m.role) ? [{ agencyId: m.agencyId, role: m.role }] : [])),
+  );
 }
 
 export async function recordCertification(
@@ -47,19 +48,10 @@ export async function recordCertification(
 ): Promise<{ id: string }> {
   const input = certificationInput.parse(raw);
   const entry = { action: "certification.create", recordType: "user", recordId: userId };
-  const user = await ctx.db.kysely
-    .selectFrom("users")
-    .select("id")
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  if (!user) throw await denied(ctx, actor, entry, notFound("user"));
+  // Someone outside the caller's reach answers exactly as someone who does not exist, so a
+  // staff id's existence does not leak.
   if (!(await mayManageCertifications(ctx, actor, userId)))
-    throw await denied(
-      ctx,
-      actor,
-      entry,
-      new AppError("forbidden", 403, "You cannot record certifications for this person."),
-    );
+    throw await denied(ctx, actor, entry, notFound("user"));
   const id = newId();
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await trx

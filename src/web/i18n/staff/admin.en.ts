@@ -49,6 +49,7 @@ export const adminEn = {
   "users.name": "Name",
   "users.agency": "Agency",
   "users.role": "Role",
+  "users.role_after_agency": "Choose the agency first",
   "users.state": "State",
   "users.locked": "Locked",
   "users.no_mfa": "Two-step sign-in not set up yet",

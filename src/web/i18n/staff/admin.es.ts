@@ -51,6 +51,7 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   "users.name": "Nombre",
   "users.agency": "Agencia",
   "users.role": "Función",
+  "users.role_after_agency": "Elija primero la agencia",
   "users.state": "Estado",
   "users.locked": "Bloqueada",
   "users.no_mfa": "Todavía sin verificación en dos pasos",

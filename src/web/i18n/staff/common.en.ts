@@ -29,6 +29,9 @@ export const commonEn = {
     "That law does not cover this referral: it applies only when CPS receives a report about a minor victim.",
   "error.code.certification_expired":
     "This person's certification for this seat is not valid today. Choose someone else or renew the certification first.",
+  "error.code.role_not_grantable": "You cannot give this role. Only a system administrator can.",
+  "error.code.role_does_not_fit_agency":
+    "This role does not belong in that kind of agency. Choose another role or agency.",
   "error.code.certification_missing": "This person holds no certification for this seat.",
   "error.code.wrong_role": "This person does not hold the role this seat needs.",
   "error.code.not_a_member": "This person is not a member of the task force.",

@@ -28,6 +28,10 @@ export const commonEs: Record<keyof typeof commonEn, string> = {
     "Esa ley no cubre esta remisión: solo se aplica cuando CPS recibe un reporte sobre una víctima menor de edad.",
   "error.code.certification_expired":
     "La certificación de esta persona para este puesto no es válida hoy. Elija a otra persona o renueve antes la certificación.",
+  "error.code.role_not_grantable":
+    "No puede asignar esta función. Solo un administrador del sistema puede hacerlo.",
+  "error.code.role_does_not_fit_agency":
+    "Esta función no corresponde a ese tipo de agencia. Elija otra función u otra agencia.",
   "error.code.certification_missing": "Esta persona no tiene certificación para este puesto.",
   "error.code.wrong_role": "Esta persona no tiene la función que pide este puesto.",
   "error.code.not_a_member": "Esta persona no es miembro del grupo de trabajo.",

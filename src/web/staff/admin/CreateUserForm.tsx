@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ROLES } from "../../../domain/roles.ts";
+import type { Role } from "../../../domain/roles.ts";
 import type { Agency } from "../../api/case-file-types.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -13,17 +13,38 @@ import { labelFor } from "../labels.ts";
 const FIELDS = ["email", "displayName", "password", "agencyId", "role"];
 const EMPTY = { email: "", displayName: "", password: "", agencyId: "", role: "" };
 
+/** An agency the caller administers and the roles the access policy lets it give there. */
+export interface RoleGrants {
+  agencyId: string;
+  roles: Role[];
+}
+
 /**
- * Creates an account in an agency the administrator manages. The server checks the password
- * (length, common passwords) and refuses agencies outside the administrator's reach.
+ * Creates an account in an agency the administrator manages. The agencies and, for the one
+ * chosen, the roles offered are the server's answer (GET /api/v1/role-grants), so an agency
+ * administrator is never offered a role only a system administrator gives. The server still
+ * checks every request, and the password (length, common passwords).
  */
-export function CreateUserForm(props: { agencies: Agency[]; onCreated(): void }) {
+export function CreateUserForm(props: {
+  agencies: Agency[];
+  grants: RoleGrants[];
+  onCreated(): void;
+}) {
   const { t } = useI18n();
   const action = useAction({ messages: { conflict: "users.exists" } });
   const [form, setForm] = useState(EMPTY);
   const [created, setCreated] = useState<string | null>(null);
   const set = (field: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm({ ...form, [field]: e.target.value });
+  const grantable = new Set(props.grants.map((g) => g.agencyId));
+  const agencies = props.agencies.filter((a) => grantable.has(a.id));
+  const roles = props.grants.find((g) => g.agencyId === form.agencyId)?.roles ?? [];
+  const chooseAgency = (e: { target: { value: string } }) => {
+    const next = props.grants.find((g) => g.agencyId === e.target.value)?.roles ?? [];
+    // A role the new agency cannot have is cleared rather than sent and refused.
+    const role = next.includes(form.role as Role) ? form.role : "";
+    setForm({ ...form, agencyId: e.target.value, role });
+  };
   const submit = async () => {
     setCreated(null);
     const done = await action.run(() => api.post("/api/v1/users", form));
@@ -70,17 +91,17 @@ export function CreateUserForm(props: { agencies: Agency[]; onCreated(): void })
       <div className="field-row">
         <Select
           label={t("users.agency")}
-          choices={agencyChoices(t, props.agencies)}
+          choices={agencyChoices(t, agencies)}
           placeholder={t("common.choose")}
           value={form.agencyId}
           required
           error={action.fieldError("agencyId")}
-          onChange={set("agencyId")}
+          onChange={chooseAgency}
         />
         <Select
           label={t("users.role")}
-          choices={ROLES.map((r) => ({ value: r, label: labelFor(t, "role", r) }))}
-          placeholder={t("common.choose")}
+          choices={roles.map((r) => ({ value: r, label: labelFor(t, "role", r) }))}
+          placeholder={t(form.agencyId ? "common.choose" : "users.role_after_agency")}
           value={form.role}
           required
           error={action.fieldError("role")}

@@ -11,7 +11,7 @@ import { Gate, useAction } from "../actions.tsx";
 import { agencyName, useAgencies } from "../agencies.ts";
 import { labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
-import { CreateUserForm } from "./CreateUserForm.tsx";
+import { CreateUserForm, type RoleGrants } from "./CreateUserForm.tsx";
 
 /**
  * Accounts this administrator manages (their agency's; every one for a system administrator),
@@ -21,6 +21,7 @@ export default function UsersPage() {
   const { t } = useI18n();
   const [loaded, reload] = useApi<{ users: Account[] }>("/api/v1/users");
   const [agencies] = useAgencies();
+  const [grants] = useApi<{ grants: RoleGrants[] }>("/api/v1/role-grants");
   const directory = agencies.state === "ready" ? agencies.data.agencies : [];
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
@@ -88,7 +89,11 @@ export default function UsersPage() {
           </DataTable>
         )}
       </Gate>
-      <CreateUserForm agencies={directory} onCreated={reload} />
+      <CreateUserForm
+        agencies={directory}
+        grants={grants.state === "ready" ? grants.data.grants : []}
+        onCreated={reload}
+      />
     </Page>
   );
 }
