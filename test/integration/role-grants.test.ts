@@ -169,6 +169,13 @@ describeOnEachDatabase("role grants", (t) => {
     const investigator = await buildUser(ctx, { agencyId: mbi, role: "ht_investigator" });
     const refused = await client.post(`/api/v1/users/${coordinator.userId}/disable`);
     assert.equal(refused.statusCode, 404);
+    const listed = (await client.get("/api/v1/users")).json().users as {
+      userId: string;
+      mayChange: boolean;
+    }[];
+    const mayChange = (id: string) => listed.find((u) => u.userId === id)?.mayChange;
+    assert.equal(mayChange(coordinator.userId), false);
+    assert.equal(mayChange(investigator.userId), true);
     assert.equal(
       (await client.post(`/api/v1/users/${investigator.userId}/disable`)).statusCode,
       204,

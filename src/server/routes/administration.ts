@@ -35,6 +35,7 @@ const account = z.object({
   membershipId: z.string(),
   agencyId: z.string(),
   role: z.string(),
+  mayChange: z.boolean(),
 });
 
 /** Agencies, accounts and the task-force directory, for administrators and coordinators. */

@@ -94,7 +94,15 @@ export async function listUsers(ctx: AppContext, actor: Actor) {
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       { ...entry, outcome: "allowed", detail: { count: rows.length } },
     ]);
-    return rows;
+    // Whether this caller may unlock or disable the account (never their own, never a role
+    // they could not grant), so the page offers only buttons that work.
+    return rows.map((r) => ({
+      ...r,
+      mayChange:
+        r.userId !== actor.userId &&
+        isRole(r.role) &&
+        mayAdministerMembership(actor, { agencyId: r.agencyId, role: r.role }),
+    }));
   });
 }
 

@@ -123,4 +123,6 @@ export interface Account {
   membershipId: string;
   agencyId: string;
   role: string;
+  /** The server's answer: this caller may unlock or disable the account. */
+  mayChange: boolean;
 }

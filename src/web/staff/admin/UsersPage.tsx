@@ -62,7 +62,7 @@ export default function UsersPage() {
                   {u.lockedAt ? <Badge tone="danger">{t("users.locked")}</Badge> : null}{" "}
                   {u.mfaEnabledAt ? null : <span className="muted">{t("users.no_mfa")}</span>}
                   <div className="actions">
-                    {u.lockedAt ? (
+                    {u.mayChange && u.lockedAt ? (
                       <Button
                         variant="secondary"
                         disabled={action.busy}
@@ -72,7 +72,7 @@ export default function UsersPage() {
                         {t("users.unlock")}
                       </Button>
                     ) : null}
-                    {u.status === "active" ? (
+                    {u.mayChange && u.status === "active" ? (
                       <Button
                         variant="danger"
                         disabled={action.busy}
