@@ -9,7 +9,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import type { Config } from "./config.ts";
+import type { Config, TrustProxy } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { installAuthentication } from "./http/auth-hook.ts";
@@ -40,7 +40,7 @@ declare module "fastify" {
 }
 
 export interface AppDeps {
-  config: Pick<Config, "logLevel" | "env">;
+  config: Pick<Config, "logLevel" | "env"> & Partial<Pick<Config, "trustProxy">>;
   ctx: AppContext;
   /** Built front end (index.html and assets); absent in API-only tests. */
   webRoot?: string;
@@ -57,6 +57,19 @@ const DEFAULT_PUBLIC_RATE_LIMIT: PublicRateLimit = { max: 60, timeWindow: "1 min
 // Sign-in attempts per client address; the per-account lockout is separate (sign-in.ts).
 const DEFAULT_LOGIN_RATE_LIMIT: PublicRateLimit = { max: 20, timeWindow: "1 minute" };
 
+/**
+ * Fastify's form of WAYPOINT_TRUST_PROXY. With it, `req.ip` (used by the audit, the sessions,
+ * the log and the rate limits) is the client named by trusted proxies in X-Forwarded-For, and
+ * the socket address otherwise. Fastify no longer honours a bare hop count (it cannot check the
+ * peer), so a count becomes a function; config.ts allows one only on a loopback HOST.
+ */
+function fastifyTrustProxy(setting: TrustProxy | undefined) {
+  if (!setting) return false;
+  if (Array.isArray(setting)) return setting;
+  const { hops } = setting;
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** One log line per request, on completion, instead of Fastify's two: half the logging cost. */
 class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
@@ -68,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...loggerOptions(deps.config.logLevel),
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
-    trustProxy: false,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1_048_576,
     logController: new OneLinePerRequest(),
     // Ids up to 1000 characters reach the routes (and answer 404 like any unknown id); errors

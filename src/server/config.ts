@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -13,6 +14,47 @@ const databaseUrl = z
   .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
     message: "must be sqlite:<path> (or sqlite::memory:) or postgres://user@host:port/database",
   });
+
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For. Off by default: the socket
+ * address is the client. Trusting everyone would let any client choose its own address (and
+ * escape the login rate limit), so "on" is refused; name the proxies or count them.
+ */
+export type TrustProxy = false | { hops: number } | string[];
+
+// proxy-addr's named ranges (Fastify resolves them), for a proxy on the same host or network.
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function validProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, c): TrustProxy => {
+    if (["", "0", "off", "false", "no"].includes(v)) return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops >= 1 && hops <= 20) return { hops };
+    } else {
+      const entries = v.split(",").map((e) => e.trim());
+      if (entries.every(validProxyEntry)) return entries;
+    }
+    c.addIssue({
+      code: "custom",
+      message:
+        "must be off, a number of proxy hops (1-20), or a comma-separated list of proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)",
+    });
+    return z.NEVER;
+  });
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1)$/;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,6 +73,7 @@ const envSchema = z.object({
   WAYPOINT_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(40),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   WAYPOINT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  WAYPOINT_TRUST_PROXY: trustProxy.default(false),
   WAYPOINT_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -60,6 +103,8 @@ export interface Config {
   pgPoolSize: number;
   /** Requests per minute per client address on the public (no-login) endpoints. */
   publicRatePerMinute: number;
+  /** Proxies whose X-Forwarded-For gives the client address (audit, rate limits). */
+  trustProxy: TrustProxy;
   /** Largest document a case may hold, in bytes. */
   maxUploadBytes: number;
   /** Outgoing mail; absent means in-app notifications only. */
@@ -96,6 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && e.WAYPOINT_DEMO === true) {
     throw new ConfigError("WAYPOINT_DEMO: demo data can never be enabled when NODE_ENV=production");
   }
+  const proxy = e.WAYPOINT_TRUST_PROXY;
+  if (proxy !== false && !Array.isArray(proxy) && !LOOPBACK_HOSTS.test(e.HOST)) {
+    // A hop count cannot tell the proxy from a client that reaches the server directly and
+    // sends its own X-Forwarded-For; it is safe only when nothing but a local proxy can connect.
+    throw new ConfigError(
+      `WAYPOINT_TRUST_PROXY: a hop count is safe only when HOST is a loopback address; with HOST=${e.HOST} list the proxy addresses instead`,
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -107,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: e.WAYPOINT_KEY_FILE,
     pgPoolSize: e.PG_POOL_SIZE,
     publicRatePerMinute: e.WAYPOINT_PUBLIC_RATE_LIMIT,
+    trustProxy: proxy,
     maxUploadBytes: e.WAYPOINT_MAX_UPLOAD_BYTES,
     smtp: e.SMTP_HOST
       ? {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type AuditEntry, appendAudit } from "../audit/audit-log.ts";
+import { clearSignInFailures, recordSignInFailure, takeAccount } from "../auth/lockout.ts";
 import { upgradeSession } from "../auth/sessions.ts";
 import { checkTotp, enrolmentDetails, newTotpSecret } from "../auth/totp.ts";
 import type { AppContext } from "../context.ts";
@@ -38,6 +39,33 @@ function auditCtx(ctx: AppContext, p: PendingSession) {
   };
 }
 
+/** A failed second step counts toward the lockout (CJIS 5.5.3), audited with it. */
+function recordFailure(ctx: AppContext, p: PendingSession, failed: AuditEntry) {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const lockout = await recordSignInFailure(trx, ctx.clock, p.session.user_id);
+    await appendAudit(trx, auditCtx(ctx, p), [failed, ...lockout]);
+  });
+}
+
+/**
+ * A right code for an account locked meanwhile (a parallel attempt was the fifth failure) is
+ * refused like any locked sign-in; the lockout already ended the pending session.
+ */
+async function refuseLocked(ctx: AppContext, p: PendingSession, action: string): Promise<never> {
+  await ctx.db.kysely.transaction().execute((trx) =>
+    appendAudit(trx, auditCtx(ctx, p), [
+      {
+        action,
+        recordType: "user",
+        recordId: p.session.user_id,
+        outcome: "denied",
+        detail: { reason: "locked" },
+      },
+    ]),
+  );
+  throw invalidCredentials();
+}
+
 /** Step 1 of enrolment: a new secret (kept encrypted, not yet active) as a QR code and URI. */
 export async function startMfaEnrolment(ctx: AppContext, p: PendingSession) {
   const user = await ctx.db.kysely
@@ -67,16 +95,12 @@ export async function confirmMfaEnrolment(ctx: AppContext, p: PendingSession, co
   const secret = ctx.keyring.decrypt(user.mfa_secret, secretContext(p.session.user_id));
   const step = await checkTotp(secret, code, ctx.clock.now(), null);
   if (step === null) {
-    await ctx.db.kysely.transaction().execute((trx) =>
-      appendAudit(trx, auditCtx(ctx, p), [
-        {
-          action: "mfa.enrol",
-          recordType: "user",
-          recordId: p.session.user_id,
-          outcome: "failed",
-        },
-      ]),
-    );
+    await recordFailure(ctx, p, {
+      action: "mfa.enrol",
+      recordType: "user",
+      recordId: p.session.user_id,
+      outcome: "failed",
+    });
     throw new AppError(
       "invalid_code",
       400,
@@ -85,7 +109,8 @@ export async function confirmMfaEnrolment(ctx: AppContext, p: PendingSession, co
     );
   }
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () => randomToken(10));
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    if (await takeAccount(trx, p.session.user_id)) return null;
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable("users")
@@ -104,12 +129,15 @@ export async function confirmMfaEnrolment(ctx: AppContext, p: PendingSession, co
         })),
       )
       .execute();
+    // Confirming enrolment completes the sign-in: earlier failures are forgotten.
+    await clearSignInFailures(trx, p.session.user_id);
     const session = await upgradeSession(trx, ctx.clock, p.session, p.token);
     await appendAudit(trx, auditCtx(ctx, p), [
       { action: "mfa.enrol", recordType: "user", recordId: p.session.user_id, outcome: "allowed" },
     ]);
     return { recoveryCodes, ...session };
   });
+  return result ?? refuseLocked(ctx, p, "mfa.enrol");
 }
 
 /** The second sign-in step: a fresh TOTP code (never one already used) or a recovery code. */
@@ -140,25 +168,17 @@ export async function verifyMfa(ctx: AppContext, p: PendingSession, raw: z.input
   }
   const method = "code" in input ? "totp" : "recovery_code";
   if (!accepted) {
-    // Failed second factors count toward the same lockout as failed passwords.
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("login_failures")
-        .values({ id: newId(), user_id: p.session.user_id, at: now.toISOString() })
-        .execute();
-      await appendAudit(trx, auditCtx(ctx, p), [
-        {
-          action: "auth.mfa",
-          recordType: "user",
-          recordId: p.session.user_id,
-          outcome: "failed",
-          detail: { method },
-        },
-      ]);
+    await recordFailure(ctx, p, {
+      action: "auth.mfa",
+      recordType: "user",
+      recordId: p.session.user_id,
+      outcome: "failed",
+      detail: { method },
     });
     throw invalidCredentials();
   }
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+  const session = await ctx.db.kysely.transaction().execute(async (trx) => {
+    if (await takeAccount(trx, p.session.user_id)) return null;
     if (accepted.step !== undefined) {
       await trx
         .updateTable("users")
@@ -173,7 +193,9 @@ export async function verifyMfa(ctx: AppContext, p: PendingSession, raw: z.input
         .where("id", "=", accepted.recoveryCodeId)
         .execute();
     }
-    const session = await upgradeSession(trx, ctx.clock, p.session, p.token);
+    // Password and second factor: the sign-in is complete, so earlier failures are forgotten.
+    await clearSignInFailures(trx, p.session.user_id);
+    const upgraded = await upgradeSession(trx, ctx.clock, p.session, p.token);
     const entries: AuditEntry[] = [
       {
         action: "auth.mfa",
@@ -184,8 +206,9 @@ export async function verifyMfa(ctx: AppContext, p: PendingSession, raw: z.input
       },
     ];
     await appendAudit(trx, auditCtx(ctx, p), entries);
-    return session;
+    return upgraded;
   });
+  return session ?? refuseLocked(ctx, p, "auth.mfa");
 }
 
 export type { PendingSession };

@@ -1,19 +1,16 @@
 import { z } from "zod";
 import { isRole, ROLE_POLICIES } from "../../domain/roles.ts";
 import { type AuditEntry, appendAudit } from "../audit/audit-log.ts";
+import { clearSignInFailures, recordSignInFailure } from "../auth/lockout.ts";
 import { createSession } from "../auth/sessions.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { newId } from "../ids.ts";
 import { decoyHash, verifyPassword } from "../security/passwords.ts";
 
 export const signInInput = z.strictObject({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
 });
-
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_WINDOW_MS = 15 * 60_000;
 
 /** One answer for every refusal: it must not tell whether the account exists or is locked. */
 export const invalidCredentials = () =>
@@ -34,7 +31,8 @@ export interface SignInResult {
 
 /**
  * Password step of signing in (ASVS V6; CJIS 5.5.3: lock after 5 failures in 15 minutes until an
- * administrator unlocks). Roles that see identities then need a TOTP step.
+ * administrator unlocks, counted with the second step's failures in `auth/lockout.ts`). Roles
+ * that see identities then need a TOTP step.
  */
 export async function signIn(
   ctx: AppContext,
@@ -94,21 +92,10 @@ export async function signIn(
     throw invalidCredentials();
   }
 
-  const now = ctx.clock.now();
   if (!passwordOk) {
     await ctx.db.kysely.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("login_failures")
-        .values({ id: newId(), user_id: user.id, at: now.toISOString() })
-        .execute();
-      const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
-      const { n } = await trx
-        .selectFrom("login_failures")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .where("user_id", "=", user.id)
-        .where("at", ">", since)
-        .executeTakeFirstOrThrow();
-      const entries: AuditEntry[] = [
+      const lockout = await recordSignInFailure(trx, ctx.clock, user.id);
+      const a = audit(user, [
         {
           action: "auth.login",
           recordType: "user",
@@ -116,23 +103,8 @@ export async function signIn(
           outcome: "failed",
           detail: { reason: "bad_password" },
         },
-      ];
-      if (Number(n) >= LOCKOUT_FAILURES) {
-        await trx
-          .updateTable("users")
-          .set({ locked_at: now.toISOString() })
-          .where("id", "=", user.id)
-          .execute();
-        await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
-        entries.push({
-          action: "auth.lockout",
-          recordType: "user",
-          recordId: user.id,
-          outcome: "denied",
-          detail: { failures: Number(n) },
-        });
-      }
-      const a = audit(user, entries);
+        ...lockout,
+      ]);
       await appendAudit(trx, a.ctx, a.entries);
     });
     throw invalidCredentials();
@@ -145,7 +117,9 @@ export async function signIn(
       ? "mfa_required"
       : "mfa_enrolment_required";
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom("login_failures").where("user_id", "=", user.id).execute();
+    // The right password alone forgets nothing: a role that needs MFA is signed in (and its
+    // failures forgotten) only once the second step succeeds (mfa.ts).
+    if (!needsMfa) await clearSignInFailures(trx, user.id);
     const session = await createSession(trx, ctx.clock, {
       userId: user.id,
       membershipId: user.membershipId,
