@@ -108,6 +108,35 @@ describeOnEachDatabase("input fuzz: NUL bytes and unknown ids never answer 5xx",
     assert.equal(query.json().error.field, "after");
   });
 
+  it("answers an unknown referenced id as the caller's mistake, naming the field", async () => {
+    const tf = await send("state_coordinator", "POST", "/api/v1/task-forces", {
+      name: "x task force",
+      agencyId: "nope",
+    });
+    assert.equal(tf.statusCode, 404);
+    assert.deepEqual(tf.json().error, {
+      code: "not_found",
+      message: "No such agency.",
+      field: "agencyId",
+    });
+    // A case's id where the plan's belongs: the same answer as any unknown plan.
+    const item = { domain: "health", need: "A need", service: "physical exam" };
+    const wrongKind = await send(
+      "victim_advocate",
+      "POST",
+      `/api/v1/plans/${ids.case}/items`,
+      item,
+    );
+    const unknown = await send(
+      "victim_advocate",
+      "POST",
+      `/api/v1/plans/${UNKNOWN_ID}/items`,
+      item,
+    );
+    assert.equal(wrongKind.statusCode, 404);
+    assert.deepEqual(wrongKind.json(), unknown.json());
+  });
+
   it("answers every route, role and poisoned input without a 5xx", async () => {
     const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     const failures: string[] = [];
