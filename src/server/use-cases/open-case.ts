@@ -2,13 +2,11 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import { CASE_SOURCES, CITIZENSHIPS, PERSON_PARTS, VENUES } from "../../domain/catalogues.ts";
 import { countyByFips } from "../../domain/counties.ts";
-import { receivedAtProblem } from "../../domain/obligations.ts";
 import { localYear } from "../../domain/time.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { type AuditEntry, appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
-import { badRequest } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { allocateCaseNumber } from "../repositories/case-numbers.ts";
 import { appendCaseEvent, insertCase } from "../repositories/cases.ts";
@@ -73,8 +71,6 @@ export async function openCaseInTransaction(
 ): Promise<OpenedCase> {
   const now = ctx.clock.now().toISOString();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : now;
-  const problem = receivedAtProblem(new Date(receivedAt), new Date(now));
-  if (problem) throw badRequest(`receivedAt: ${problem}`, "receivedAt");
   const id = newId();
   const caseNumber = await allocateCaseNumber(trx, localYear(new Date(receivedAt)));
   await insertCase(trx, {
