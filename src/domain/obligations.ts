@@ -44,6 +44,20 @@ export interface ObligationTiming {
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * How far ahead of the server's clock a `receivedAt` may be: the time a person reads off a phone
+ * or a desk clock that runs a little fast. Beyond it the time is a mistake, and accepting it
+ * would start every 24-hour clock (HB 1559) late, hiding an overdue report.
+ */
+export const RECEIVED_AT_FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** Why a tip's received time cannot be right, or null when it can. */
+export function receivedAtProblem(receivedAt: Date, now: Date): string | null {
+  if (receivedAt.getTime() > now.getTime() + RECEIVED_AT_FUTURE_TOLERANCE_MS)
+    return "must not be in the future (it is later than the server's clock)";
+  return null;
+}
+
 export function planObligations(
   actions: readonly ActionId[],
   timing: ObligationTiming,

@@ -15,6 +15,7 @@ import { AppError, errorBody } from "./errors.ts";
 import { installAuthentication } from "./http/auth-hook.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
+import { installTextInputGuard } from "./http/text-input.ts";
 import { loggerOptions } from "./logger.ts";
 import { administrationRoutes } from "./routes/administration.ts";
 import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
@@ -108,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Before any route is registered: every route's input passes the NUL check.
+  installTextInputGuard(app);
   installSecurityHeaders(app, { hsts: deps.config.env === "production" });
 
   await app.register(fastifySwagger, {

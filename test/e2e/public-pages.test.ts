@@ -124,8 +124,16 @@ describe("public pages in Chromium", () => {
     assert.match((await mbi.textContent()) ?? "", /§ 97-3-54\.1\(4\)/);
     // DOMAIN.md gives no number for the MBI coordinator: none is made up.
     assert.equal(await mbi.getByRole("link").count(), 0);
+    // Sources are statutes or the issuing body by name, never a file of ours.
+    const result = (await page.locator("main").textContent()) ?? "";
+    assert.doesNotMatch(result, /DOMAIN|\.md\b/);
+    assert.match(result, /Center for Violence Prevention/);
     await assertAccessible(page, "screening result");
+    // From the top: a full-page shot taken scrolled down draws the sticky header over the result.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: artifactPath("screening-result-phone.png"), fullPage: true });
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.screenshot({ path: artifactPath("screening-result-desktop.png"), fullPage: true });
     await assertNoTraces(page);
     assert.deepEqual(problems, []);
     await page.close();

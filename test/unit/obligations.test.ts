@@ -4,6 +4,8 @@ import {
   deadlineEvents,
   IMMEDIATE_GRACE_MS,
   planObligations,
+  RECEIVED_AT_FUTURE_TOLERANCE_MS,
+  receivedAtProblem,
 } from "../../src/domain/obligations.ts";
 
 describe("obligation clocks", () => {
@@ -50,5 +52,20 @@ describe("obligation clocks", () => {
         at: new Date(intake.getTime() + IMMEDIATE_GRACE_MS).toISOString(),
       },
     ]);
+  });
+});
+
+describe("received time", () => {
+  const now = new Date("2026-03-01T10:00:00Z");
+  const ahead = (ms: number) => new Date(now.getTime() + ms);
+
+  it("allows a clock running up to the tolerance fast, and refuses a millisecond more", () => {
+    assert.equal(RECEIVED_AT_FUTURE_TOLERANCE_MS, 5 * 60_000);
+    assert.equal(receivedAtProblem(ahead(-86_400_000), now), null);
+    assert.equal(receivedAtProblem(ahead(RECEIVED_AT_FUTURE_TOLERANCE_MS), now), null);
+    assert.match(
+      receivedAtProblem(ahead(RECEIVED_AT_FUTURE_TOLERANCE_MS + 1), now) ?? "",
+      /must not be in the future/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { guidance } from "../citations.ts";
 import { CONTACTS, type Contact } from "../contacts.ts";
 import type { ActionId } from "./vocabulary.ts";
 
@@ -7,6 +8,9 @@ export type Deadline =
   | { kind: "within_24_hours"; hours: 24 }
   | { kind: "without_delay"; hours: null }
   | { kind: "when_the_person_agrees"; hours: null };
+
+/** DOMAIN.md §5 gives "seed" as the authority: the Center for Violence Prevention's training. */
+const CVP = guidance("cvp_training");
 
 const IMMEDIATELY: Deadline = { kind: "immediately", hours: 0 };
 const WITHIN_24_HOURS: Deadline = { kind: "within_24_hours", hours: 24 };
@@ -20,6 +24,7 @@ export interface ActionSpec {
   /** Only numbers DOMAIN.md gives; where it gives none we print none rather than guess. */
   phone: Contact | null;
   deadline: Deadline;
+  /** Statute, or guidance by its issuer (`citationText` words it per language). */
   citation: string;
 }
 
@@ -80,7 +85,7 @@ export const ACTION_CATALOGUE: Record<ActionId, ActionSpec> = {
     "hospital_or_shelter",
     null,
     IMMEDIATELY,
-    "DOMAIN.md §4",
+    CVP, // DOMAIN.md §4–5
   ),
   notify_cps_minor_in_custody: spec(
     "notify_cps_minor_in_custody",
@@ -89,28 +94,28 @@ export const ACTION_CATALOGUE: Record<ActionId, ActionSpec> = {
     IMMEDIATELY,
     "Miss. Code § 97-29-49",
   ),
-  notify_fbi: spec("notify_fbi", "fbi", null, IMMEDIATELY, "DOMAIN.md §5"),
+  notify_fbi: spec("notify_fbi", "fbi", null, IMMEDIATELY, CVP),
   establish_age: spec("establish_age", "none", null, IMMEDIATELY, "Miss. Code § 97-3-54.4(k)"),
   contact_victim_advocate: spec(
     "contact_victim_advocate",
     "victim_advocate",
     CONTACTS.theTower,
     IMMEDIATELY,
-    "DOMAIN.md §5",
+    CVP,
   ),
   national_hotline: spec(
     "national_hotline",
     "national_hotline",
     CONTACTS.nationalHotline,
     IMMEDIATELY,
-    "DOMAIN.md §5",
+    CVP,
   ),
   offer_law_enforcement_contact: spec(
     "offer_law_enforcement_contact",
     "local_law_enforcement",
     null,
     WHEN_AGREED,
-    "DOMAIN.md §4–5",
+    CVP, // DOMAIN.md §4: an adult victim decides whether to involve law enforcement
   ),
   immigration_relief_referral: spec(
     "immigration_relief_referral",
@@ -119,5 +124,5 @@ export const ACTION_CATALOGUE: Record<ActionId, ActionSpec> = {
     WITHOUT_DELAY,
     "22 U.S.C. 7105; 8 U.S.C. 1101(a)(15)(T)",
   ),
-  document_everything: spec("document_everything", "none", null, IMMEDIATELY, "DOMAIN.md §5"),
+  document_everything: spec("document_everything", "none", null, IMMEDIATELY, CVP),
 };

@@ -1,3 +1,4 @@
+import { citationText } from "../citations.ts";
 import { type Language, type MessageKey, translate } from "../i18n/index.ts";
 import { ACTION_CATALOGUE } from "./actions.ts";
 import type { Decision } from "./decide.ts";
@@ -57,7 +58,7 @@ function readings(facts: Facts, s: State, lang: Language): RationaleEntry[] {
       rule,
       contractRule,
       text: translate(lang, key, age === undefined ? undefined : { age }),
-      citation,
+      citation: citationText(citation, lang),
     });
   const { status, basis } = ageStatus(facts);
   if (status === null) add("age", 1, "reading.age.unknown", READING_CITATIONS.age);
@@ -114,7 +115,7 @@ function buildDecisionRationale(d: Decision, lang: Language): RationaleEntry[] {
     rule: rule.id,
     contractRule,
     text: translate(lang, `rule.${rule.id}` as MessageKey),
-    citation: rule.citation,
+    citation: citationText(rule.citation, lang),
   });
   return [
     ...d.holding.map((r) => entry(r, DETERMINATION_CONTRACT_RULE[r.determination] ?? 7)),
@@ -147,7 +148,7 @@ function buildActionDetail(id: ActionId, lang: Language): ActionDetail {
     tel: spec.phone?.tel ?? null,
     deadline: translate(lang, `deadline.${spec.deadline.kind}`),
     deadlineHours: spec.deadline.hours,
-    citation: spec.citation,
+    citation: citationText(spec.citation, lang),
   };
 }
 

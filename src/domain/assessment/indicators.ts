@@ -1,3 +1,5 @@
+import { guidance } from "../citations.ts";
+
 /**
  * The indicator catalogue of DOMAIN.md §7 (from the seed deck). Red flags can make a situation
  * "possible trafficking" on their own (contract rule 8); risk factors never can (rule 9): they
@@ -41,4 +43,5 @@ export function isRedFlag(id: string): id is RedFlag {
   return redFlagSet.has(id);
 }
 
-export const INDICATOR_CITATION = "DOMAIN.md §7 (indicator catalogue)";
+/** DOMAIN.md §7, from the Center for Violence Prevention's training. */
+export const INDICATOR_CITATION = guidance("cvp_indicators");

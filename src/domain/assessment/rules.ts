@@ -1,3 +1,4 @@
+import { guidance } from "../citations.ts";
 import { commercialSex, type State } from "./state.ts";
 import type { ActionId, Determination, NibrsCode, Offense } from "./vocabulary.ts";
 
@@ -59,7 +60,7 @@ export interface PossibleRule {
 export const POSSIBLE_RULES: readonly PossibleRule[] = [
   {
     id: "red_flag_present",
-    citation: "DOMAIN.md §7 (red flags)",
+    citation: guidance("cvp_red_flags"), // DOMAIN.md §7
     holds: (s) => s.redFlag,
   },
   {
@@ -69,7 +70,7 @@ export const POSSIBLE_RULES: readonly PossibleRule[] = [
   },
   {
     id: "adult_commercial_sex_ffc_unknown",
-    citation: "Miss. Code § 97-3-54.1(1)(a); DOMAIN.md §2",
+    citation: "Miss. Code § 97-3-54.1(1)(a)", // DOMAIN.md §2: adults need FFC
     holds: (s) => s.age === "adult" && commercialSex(s) === true && s.ffc === null,
   },
   {
@@ -82,7 +83,8 @@ export const POSSIBLE_RULES: readonly PossibleRule[] = [
 /** Rule 9: explains a "not indicated" result. */
 export const NOT_INDICATED_RULE = {
   id: "not_indicated",
-  citation: "DOMAIN.md §2 (adults), §7 (risk factors); assessment contract rule 9",
+  // DOMAIN.md §2 (an adult's commercial sex needs FFC), §7 (risk factors alone); contract rule 9.
+  citation: `Miss. Code § 97-3-54.1(1)(a); ${guidance("cvp_risk_factors")}`,
 } as const;
 
 export interface ActionRule {
@@ -114,7 +116,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   {
     id: "minor_victim_care",
     actions: ["cps_specialized_plan", "medical_or_shelter_not_detention"],
-    citation: "HB 571 (2019); DOMAIN.md §4",
+    citation: `HB 571 (2019); ${guidance("cvp_training")}`, // DOMAIN.md §4–5
     applies: (s, d) =>
       s.age === "minor" && (d === "sex_trafficking_minor" || d === "labor_trafficking"),
   },
@@ -126,7 +128,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
       "offer_law_enforcement_contact",
       "document_everything",
     ],
-    citation: "DOMAIN.md §4–5",
+    citation: guidance("cvp_training"), // DOMAIN.md §4–5 (authority: seed)
     applies: (s, d) => s.age === "adult" && indicated(d),
   },
   {
@@ -137,7 +139,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
       "national_hotline",
       "document_everything",
     ],
-    citation: "Miss. Code § 97-3-54.4(k); DOMAIN.md §5",
+    citation: `Miss. Code § 97-3-54.4(k); ${guidance("cvp_training")}`, // DOMAIN.md §5
     applies: (s, d) => s.age === null && indicated(d),
   },
   {
@@ -149,7 +151,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   {
     id: "crosses_state_lines",
     actions: ["notify_fbi"],
-    citation: "DOMAIN.md §5 (federal jurisdiction across state lines)",
+    citation: guidance("cvp_training"), // DOMAIN.md §5: "call the FBI" (authority: seed)
     applies: (s, d) => s.crossesStateLines === true && indicated(d),
   },
   {
@@ -164,6 +166,6 @@ export const ACTION_RULES: readonly ActionRule[] = [
 export const READING_CITATIONS = {
   age: "Miss. Code § 97-3-54.4(k)",
   commercial_sex: "Miss. Code § 97-3-54.4(e)",
-  ffc: "Miss. Code § 97-3-54.1(1)(a); DOMAIN.md §2",
-  minor_consent_irrelevant: "Miss. Code § 97-3-54.1(1)(c); DOMAIN.md §2",
+  ffc: "Miss. Code § 97-3-54.1(1)(a)", // DOMAIN.md §2
+  minor_consent_irrelevant: "Miss. Code § 97-3-54.1(1)(c)", // DOMAIN.md §2
 } as const;

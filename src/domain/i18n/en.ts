@@ -4,6 +4,12 @@
  * calm, non-judgemental; we never blame the person or demand certainty.
  */
 export const en = {
+  // Guidance cited as a source (src/domain/citations.ts): the issuing body by name
+  "guidance.cvp_training": "Center for Violence Prevention, human trafficking training",
+  "guidance.cvp_red_flags": "Center for Violence Prevention training: red flags",
+  "guidance.cvp_risk_factors": "Center for Violence Prevention training: risk factors",
+  "guidance.cvp_indicators": "Center for Violence Prevention training: indicators of trafficking",
+
   // Determinations
   "determination.sex_trafficking_minor": "Sex trafficking of a minor",
   "determination.sex_trafficking": "Sex trafficking",

@@ -2,6 +2,15 @@ import type { MessageKey } from "./en.ts";
 
 /** Spanish messages: the same keys as `en.ts`, written for Spanish speakers, not word for word. */
 export const es: Record<MessageKey, string> = {
+  // Guía citada como fuente (src/domain/citations.ts): el organismo que la publicó, por su nombre
+  "guidance.cvp_training":
+    "Center for Violence Prevention, capacitación sobre la trata de personas",
+  "guidance.cvp_red_flags": "Capacitación del Center for Violence Prevention: señales de alerta",
+  "guidance.cvp_risk_factors":
+    "Capacitación del Center for Violence Prevention: factores de riesgo",
+  "guidance.cvp_indicators":
+    "Capacitación del Center for Violence Prevention: indicadores de trata de personas",
+
   "determination.sex_trafficking_minor": "Trata sexual de una persona menor de edad",
   "determination.sex_trafficking": "Trata sexual",
   "determination.labor_trafficking": "Trata laboral",

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError, type z } from "zod";
 import { describeIssue } from "../../domain/validation.ts";
+import { summarizeDatabaseError } from "../db/database-errors.ts";
 import { AppError, errorBody } from "../errors.ts";
 
 export function zodIssueToAppError(issue: z.core.$ZodIssue, root = "body"): AppError {
@@ -25,6 +26,19 @@ const FRAMEWORK_CODES: Record<number, string> = {
   429: "rate_limited",
 };
 
+const CONSTRAINT_ERRORS = {
+  foreign_key: new AppError(
+    "unknown_reference",
+    422,
+    "Something this request refers to does not exist (it may have just been removed).",
+  ),
+  unique: new AppError(
+    "conflict",
+    409,
+    "This already exists; someone may have just created it. Reload and try again.",
+  ),
+};
+
 /**
  * One place turns every failure into `{ error: { code, message, field? } }` with the right status.
  * Unknown errors become a bare 500: the detail goes to the log, never to the client.
@@ -42,6 +56,16 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (err instanceof ZodError && err.issues[0]) {
       return reply.code(400).send(errorBody(zodIssueToAppError(err.issues[0] as z.core.$ZodIssue)));
+    }
+    const db = summarizeDatabaseError(err);
+    if (db?.kind === "foreign_key" || db?.kind === "unique") {
+      // A use case checks the records a request names; a constraint the database still enforces
+      // (a row removed meanwhile, a race) is the caller's conflict, never a 500. Code only: the
+      // database's message and detail hold the values written.
+      req.log.warn({ err }, "database constraint refused the request");
+      return reply
+        .code(db.kind === "unique" ? 409 : 422)
+        .send(errorBody(CONSTRAINT_ERRORS[db.kind]));
     }
     const status = "statusCode" in err && typeof err.statusCode === "number" ? err.statusCode : 500;
     if (status >= 400 && status < 500) {

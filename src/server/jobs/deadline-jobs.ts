@@ -1,5 +1,6 @@
 import { ACTION_CATALOGUE } from "../../domain/assessment/actions.ts";
 import type { ActionId } from "../../domain/assessment/vocabulary.ts";
+import { citationText } from "../../domain/citations.ts";
 import { translate } from "../../domain/i18n/index.ts";
 import { formatLocal } from "../../domain/time.ts";
 import { appendAudit } from "../audit/audit-log.ts";
@@ -58,7 +59,7 @@ export async function runDeadlineJob(
     "",
     `Case: ${o.case_number}`,
     `Obligation: ${label}`,
-    `Due: ${due} (${ACTION_CATALOGUE[o.action_id as ActionId]?.citation ?? ""})`,
+    `Due: ${due} (${citationText(ACTION_CATALOGUE[o.action_id as ActionId]?.citation ?? "", "en")})`,
     "",
     "Open Waypoint to record what was done. This message never contains personal details.",
   ].join("\n");

@@ -23,7 +23,7 @@ export const assessmentRoutes =
           tags: ["assessment"],
           summary: "Assess a situation against Mississippi law (stores nothing, no login)",
           description:
-            "Facts in (../shared/assessment/CONTRACT.md), determination, required actions with whom to call and deadlines, offenses and a rationale with citations out. Rate-limited per client address.",
+            "Facts in (the request schema below), determination, required actions with whom to call and deadlines, offenses and a rationale with citations out. Rate-limited per client address.",
           querystring: z.object({ lang: z.enum(LANGUAGES).default("en") }),
           body: factsSchema,
           response: { 200: assessmentSchema, 400: errorReply, 429: errorReply },

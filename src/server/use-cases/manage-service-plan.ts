@@ -10,9 +10,10 @@ import {
 import { isMinorAge } from "../../domain/minor.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
+import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError, badRequest, conflict } from "../errors.ts";
+import { AppError, badRequest, conflict, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
 import { personOnCase } from "../repositories/case-persons.ts";
@@ -173,17 +174,26 @@ async function planInScope(ctx: AppContext, actor: Actor, planId: string, action
     .select(["id", "case_id", "kind"])
     .where("id", "=", planId)
     .executeTakeFirst();
-  // An unknown plan and a plan on a case out of scope give the same answer and audit row.
+  // An unknown plan and a plan on a case out of scope give the same answer and a denied row.
+  // (The plan id is never looked up as a case id: a case's id would pass the scope check and
+  // reach the plan_items foreign key.)
+  if (!plan)
+    throw await denied(
+      ctx,
+      actor,
+      { action, recordType: "case", recordId: planId },
+      notFound("service plan"),
+    );
   const { row } = await caseForAction(
     ctx,
     ctx.db.kysely,
     actor,
-    plan?.case_id ?? planId,
+    plan.case_id,
     action,
     "editPlan",
     "service plan",
   );
-  return { plan: plan as NonNullable<typeof plan>, caseId: row.id };
+  return { plan, caseId: row.id };
 }
 
 export async function addPlanItem(

@@ -44,6 +44,14 @@ export async function createTaskForce(
     throw await denied(ctx, actor, entry, forbidden());
   const id = newId();
   await ctx.db.kysely.transaction().execute(async (trx) => {
+    if (input.agencyId !== undefined) {
+      const agency = await trx
+        .selectFrom("agencies")
+        .select("id")
+        .where("id", "=", input.agencyId)
+        .executeTakeFirst();
+      if (!agency) throw new AppError("not_found", 404, "No such agency.", "agencyId");
+    }
     await trx
       .insertInto("task_forces")
       .values({

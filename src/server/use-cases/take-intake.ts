@@ -3,13 +3,13 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import { assess } from "../../domain/assessment/engine.ts";
 import { factsSchema } from "../../domain/assessment/facts.ts";
-import { planObligations } from "../../domain/obligations.ts";
+import { planObligations, receivedAtProblem } from "../../domain/obligations.ts";
 import { ROLE_POLICIES } from "../../domain/roles.ts";
 import type { Actor } from "../access/actor.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError } from "../errors.ts";
+import { AppError, badRequest } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { cpsAgencyFor } from "../repositories/cps-routing.ts";
@@ -122,6 +122,12 @@ async function intakeIn(
   input: z.output<typeof intakeInput>,
 ): Promise<IntakeResult> {
   const agencyId = intakeAgency.id;
+  // The clocks of every obligation start at receivedAt: a time ahead of ours would start them
+  // late. (openCase itself takes any time: loaders and tests bring their own clocks.)
+  if (input.receivedAt) {
+    const problem = receivedAtProblem(new Date(input.receivedAt), ctx.clock.now());
+    if (problem) throw badRequest(`receivedAt: ${problem}`, "receivedAt");
+  }
   const assessment = assess(input.facts);
   const { facts, ...caseFields } = input;
   const opened = await openCaseInTransaction(

@@ -45,7 +45,7 @@ export function NextSteps(props: { assessment: Assessment; headingLevel?: 2 | 3 
               </dd>
               <dt>{t("steps.when")}</dt>
               <dd>{a.deadline}</dd>
-              <dt>{t("steps.law")}</dt>
+              <dt>{t("steps.source")}</dt>
               <dd>
                 <cite>{a.citation}</cite>
               </dd>

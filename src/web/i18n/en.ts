@@ -77,7 +77,7 @@ export const en = {
   "steps.required_report": "Required by law",
   "steps.who": "Who",
   "steps.when": "When",
-  "steps.law": "Law",
+  "steps.source": "Source",
   "steps.why": "Why",
 
   "tip.title": "Send a tip",

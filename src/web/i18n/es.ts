@@ -79,7 +79,7 @@ export const es: Record<PublicMessageKey, string> = {
   "steps.required_report": "Obligatorio por ley",
   "steps.who": "A quién",
   "steps.when": "Cuándo",
-  "steps.law": "Ley",
+  "steps.source": "Fuente",
   "steps.why": "Por qué",
 
   "tip.title": "Enviar un aviso",
