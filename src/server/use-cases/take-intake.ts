@@ -137,6 +137,7 @@ async function intakeIn(
   );
   const now = ctx.clock.now();
   await insertAssessment(trx, {
+    keyring: ctx.keyring,
     caseId: opened.id,
     facts,
     assessment,
