@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { after, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { fixedClock } from "../../src/server/clock.ts";
+import { migrateToLatest, migratorFor } from "../../src/server/db/database.ts";
 import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
 import { rotateKeys } from "../../src/server/use-cases/rotate-keys.ts";
-import { TEST_KEY_FILE } from "../support/context.ts";
+import { TEST_KEY_FILE, TEST_KEYRING } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import {
   expectedReadBack,
@@ -52,5 +53,51 @@ describeOnEachDatabase("encryption at rest of free text", (t) => {
         }
     }
     assert.deepEqual([...new Set(stale)], [], "left under the old key");
+  });
+});
+
+describeOnEachDatabase("sealing free text stored in plain text by an earlier build", (t) => {
+  let app: FastifyInstance | undefined;
+  after(async () => app?.close());
+
+  it("migration 2026112907 seals existing plain values, and readers see them unchanged", async () => {
+    const written = await writeFreeTextCanaries(t, fixedClock(new Date("2026-10-05T16:00:00Z")));
+    app = written.app;
+    // Undo the migration: the columns hold plain text, as an earlier build wrote them.
+    const down = await (await migratorFor(t.db, TEST_KEYRING)).migrateDown();
+    assert.equal(down.error, undefined);
+    assert.deepEqual(
+      down.results?.map((r) => r.migrationName),
+      ["2026112907_sealed_free_text"],
+    );
+    const before = await storedText(t);
+    const plainBefore = Object.entries(FREE_TEXT)
+      .filter(([, canary]) => before.includes(canary))
+      .map(([column]) => column);
+    const sealedEarlier = ["plan_items.need", "plan_items.goal"];
+    assert.deepEqual(
+      plainBefore,
+      Object.keys(FREE_TEXT).filter((k) => !sealedEarlier.includes(k)),
+    );
+
+    await assert.rejects(migrateToLatest(t.db), /needs the key file/);
+    assert.deepEqual(await migrateToLatest(t.db, TEST_KEYRING), ["2026112907_sealed_free_text"]);
+    for (const [table, columns] of Object.entries(SEALED_FREE_TEXT)) {
+      const rows = (await t.db.kysely
+        .selectFrom(table as "consents")
+        .select(["id", ...columns] as never)
+        .execute()) as unknown as Record<string, string | null>[];
+      for (const row of rows)
+        for (const column of columns) {
+          const value = row[column] ?? null;
+          if (value !== null) TEST_KEYRING.decrypt(value, `${table}.${column}.${row.id}`);
+        }
+    }
+    assert.deepEqual(await written.readBack(), expectedReadBack());
+    const after = await storedText(t);
+    const plainAfter = Object.entries(FREE_TEXT)
+      .filter(([, canary]) => after.includes(canary))
+      .map(([column]) => column);
+    assert.deepEqual(plainAfter, [], `still in the stored data: ${plainAfter.join(", ")}`);
   });
 });

@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
   const { db, keyring } = openConfiguredDatabase();
   const ctx = { db, clock: systemClock, keyring };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, keyring);
     if (verb === "unlock" || verb === "disable") {
       const done =
         verb === "unlock"
