@@ -8,6 +8,7 @@ import type { Database } from "../db/schema.ts";
 import { caseForAction } from "../repositories/case-access.ts";
 import { listCaseEvents } from "../repositories/cases.ts";
 import { openJson, openOptional, openText } from "../repositories/sealed-text.ts";
+import { documentName } from "./case-documents.ts";
 
 /** One audited read of a part of the case file: scope and ability first, then the read. */
 async function readPart<T extends unknown[]>(
@@ -167,7 +168,7 @@ export function listCaseDocuments(ctx: AppContext, actor: Actor, caseId: string)
         .execute()
     ).map((d) => ({
       id: d.id,
-      fileName: openText(ctx.keyring, "case_documents", "file_name", d.id, d.file_name),
+      fileName: documentName(ctx, d),
       mediaType: d.media_type,
       sizeBytes: d.size_bytes,
       sha256: d.sha256,
