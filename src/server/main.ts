@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   // Production never creates a key: a new key would make every encrypted field unreadable.
   const keyring = loadKeyring(config.keyFile, { createIfMissing: config.env !== "production" });
   const db = openDatabase(config.database, { poolSize: config.pgPoolSize });
-  const applied = await migrateToLatest(db);
+  const applied = await migrateToLatest(db, keyring);
   if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
 
   let demoLogins: string[] = [];

@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { it } from "node:test";
-import { sql } from "kysely";
 import { fixedClock } from "../../src/server/clock.ts";
 import { openIdentity } from "../../src/server/repositories/person-identity.ts";
 import { DecryptionError } from "../../src/server/security/keyring.ts";
 import { openCase } from "../../src/server/use-cases/open-case.ts";
 import { TEST_KEYRING, testContext } from "../support/context.ts";
-import { describeOnEachDatabase, TEST_DATABASE_URL } from "../support/databases.ts";
+import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency } from "../support/factories.ts";
+import { storedText } from "../support/stored-text.ts";
 
 const CANARIES = [
   "Ophelianna",
@@ -37,23 +35,7 @@ describeOnEachDatabase("encryption at rest", (t) => {
         },
       ],
     });
-    let haystack: string;
-    if (t.target.kind === "sqlite") {
-      const path = t.target.path;
-      haystack = [path, `${path}-wal`]
-        .filter((p) => existsSync(p))
-        .map((p) => readFileSync(p).toString("latin1"))
-        .join("");
-      assert.ok(haystack.length > 0);
-    } else {
-      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db.kysely))
-        .rows[0]?.s as string;
-      haystack = execFileSync("pg_dump", ["--data-only", `--schema=${schema}`, TEST_DATABASE_URL], {
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      assert.match(haystack, /COPY/);
-    }
+    const haystack = await storedText(t);
     for (const canary of CANARIES)
       assert.ok(!haystack.includes(canary), `${canary} is stored in plain text`);
   });

@@ -3,8 +3,9 @@ import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
+import { openJson, openOptional } from "../../src/server/repositories/sealed-text.ts";
 import { SPECIALIZED_PLAN_HOURS } from "../../src/server/use-cases/take-intake.ts";
-import { testApp, testContext } from "../support/context.ts";
+import { TEST_KEYRING, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
@@ -109,7 +110,11 @@ describeOnEachDatabase("intake and obligations", (t) => {
       .where("case_id", "=", body.caseId)
       .executeTakeFirstOrThrow();
     assert.equal(stored.engine_version, "1.0.0");
-    assert.deepEqual(JSON.parse(stored.facts), { subject: { age: 15 }, sex: commercialSex });
+    // Facts are sealed at rest (they may carry free text); they open to what was submitted.
+    assert.deepEqual(openJson(TEST_KEYRING, "assessments", "facts", stored.id, stored.facts), {
+      subject: { age: 15 },
+      sex: commercialSex,
+    });
   });
 
   it("draws the line between 17 and 18", async () => {
@@ -168,7 +173,7 @@ describeOnEachDatabase("intake and obligations", (t) => {
       .executeTakeFirstOrThrow();
     assert.equal(row.status, "done");
     assert.equal(
-      JSON.parse(row.evidence ?? "{}").reference,
+      openJson(TEST_KEYRING, "obligations", "evidence", row.id, row.evidence)?.reference,
       "CPS-24-0091",
       "the first edit is kept",
     );
@@ -212,12 +217,21 @@ describeOnEachDatabase("intake and obligations", (t) => {
     assert.deepEqual(body.retired.sort(), ["establish_age", "national_hotline"]);
     const rows = await t.db.kysely
       .selectFrom("obligations")
-      .select(["action_id", "status", "reason"])
+      .select(["id", "action_id", "status", "reason"])
       .where("case_id", "=", opened.caseId)
       .execute();
     const establish = rows.find((r) => r.action_id === "establish_age");
     assert.equal(establish?.status, "not_applicable");
-    assert.match(establish?.reason ?? "", /School records show she is 15/);
+    assert.match(
+      openOptional(
+        TEST_KEYRING,
+        "obligations",
+        "reason",
+        establish?.id ?? "",
+        establish?.reason ?? null,
+      ) ?? "",
+      /School records show she is 15/,
+    );
     assert.equal(
       rows.filter((r) => r.action_id === "contact_victim_advocate").length,
       1,

@@ -10,9 +10,9 @@ export async function run(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, true);
   if (positionals[0] !== "rotate" || positionals.length !== 1)
     throw new UsageError("usage: keys rotate");
-  const { config, db } = openConfiguredDatabase();
+  const { config, db, keyring } = openConfiguredDatabase();
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, keyring);
     const progress = progressReporter("re-encrypting identity fields");
     const result = await rotateKeys(db, config.keyFile, progress.update);
     process.stdout.write(

@@ -4,9 +4,9 @@ import { openConfiguredDatabase } from "../open-configured-database.ts";
 
 export async function run(args: string[]): Promise<number> {
   parseCommandArgs(args, {});
-  const { db } = openConfiguredDatabase();
+  const { db, keyring } = openConfiguredDatabase();
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, keyring);
     process.stdout.write(
       applied.length === 0
         ? `${db.dialect}: already up to date\n`

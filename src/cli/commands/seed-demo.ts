@@ -18,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
     if (config.env === "production") {
       throw new UsageError("seed-demo refuses to run with NODE_ENV=production");
     }
-    await migrateToLatest(db);
+    await migrateToLatest(db, keyring);
     if (!(await isEmpty(db.kysely))) {
       throw new UsageError("the database already has data; seed-demo only fills an empty one");
     }

@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
   const { db, keyring } = openConfiguredDatabase();
   const ctx = { db, clock: systemClock, keyring };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, keyring);
     if (verb === "audit-roles") return await printRoleAudit(db);
     if (verb === "unlock" || verb === "disable") {
       const done =

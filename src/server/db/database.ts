@@ -15,7 +15,8 @@ import {
 } from "kysely";
 import pg from "pg";
 import type { DatabaseTarget, SqliteSynchronous } from "../config.ts";
-import { MIGRATIONS, migrationProvider } from "./migrations/index.ts";
+import type { Keyring } from "../security/keyring.ts";
+import { MIGRATIONS, migrationProvider, SEALING_MIGRATIONS } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -87,6 +88,9 @@ export function openSqlite(
   raw.pragma(`synchronous = ${synchronous === "normal" ? "NORMAL" : "FULL"}`);
   raw.pragma("foreign_keys = ON");
   raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Deleted or rewritten rows are zeroed, not left in free space: a note deleted, or free text
+  // sealed by a migration, must not linger in the file in plain text.
+  raw.pragma("secure_delete = ON");
   return raw;
 }
 
@@ -114,18 +118,22 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
  * schemas side by side (tests, or tenants) it could find another schema's tables and skip
  * creating its own. The migrator is therefore pinned to the connection's current schema.
  */
-async function migratorFor(db: Db): Promise<Migrator> {
-  if (db.dialect !== "postgres")
-    return new Migrator({ db: db.kysely, provider: migrationProvider });
+export async function migratorFor(db: Db, keyring?: Keyring): Promise<Migrator> {
+  const provider = migrationProvider(keyring);
+  if (db.dialect !== "postgres") return new Migrator({ db: db.kysely, provider });
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
     db.kysely,
   );
   const schema = rows[0]?.schema ?? "public";
-  return new Migrator({ db: db.kysely, provider: migrationProvider, migrationTableSchema: schema });
+  return new Migrator({ db: db.kysely, provider, migrationTableSchema: schema });
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = await migratorFor(db);
+/**
+ * Applies every pending migration. The keyring lets a migration encrypt data already stored
+ * (2026112907); the server and the CLI always pass it, tests on a fresh database need not.
+ */
+export async function migrateToLatest(db: Db, keyring?: Keyring): Promise<string[]> {
+  const migrator = await migratorFor(db, keyring);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
@@ -133,7 +141,14 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
       `migration ${failed?.migrationName ?? "?"} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  // A migration that sealed plain text leaves the old bytes in unused page space (B-tree pages
+  // rebalanced as rows grew) and in the WAL: rebuild the file, then empty the WAL into it.
+  if (db.dialect === "sqlite" && applied.some((name) => SEALING_MIGRATIONS.has(name))) {
+    await sql`vacuum`.execute(db.kysely);
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db.kysely);
+  }
+  return applied;
 }
 
 /** Readiness: the database answers and every migration this build knows is applied. */

@@ -18,6 +18,7 @@ import {
   openIdentity,
   type PersonIdentity,
 } from "./person-identity.ts";
+import { openOptional } from "./sealed-text.ts";
 
 export interface CasePerson {
   id: string;
@@ -174,7 +175,7 @@ export class CaseRepository {
         part: r.part,
         holderAgencyId: r.agency_id,
         ageYears: r.age_years,
-        gender: r.gender,
+        gender: openOptional(this.ctx.keyring, "persons", "gender", r.id, r.gender),
         citizenship: r.citizenship,
         identity,
         withheld: IDENTITY_FIELDS.filter(

@@ -5,19 +5,30 @@ import { deadlineEvents, type ObligationPlan } from "../../domain/obligations.ts
 import type { Database } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { scheduleJobs } from "../jobs/job-queue.ts";
+import type { Keyring } from "../security/keyring.ts";
+import { sealJson } from "./sealed-text.ts";
 
 /** Stores an assessment with its engine version and facts, so a result can be re-explained. */
 export async function insertAssessment(
   trx: Transaction<Database>,
-  a: { caseId: string; facts: Facts; assessment: Assessment; now: string; userId: string | null },
+  a: {
+    keyring: Keyring;
+    caseId: string;
+    facts: Facts;
+    assessment: Assessment;
+    now: string;
+    userId: string | null;
+  },
 ): Promise<void> {
+  const id = newId();
   await trx
     .insertInto("assessments")
     .values({
-      id: newId(),
+      id,
       case_id: a.caseId,
       engine_version: a.assessment.engineVersion,
-      facts: JSON.stringify(a.facts),
+      // Facts may carry free text (the labor sector, which can name a business or a place).
+      facts: sealJson(a.keyring, "assessments", "facts", id, a.facts),
       determination: a.assessment.determination,
       result: JSON.stringify({
         actions: a.assessment.actions,
@@ -92,19 +103,35 @@ export async function insertObligations(
  */
 export async function meetObligation(
   trx: Transaction<Database>,
-  met: { caseId: string; actionId: string; userId: string; nowIso: string; evidence: object },
+  met: {
+    keyring: Keyring;
+    caseId: string;
+    actionId: string;
+    userId: string;
+    nowIso: string;
+    evidence: object;
+  },
 ): Promise<void> {
-  await trx
-    .updateTable("obligations")
-    .set((eb) => ({
-      status: "done",
-      closed_at: met.nowIso,
-      closed_by_user_id: met.userId,
-      evidence: JSON.stringify(met.evidence),
-      version: eb("version", "+", 1),
-    }))
+  // Evidence is sealed per row (its id is in the binding), so the open rows are found first.
+  const open = await trx
+    .selectFrom("obligations")
+    .select("id")
     .where("case_id", "=", met.caseId)
     .where("action_id", "=", met.actionId)
     .where("status", "=", "open")
     .execute();
+  for (const { id } of open) {
+    await trx
+      .updateTable("obligations")
+      .set((eb) => ({
+        status: "done",
+        closed_at: met.nowIso,
+        closed_by_user_id: met.userId,
+        evidence: sealJson(met.keyring, "obligations", "evidence", id, met.evidence),
+        version: eb("version", "+", 1),
+      }))
+      .where("id", "=", id)
+      .where("status", "=", "open")
+      .execute();
+  }
 }

@@ -8,6 +8,8 @@ import {
 } from "../../domain/coordination/rapid-assessment-team.ts";
 import type { Database } from "../db/schema.ts";
 import { newId } from "../ids.ts";
+import type { Keyring } from "../security/keyring.ts";
+import { openOptional } from "./sealed-text.ts";
 
 type Trx = Transaction<Database>;
 
@@ -163,6 +165,7 @@ export interface RatView {
 
 export async function loadRatView(
   trx: Trx,
+  keyring: Keyring,
   caseId: string,
   nowIso: string,
 ): Promise<RatView | undefined> {
@@ -208,6 +211,10 @@ export async function loadRatView(
     requestedAt: rat.requested_at,
     formedAt: rat.formed_at,
     formationMinutes: rat.formation_ms === null ? null : Math.round(rat.formation_ms / 60_000),
-    seats: seats.map((s) => ({ ...s, onCall: onCall.has(s.membershipId) })),
+    seats: seats.map((s) => ({
+      ...s,
+      reason: openOptional(keyring, "rat_seats", "reason", s.id, s.reason),
+      onCall: onCall.has(s.membershipId),
+    })),
   };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
+import { attachmentDisposition } from "../http/content-disposition.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { downloadDocument, uploadDocument, uploadQuery } from "../use-cases/case-documents.ts";
@@ -236,10 +237,7 @@ export const caseFileRoutes =
         return (
           reply
             .header("content-type", doc.mediaType)
-            .header(
-              "content-disposition",
-              `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-            )
+            .header("content-disposition", attachmentDisposition(doc.fileName))
             .header("cache-control", "no-store")
             // Raw bytes: no response schema applies to a 200 here, only to the error replies.
             .send(doc.content as never)

@@ -4,7 +4,7 @@ import {
   DOCUMENT_TYPE_IDS,
   DOCUMENT_TYPES,
   isDocumentType,
-  safeFileName,
+  servedFileName,
 } from "../../domain/coordination/documents.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import { caseFileEntryVisible, confidentialByDefault } from "../access/policy.ts";
@@ -97,7 +97,7 @@ export async function uploadDocument(
           "case_documents",
           "file_name",
           id,
-          safeFileName(query.name),
+          servedFileName(query.name, mediaType),
         ),
         media_type: mediaType,
         size_bytes: upload.content.length,
@@ -127,6 +127,18 @@ export async function uploadDocument(
   return { id, sizeBytes: upload.content.length, sha256, scanStatus: verdict };
 }
 
+/**
+ * The name a document is served and listed under. Names stored by builds before issue 10 may
+ * still carry the uploader's extension; they get the detected type's extension here too.
+ */
+export function documentName(
+  ctx: AppContext,
+  doc: { id: string; file_name: string; media_type: string },
+): string {
+  const stored = openText(ctx.keyring, "case_documents", "file_name", doc.id, doc.file_name);
+  return isDocumentType(doc.media_type) ? servedFileName(stored, doc.media_type) : stored;
+}
+
 /** The document's bytes, for a caller who may read the case file and see this document. */
 export async function downloadDocument(ctx: AppContext, actor: Actor, documentId: string) {
   const now = ctx.clock.now().toISOString();
@@ -151,7 +163,7 @@ export async function downloadDocument(ctx: AppContext, actor: Actor, documentId
       { action: "document.read", recordType: "document", recordId: documentId, outcome: "allowed" },
     ]);
     return {
-      fileName: openText(ctx.keyring, "case_documents", "file_name", doc.id, doc.file_name),
+      fileName: documentName(ctx, doc),
       mediaType: doc.media_type,
       content: ctx.keyring.decryptBytes(doc.content, `case_documents.content.${doc.id}`),
     };

@@ -7,6 +7,7 @@ import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, conflict, notFound } from "../errors.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
+import { sealJson, sealOptional } from "../repositories/sealed-text.ts";
 
 export const closeObligationInput = z
   .strictObject({
@@ -66,9 +67,12 @@ export async function closeObligation(
         status: input.status,
         closed_at: now,
         closed_by_user_id: actor.userId,
-        reason: input.reason ?? null,
+        reason: sealOptional(ctx.keyring, "obligations", "reason", obligationId, input.reason),
         evidence: input.evidence
-          ? JSON.stringify({ ...input.evidence, recordedBy: actor.userId })
+          ? sealJson(ctx.keyring, "obligations", "evidence", obligationId, {
+              ...input.evidence,
+              recordedBy: actor.userId,
+            })
           : null,
         version: input.version + 1,
       })

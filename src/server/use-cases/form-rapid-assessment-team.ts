@@ -15,6 +15,7 @@ import {
   offerSeat,
   type RatView,
 } from "../repositories/rapid-assessment-teams.ts";
+import { sealText } from "../repositories/sealed-text.ts";
 
 export const formRatInput = z.strictObject({ taskForceId: z.string().min(1).max(100) });
 export const offerSeatInput = z.strictObject({
@@ -92,7 +93,7 @@ export async function formRapidAssessmentTeam(
         detail: { ratId, offered: offered.join(",") },
       },
     ]);
-    return (await loadRatView(trx, caseId, at.nowIso)) as RatView;
+    return (await loadRatView(trx, ctx.keyring, caseId, at.nowIso)) as RatView;
   });
 }
 
@@ -143,7 +144,11 @@ export async function offerRatSeat(
     for (const s of seats)
       await trx
         .updateTable("rat_seats")
-        .set({ status: "withdrawn", responded_at: at.nowIso, reason: "offered to another" })
+        .set({
+          status: "withdrawn",
+          responded_at: at.nowIso,
+          reason: sealText(ctx.keyring, "rat_seats", "reason", s.id, "offered to another"),
+        })
         .where("id", "=", s.id)
         .execute();
     await offerSeat(trx, { ratId: rat.id, caseId, seat: input.seat, candidate, nowIso: at.nowIso });
@@ -163,6 +168,6 @@ export async function offerRatSeat(
         detail: { ratId: rat.id, seat: input.seat },
       },
     ]);
-    return (await loadRatView(trx, caseId, at.nowIso)) as RatView;
+    return (await loadRatView(trx, ctx.keyring, caseId, at.nowIso)) as RatView;
   });
 }

@@ -19,7 +19,7 @@ export async function getRapidAssessmentTeam(
 ): Promise<RatView | null> {
   await caseForAction(ctx, ctx.db.kysely, actor, caseId, "rat.read", "read");
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const view = await loadRatView(trx, caseId, ctx.clock.now().toISOString());
+    const view = await loadRatView(trx, ctx.keyring, caseId, ctx.clock.now().toISOString());
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       { action: "rat.read", recordType: "case", recordId: caseId, outcome: "allowed" },
     ]);

@@ -62,7 +62,7 @@ async function insertItem(
       domain: item.domain,
       need: sealText(ctx.keyring, "plan_items", "need", id, item.need),
       goal: item.goal ? sealText(ctx.keyring, "plan_items", "goal", id, item.goal) : null,
-      service: item.service,
+      service: sealText(ctx.keyring, "plan_items", "service", id, item.service),
       provider_agency_id: item.providerAgencyId ?? null,
       starts_on: item.startsOn ?? null,
       ends_on: item.endsOn ?? null,
@@ -127,6 +127,7 @@ export async function createServicePlan(
     for (const item of input.items) itemIds.push(await insertItem(trx, ctx, id, item, nowIso));
     if (specialized)
       await meetObligation(trx, {
+        keyring: ctx.keyring,
         caseId,
         actionId: "cps_specialized_plan",
         userId: actor.userId,

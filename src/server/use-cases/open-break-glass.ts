@@ -6,6 +6,7 @@ import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { sealText } from "../repositories/sealed-text.ts";
 
 export const breakGlassInput = z.strictObject({
   reason: z
@@ -54,7 +55,7 @@ export async function openBreakGlass(
         id,
         user_id: actor.userId,
         case_id: caseId,
-        reason: input.reason,
+        reason: sealText(ctx.keyring, "break_glass", "reason", id, input.reason),
         opened_at: now.toISOString(),
         expires_at: expiresAt,
       })

@@ -15,6 +15,7 @@ import {
   type PersonIdentity,
   sealIdentity,
 } from "../repositories/person-identity.ts";
+import { sealOptional } from "../repositories/sealed-text.ts";
 
 export const casePersonInput = z.strictObject({
   part: z.enum(PERSON_PARTS),
@@ -113,7 +114,7 @@ export async function openCaseInTransaction(
         agency_id: input.agencyId,
         ...sealIdentity(ctx.keyring, personId, identity),
         age_years: person.ageYears ?? null,
-        gender: person.gender ?? null,
+        gender: sealOptional(ctx.keyring, "persons", "gender", personId, person.gender),
         citizenship: person.citizenship ?? null,
         created_at: now,
       })

@@ -7,7 +7,8 @@ import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
 import { caseForAction } from "../repositories/case-access.ts";
 import { listCaseEvents } from "../repositories/cases.ts";
-import { openText } from "../repositories/sealed-text.ts";
+import { openJson, openOptional, openText } from "../repositories/sealed-text.ts";
+import { documentName } from "./case-documents.ts";
 
 /** One audited read of a part of the case file: scope and ability first, then the read. */
 async function readPart<T extends unknown[]>(
@@ -99,7 +100,7 @@ export function listServicePlans(ctx: AppContext, actor: Actor, caseId: string) 
           domain: i.domain,
           need: openText(ctx.keyring, "plan_items", "need", i.id, i.need),
           goal: i.goal === null ? null : openText(ctx.keyring, "plan_items", "goal", i.id, i.goal),
-          service: i.service,
+          service: openText(ctx.keyring, "plan_items", "service", i.id, i.service),
           providerAgencyId: i.provider_agency_id,
           startsOn: i.starts_on,
           endsOn: i.ends_on,
@@ -113,27 +114,33 @@ export function listServicePlans(ctx: AppContext, actor: Actor, caseId: string) 
 /** The case's referrals: to whom, for what, and on what basis identity went with them. */
 export function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: string) {
   return readPart(ctx, actor, caseId, "referral.list", "read", async (trx) =>
-    trx
-      .selectFrom("referrals")
-      .innerJoin("agencies", "agencies.id", "referrals.to_agency_id")
-      .select([
-        "referrals.id",
-        "referrals.person_id as personId",
-        "referrals.to_agency_id as toAgencyId",
-        "agencies.name as toAgencyName",
-        "referrals.domain",
-        "referrals.service",
-        "referrals.status",
-        "referrals.reason",
-        "referrals.disclosure_basis as disclosureBasis",
-        "referrals.statute",
-        "referrals.consent_id as consentId",
-        "referrals.sent_at as sentAt",
-        "referrals.version",
-      ])
-      .where("referrals.case_id", "=", caseId)
-      .orderBy("referrals.sent_at")
-      .execute(),
+    (
+      await trx
+        .selectFrom("referrals")
+        .innerJoin("agencies", "agencies.id", "referrals.to_agency_id")
+        .select([
+          "referrals.id",
+          "referrals.person_id as personId",
+          "referrals.to_agency_id as toAgencyId",
+          "agencies.name as toAgencyName",
+          "referrals.domain",
+          "referrals.service",
+          "referrals.status",
+          "referrals.reason",
+          "referrals.disclosure_basis as disclosureBasis",
+          "referrals.statute",
+          "referrals.consent_id as consentId",
+          "referrals.sent_at as sentAt",
+          "referrals.version",
+        ])
+        .where("referrals.case_id", "=", caseId)
+        .orderBy("referrals.sent_at")
+        .execute()
+    ).map((r) => ({
+      ...r,
+      service: openText(ctx.keyring, "referrals", "service", r.id, r.service),
+      reason: openOptional(ctx.keyring, "referrals", "reason", r.id, r.reason),
+    })),
   );
 }
 
@@ -161,7 +168,7 @@ export function listCaseDocuments(ctx: AppContext, actor: Actor, caseId: string)
         .execute()
     ).map((d) => ({
       id: d.id,
-      fileName: openText(ctx.keyring, "case_documents", "file_name", d.id, d.file_name),
+      fileName: documentName(ctx, d),
       mediaType: d.media_type,
       sizeBytes: d.size_bytes,
       sha256: d.sha256,
@@ -191,8 +198,8 @@ export function listCaseObligations(ctx: AppContext, actor: Actor, caseId: strin
       status: o.status,
       dueAt: o.due_at,
       closedAt: o.closed_at,
-      reason: o.reason,
-      evidence: o.evidence === null ? null : (JSON.parse(o.evidence) as Record<string, unknown>),
+      reason: openOptional(ctx.keyring, "obligations", "reason", o.id, o.reason),
+      evidence: openJson(ctx.keyring, "obligations", "evidence", o.id, o.evidence),
       version: o.version,
       mayClose: o.status === "open" && mayCloseObligation(actor, o),
     })),

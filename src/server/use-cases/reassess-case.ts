@@ -12,6 +12,7 @@ import type { AppContext } from "../context.ts";
 import { conflict, notFound } from "../errors.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { insertAssessment, insertObligations } from "../repositories/obligations.ts";
+import { sealText } from "../repositories/sealed-text.ts";
 import { SPECIALIZED_PLAN_HOURS } from "./take-intake.ts";
 
 export const reassessInput = z.strictObject({
@@ -59,6 +60,7 @@ export async function reassessCase(
       );
     }
     await insertAssessment(trx, {
+      keyring: ctx.keyring,
       caseId,
       facts: input.facts,
       assessment,
@@ -80,7 +82,13 @@ export async function reassessCase(
         .updateTable("obligations")
         .set({
           status: "not_applicable",
-          reason: `No longer required after re-assessment (${assessment.determination}): ${input.reason}`,
+          reason: sealText(
+            ctx.keyring,
+            "obligations",
+            "reason",
+            o.id,
+            `No longer required after re-assessment (${assessment.determination}): ${input.reason}`,
+          ),
           closed_at: now,
           closed_by_user_id: actor.userId,
           version: Number(o.version) + 1,

@@ -7,6 +7,7 @@ import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, badRequest, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { openText, sealText } from "../repositories/sealed-text.ts";
 
 export const consentInput = z.strictObject({
   recipientAgencyId: z.string().min(1),
@@ -95,7 +96,7 @@ export async function recordConsent(
         recipient_agency_id: input.recipientAgencyId,
         given_by_person_id: input.givenByPersonId,
         categories: JSON.stringify(input.categories),
-        purpose: input.purpose,
+        purpose: sealText(ctx.keyring, "consents", "purpose", id, input.purpose),
         form: input.form,
         expires_at: new Date(expires).toISOString(),
         revoked_at: null,
@@ -186,6 +187,7 @@ export async function listConsents(ctx: AppContext, actor: Actor, personId: stri
     ]);
     return rows.map((r) => ({
       ...r,
+      purpose: openText(ctx.keyring, "consents", "purpose", r.id, r.purpose),
       categories: JSON.parse(r.categories) as string[],
       valid: r.revokedAt === null && r.expiresAt > nowIso,
     }));

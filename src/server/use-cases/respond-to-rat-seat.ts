@@ -15,6 +15,8 @@ import { AppError, conflict, notFound } from "../errors.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { meetObligation } from "../repositories/obligations.ts";
 import { nextCandidate, offerSeat } from "../repositories/rapid-assessment-teams.ts";
+import { sealOptional } from "../repositories/sealed-text.ts";
+import type { Keyring } from "../security/keyring.ts";
 
 export const respondToSeatInput = z
   .strictObject({
@@ -80,7 +82,11 @@ export async function respondToRatSeat(
       .execute();
     const updated = await trx
       .updateTable("rat_seats")
-      .set({ status: input.response, responded_at: at.nowIso, reason: input.reason ?? null })
+      .set({
+        status: input.response,
+        responded_at: at.nowIso,
+        reason: sealOptional(ctx.keyring, "rat_seats", "reason", seatId, input.reason),
+      })
       .where("id", "=", seatId)
       .where("status", "=", "offered")
       .executeTakeFirst();
@@ -89,7 +95,14 @@ export async function respondToRatSeat(
     let teamFormed = false;
     if (input.response === "accepted") {
       await joinCaseTeam(trx, seat.case_id, actor.userId, at.nowIso);
-      teamFormed = await formIfComplete(trx, seat.rat_id, seat.case_id, actor, at.nowIso);
+      teamFormed = await formIfComplete(
+        trx,
+        ctx.keyring,
+        seat.rat_id,
+        seat.case_id,
+        actor,
+        at.nowIso,
+      );
     } else {
       const next = await nextCandidate(trx, seat.rat_id, seat.task_force_id, seatId_, at);
       if (next)
@@ -136,6 +149,7 @@ async function joinCaseTeam(
 
 async function formIfComplete(
   trx: Transaction<Database>,
+  keyring: Keyring,
   ratId: string,
   caseId: string,
   actor: Actor,
@@ -162,6 +176,7 @@ async function formIfComplete(
     .where("formed_at", "is", null)
     .execute();
   await meetObligation(trx, {
+    keyring,
     caseId,
     actionId: "rapid_assessment_team",
     userId: actor.userId,

@@ -8,6 +8,7 @@ import type { AppContext } from "../context.ts";
 import { AppError, conflict, notFound } from "../errors.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
 import { openIdentity } from "../repositories/person-identity.ts";
+import { openText, sealOptional } from "../repositories/sealed-text.ts";
 
 export const respondToReferralInput = z
   .strictObject({
@@ -52,7 +53,7 @@ export async function respondToReferral(
       .updateTable("referrals")
       .set({
         status: input.status,
-        reason: input.reason ?? null,
+        reason: sealOptional(ctx.keyring, "referrals", "reason", referralId, input.reason),
         updated_at: nowIso,
         version: input.version + 1,
       })
@@ -137,7 +138,7 @@ export async function listIncomingReferrals(ctx: AppContext, actor: Actor) {
       id: r.id,
       caseNumber: r.case_number,
       domain: r.domain,
-      service: r.service,
+      service: openText(ctx.keyring, "referrals", "service", r.id, r.service),
       status: r.status,
       sentAt: r.sent_at,
       version: r.version,

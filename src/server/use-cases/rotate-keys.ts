@@ -5,14 +5,22 @@ import { addKey, Keyring, readKeyFile, writeKeyFile } from "../security/keyring.
 const BATCH = 500;
 
 /**
- * Case-file text and files sealed by `sealText` / `encryptBytes`, bound to `table.column.id`.
- * A new encrypted column belongs here, or rotation would leave it under an old key.
+ * Free text and files sealed by `sealText` / `encryptBytes`, bound to `table.column.id`
+ * (identity fields and MFA secrets are handled below). A new encrypted column belongs here, or
+ * rotation would leave it under an old key; migration 2026112907 lists the same free text.
  */
-const SEALED_COLUMNS = [
-  { table: "plan_items", key: "id", text: ["need", "goal"], bytes: [] },
+export const SEALED_COLUMNS = [
+  { table: "persons", key: "id", text: ["gender"], bytes: [] },
+  { table: "assessments", key: "id", text: ["facts"], bytes: [] },
+  { table: "obligations", key: "id", text: ["evidence", "reason"], bytes: [] },
+  { table: "plan_items", key: "id", text: ["need", "goal", "service"], bytes: [] },
   { table: "case_notes", key: "id", text: ["body"], bytes: [] },
   { table: "case_documents", key: "id", text: ["file_name"], bytes: ["content"] },
   { table: "tip_messages", key: "case_id", text: ["narrative", "contact"], bytes: [] },
+  { table: "consents", key: "id", text: ["purpose"], bytes: [] },
+  { table: "referrals", key: "id", text: ["service", "reason"], bytes: [] },
+  { table: "break_glass", key: "id", text: ["reason"], bytes: [] },
+  { table: "rat_seats", key: "id", text: ["reason"], bytes: [] },
 ] as const;
 type Sealed = (typeof SEALED_COLUMNS)[number];
 

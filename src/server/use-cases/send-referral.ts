@@ -15,6 +15,7 @@ import { newId } from "../ids.ts";
 import { caseForAction } from "../repositories/case-access.ts";
 import { personOnCase } from "../repositories/case-persons.ts";
 import { appendCaseEvent } from "../repositories/cases.ts";
+import { sealText } from "../repositories/sealed-text.ts";
 
 export const sendReferralInput = z.strictObject({
   personId: z.string().min(1).max(100),
@@ -94,7 +95,7 @@ export async function sendReferral(
         from_agency_id: actor.agencyId,
         to_agency_id: recipient.id,
         domain: input.domain,
-        service: input.service,
+        service: sealText(ctx.keyring, "referrals", "service", id, input.service),
         discloses_identity: input.disclosesIdentity ? 1 : 0,
         disclosure_basis: decision.basis,
         consent_id: consentId,

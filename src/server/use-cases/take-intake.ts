@@ -143,6 +143,7 @@ async function intakeIn(
   );
   const now = ctx.clock.now();
   await insertAssessment(trx, {
+    keyring: ctx.keyring,
     caseId: opened.id,
     facts,
     assessment,

@@ -1,25 +1,37 @@
 import type { Migration, MigrationProvider } from "kysely";
+import type { Keyring } from "../../security/keyring.ts";
 import * as initial from "./2026112901_initial.ts";
 import * as access from "./2026112902_access.ts";
 import * as intake from "./2026112903_intake.ts";
 import * as jobs from "./2026112904_jobs.ts";
 import * as coordination from "./2026112905_coordination.ts";
 import * as tipMessages from "./2026112906_tip_messages.ts";
+import { sealFreeText } from "./2026112907_sealed_free_text.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
  * `readyz` can compare what is applied with what this build expects. One change per file, named
- * by timestamp, with `up` and `down`.
+ * by timestamp, with `up` and `down`. A migration that encrypts existing data is given the
+ * keyring; without one it still runs on a database that holds nothing for it to encrypt.
  */
-export const MIGRATIONS: Record<string, Migration> = {
-  "2026112901_initial": initial,
-  "2026112902_access": access,
-  "2026112903_intake": intake,
-  "2026112904_jobs": jobs,
-  "2026112905_coordination": coordination,
-  "2026112906_tip_messages": tipMessages,
-};
+export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
+  return {
+    "2026112901_initial": initial,
+    "2026112902_access": access,
+    "2026112903_intake": intake,
+    "2026112904_jobs": jobs,
+    "2026112905_coordination": coordination,
+    "2026112906_tip_messages": tipMessages,
+    "2026112907_sealed_free_text": sealFreeText(keyring),
+  };
+}
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => MIGRATIONS,
-};
+/** Migrations that encrypt data stored in plain text: on SQLite the file is rebuilt after them. */
+export const SEALING_MIGRATIONS: ReadonlySet<string> = new Set(["2026112907_sealed_free_text"]);
+
+/** The migrations this build knows, by name (readiness, benches). */
+export const MIGRATIONS: Record<string, Migration> = migrationsFor();
+
+export function migrationProvider(keyring?: Keyring): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(keyring) };
+}
