@@ -9,6 +9,7 @@ import {
 } from "../../domain/coordination/service-plan.ts";
 import { isMinorAge } from "../../domain/minor.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { planContentVisible, planItemVisible } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
@@ -138,6 +139,7 @@ export async function createServicePlan(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { planId: id, kind: input.kind, items: itemIds.length },
+      record: { type: "plan", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {
@@ -172,8 +174,10 @@ async function planInScope(ctx: AppContext, actor: Actor, planId: string, action
     .selectFrom("service_plans")
     .select(["id", "case_id", "kind"])
     .where("id", "=", planId)
+    .where(planContentVisible(actor, ctx.clock.now().toISOString()))
     .executeTakeFirst();
-  // An unknown plan and a plan on a case out of scope give the same answer and audit row.
+  // An unknown plan, a plan on a case out of scope and a plan the actor may not read (another
+  // victim-services agency's, without consent) give the same answer and audit row.
   const { row } = await caseForAction(
     ctx,
     ctx.db.kysely,
@@ -204,6 +208,7 @@ export async function addPlanItem(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { planId, itemId: id, domain: item.domain },
+      record: { type: "plan_item", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {
@@ -242,6 +247,7 @@ export async function updatePlanItem(
       .where("id", "=", itemId)
       .where("plan_id", "=", planId)
       .where("version", "=", input.version)
+      .where(planItemVisible(actor, nowIso))
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
       const exists = await trx
@@ -249,7 +255,9 @@ export async function updatePlanItem(
         .select("id")
         .where("id", "=", itemId)
         .where("plan_id", "=", planId)
+        .where(planItemVisible(actor, nowIso))
         .executeTakeFirst();
+      // An item the actor may not read is answered as one that does not exist.
       if (!exists) throw badRequest("No such item on this plan.", "itemId");
       throw conflict(
         "Someone changed this service since you opened it; reload to see their change.",
@@ -261,6 +269,7 @@ export async function updatePlanItem(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { planId, itemId, status: input.status },
+      record: { type: "plan_item", id: itemId },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type ConsentGiverRefusal, consentGiverRefusal } from "../../domain/consent.ts";
 import { CONSENT_CATEGORIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { consentStandsNow } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -203,7 +204,7 @@ export async function listConsents(ctx: AppContext, actor: Actor, personId: stri
     return rows.map((r) => ({
       ...r,
       categories: JSON.parse(r.categories) as string[],
-      valid: r.revokedAt === null && r.expiresAt > nowIso,
+      valid: consentStandsNow({ revoked_at: r.revokedAt, expires_at: r.expiresAt }, nowIso),
     }));
   });
 }

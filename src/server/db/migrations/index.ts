@@ -5,6 +5,7 @@ import * as intake from "./2026112903_intake.ts";
 import * as jobs from "./2026112904_jobs.ts";
 import * as coordination from "./2026112905_coordination.ts";
 import * as tipMessages from "./2026112906_tip_messages.ts";
+import * as caseEventRecords from "./2026112907_case_event_records.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026112904_jobs": jobs,
   "2026112905_coordination": coordination,
   "2026112906_tip_messages": tipMessages,
+  "2026112907_case_event_records": caseEventRecords,
 };
 
 export const migrationProvider: MigrationProvider = {
