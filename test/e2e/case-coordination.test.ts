@@ -32,7 +32,8 @@ const TASK_FORCE = "Rapid response, CPS office (e2e)";
  * hand from the seat's candidates (the lapsed certification listed as unable to take it); the
  * three members accept from My work and the case page shows the team formed. An advocate's
  * confidential note stays hidden from the HT investigator on the team until the advocate
- * records a case-notes consent for that agency. Set-up (the case, the task force and most of
+ * records a case-notes consent for that agency, and the advocate's service plan shows CPS only
+ * that victim services holds it. Set-up (the case, the task force and most of
  * its members) goes through the API; what the brief asks to see happens in the pages, each
  * state checked with axe.
  */
@@ -217,6 +218,31 @@ describe("case coordination in Chromium", () => {
     await consents.getByText("Revoked", { exact: true }).waitFor();
     await reader.reload();
     await readerNotes.getByText("No notes you can read.").waitFor();
+    assert.deepEqual(unexpected(problems), []);
+  });
+
+  it("an advocate's service plan shows CPS only that victim services holds it", async () => {
+    // Issue 10, defect 4: CPS, on the child's report, sees that the plan exists, its kind and
+    // status, and never the advocate's words (VAWA).
+    const need = "Pregnancy and STI care";
+    await advocate.api("POST", `/api/v1/cases/${caseId}/plans`, {
+      personId: victimId,
+      items: [{ domain: "health", need, service: "testing" }],
+    });
+    const page = cps.page;
+    const problems = collectProblems(page);
+    await page.goto(caseUrl());
+    const plans = page.locator(".panel-plans");
+    const holder = await agencyName(advocate.me.agencyId);
+    const withheld = plans.locator('section[data-plan-basis="statutory_report"]');
+    await withheld
+      .getByRole("heading", { level: 3, name: `Plan held by ${holder}, not shared` })
+      .waitFor();
+    await withheld.getByText("Service plan, Active.", { exact: false }).waitFor();
+    await withheld.getByText("shared only with the person's written consent").waitFor();
+    assert.equal(await page.getByText(need).count(), 0);
+    assert.equal(await withheld.getByRole("button").count(), 0, "nothing to edit in it");
+    await assertAccessible(page, "a plan held by victim services, not shared");
     assert.deepEqual(unexpected(problems), []);
   });
 

@@ -220,7 +220,7 @@ describeOnEachDatabase("access policy", (t) => {
       form: "attested",
       expiresAt: new Date(clock.now().getTime() + HOUR).toISOString(),
     });
-    assert.equal(res?.statusCode, 400);
+    assert.equal(res?.statusCode, 422);
     assert.equal(res?.json().error.code, "consent_giver_not_allowed");
   });
 

@@ -63,12 +63,13 @@ describeOnEachDatabase("sealing free text stored in plain text by an earlier bui
   it("migration 2026112907 seals existing plain values, and readers see them unchanged", async () => {
     const written = await writeFreeTextCanaries(t, fixedClock(new Date("2026-10-05T16:00:00Z")));
     app = written.app;
-    // Undo the migration: the columns hold plain text, as an earlier build wrote them.
-    const down = await (await migratorFor(t.db, TEST_KEYRING)).migrateDown();
+    // Undo the migration (and the later ones): the columns hold plain text, as an earlier build
+    // wrote them.
+    const down = await (await migratorFor(t.db, TEST_KEYRING)).migrateTo("2026112906_tip_messages");
     assert.equal(down.error, undefined);
     assert.deepEqual(
       down.results?.map((r) => r.migrationName),
-      ["2026112907_sealed_free_text"],
+      ["2026112908_case_event_records", "2026112907_sealed_free_text"],
     );
     const before = await storedText(t);
     const plainBefore = Object.entries(FREE_TEXT)
@@ -81,7 +82,10 @@ describeOnEachDatabase("sealing free text stored in plain text by an earlier bui
     );
 
     await assert.rejects(migrateToLatest(t.db), /needs the key file/);
-    assert.deepEqual(await migrateToLatest(t.db, TEST_KEYRING), ["2026112907_sealed_free_text"]);
+    assert.deepEqual(await migrateToLatest(t.db, TEST_KEYRING), [
+      "2026112907_sealed_free_text",
+      "2026112908_case_event_records",
+    ]);
     for (const [table, columns] of Object.entries(SEALED_FREE_TEXT)) {
       const rows = (await t.db.kysely
         .selectFrom(table as "consents")

@@ -25,3 +25,20 @@ export const SPECIALIZED_PLAN_CITATION = "HB 571 (2019)";
 
 export const PLAN_STATUSES = ["draft", "active", "closed"] as const;
 export const PLAN_ITEM_STATUSES = ["planned", "in_progress", "completed", "cancelled"] as const;
+
+/**
+ * The consent category that releases a plan item of each domain to another agency (VAWA, 34
+ * U.S.C. 12291(b)(2)): physical and forensic care, testing and therapy (DOMAIN.md §6, health
+ * and emotional) are health information; rehab, education, work, shelter and legal help are
+ * services.
+ */
+export const PLAN_DOMAIN_CONSENT: Record<PlanDomain, "health" | "services"> = {
+  health: "health",
+  emotional: "health",
+  restoration: "services",
+  legal: "services",
+};
+
+export function planDomainConsentCategory(domain: PlanDomain): "health" | "services" {
+  return PLAN_DOMAIN_CONSENT[domain];
+}

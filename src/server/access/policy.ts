@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { AccountAbilities, CaseAbilities } from "../../domain/abilities.ts";
 import {
   type ConsentCategory,
@@ -12,6 +12,23 @@ import {
 } from "../../domain/roles.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "./actor.ts";
+import {
+  consentOnRecord,
+  planContentVisible,
+  planItemVisible,
+  referralVisible,
+} from "./consent.ts";
+
+export {
+  consentCovers,
+  consentOnRecord,
+  consentStanding,
+  consentStandsNow,
+  planContentVisible,
+  planDisclosureBasis,
+  planItemVisible,
+  referralVisible,
+} from "./consent.ts";
 
 /**
  * The access policy: one module, deny by default. The same rules filter queries (scope
@@ -145,16 +162,36 @@ export function caseFileEntryVisible(
   nowIso: string,
   table: "case_notes" | "case_documents",
 ) {
-  const holder = table === "case_notes" ? "author_agency_id" : "agency_id";
+  const holder = sql.ref(`${table}.${table === "case_notes" ? "author_agency_id" : "agency_id"}`);
   return sql<SqlBool>`(${sql.ref(`${table}.confidential`)} = 0
-    or ${sql.ref(`${table}.${holder}`)} = ${actor.agencyId}
-    or exists (select 1 from consents
-      where consents.person_id = ${sql.ref(`${table}.about_person_id`)}
-        and consents.holder_agency_id = ${sql.ref(`${table}.${holder}`)}
-        and consents.recipient_agency_id = ${actor.agencyId}
-        and consents.revoked_at is null
-        and consents.expires_at > ${nowIso}
-        and consents.categories like ${'%"case_notes"%'}))`;
+    or ${holder} = ${actor.agencyId}
+    or ${consentOnRecord(actor.agencyId, nowIso, {
+      person: sql.ref(`${table}.about_person_id`),
+      holder,
+      category: "case_notes",
+    })})`;
+}
+
+/**
+ * SQL condition: a timeline event is visible to the actor. An event about a note, document,
+ * plan, plan item or referral is shown only to who may see that record, by the same filters as
+ * the record's own list; an event about a record of an unknown type is hidden (deny by default).
+ */
+export function caseEventVisible(actor: Actor, nowIso: string) {
+  const about = (table: string, visible: RawBuilder<SqlBool>) =>
+    sql<SqlBool>`exists (select 1 from ${sql.table(table)}
+      where ${sql.ref(`${table}.id`)} = case_events.record_id and ${visible})`;
+  return sql<SqlBool>`(case_events.record_type is null
+    or (case_events.record_type = 'note'
+      and ${about("case_notes", caseFileEntryVisible(actor, nowIso, "case_notes"))})
+    or (case_events.record_type = 'document'
+      and ${about("case_documents", caseFileEntryVisible(actor, nowIso, "case_documents"))})
+    or (case_events.record_type = 'plan'
+      and ${about("service_plans", planContentVisible(actor, nowIso))})
+    or (case_events.record_type = 'plan_item'
+      and ${about("plan_items", planItemVisible(actor, nowIso))})
+    or (case_events.record_type = 'referral'
+      and ${about("referrals", referralVisible(actor, nowIso))}))`;
 }
 
 /** Who runs a task force's membership and roster: its own agency's lead or admin, or the state. */

@@ -83,6 +83,9 @@ export interface CaseEventsTable {
   kind: string;
   actor_user_id: string | null;
   data: string;
+  /** The record the event is about (note, document, plan, plan_item, referral), if any. */
+  record_type: string | null;
+  record_id: string | null;
 }
 
 export interface CaseNumberCountersTable {

@@ -6,6 +6,7 @@ import {
   type CaseAbilities,
   caseAbilities,
   caseInScope,
+  consentStanding,
   type DisclosureBasis,
   identityDisclosure,
 } from "../access/policy.ts";
@@ -144,17 +145,18 @@ export class CaseRepository {
       .orderBy("case_persons.part")
       .execute();
     if (rows.length === 0) return [];
+    // Consents standing now that release what each person's holder holds to the caller's agency.
     const consents = await trx
       .selectFrom("consents")
-      .select(["person_id", "categories"])
+      .innerJoin("persons", "persons.id", "consents.person_id")
+      .select(["consents.person_id", "consents.categories"])
       .where(
-        "person_id",
+        "consents.person_id",
         "in",
         rows.map((r) => r.id),
       )
-      .where("recipient_agency_id", "=", this.actor.agencyId)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", this.now())
+      .whereRef("consents.holder_agency_id", "=", "persons.agency_id")
+      .where(consentStanding(this.actor.agencyId, this.now()))
       .execute();
     const consented = new Map<string, Set<ConsentCategory>>();
     for (const c of consents) {

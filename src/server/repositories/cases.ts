@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Expression, Kysely, SqlBool, Transaction } from "kysely";
 import { param, prepared } from "../db/prepared.ts";
 import type { CaseRow, Database, NewCase } from "../db/schema.ts";
 import { newId } from "../ids.ts";
@@ -32,6 +32,9 @@ export async function findCaseByNumber(
     .executeTakeFirst();
 }
 
+/** Records a timeline event can be about; the timeline shows it only to who may see the record. */
+export type CaseEventRecordType = "note" | "document" | "plan" | "plan_item" | "referral";
+
 export async function appendCaseEvent(
   trx: Executor,
   event: {
@@ -40,6 +43,8 @@ export async function appendCaseEvent(
     occurredAt: string;
     actorUserId?: string | null;
     data?: object;
+    /** The record the event is about, when seeing it depends on seeing that record. */
+    record?: { type: CaseEventRecordType; id: string };
   },
 ): Promise<string> {
   const id = newId();
@@ -52,16 +57,23 @@ export async function appendCaseEvent(
       occurred_at: event.occurredAt,
       actor_user_id: event.actorUserId ?? null,
       data: JSON.stringify(event.data ?? {}),
+      record_type: event.record?.type ?? null,
+      record_id: event.record?.id ?? null,
     })
     .execute();
   return id;
 }
 
-export async function listCaseEvents(db: Executor, caseId: string) {
+/**
+ * The case's events, oldest first, that pass `visible`: for a reader, the access policy's
+ * `caseEventVisible` (required, so no caller forgets the filter).
+ */
+export async function listCaseEvents(db: Executor, caseId: string, visible: Expression<SqlBool>) {
   const rows = await db
     .selectFrom("case_events")
     .selectAll()
     .where("case_id", "=", caseId)
+    .where(visible)
     .orderBy("occurred_at")
     .orderBy("id")
     .execute();

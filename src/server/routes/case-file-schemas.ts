@@ -53,11 +53,18 @@ export const caseFileSchemas = {
       z.object({
         id: z.string(),
         personId: z.string(),
-        kind: z.string(),
-        status: z.string(),
+        /** The agency that holds the plan (wrote it). */
         agencyId: z.string(),
-        createdAt: z.string(),
-        version: z.number(),
+        /**
+         * Why the caller sees what it sees: `own_agency` (theirs, or not held by victim
+         * services), `consent` (the items of the consented categories), `statutory_report`
+         * (CPS for a child: kind and status only), `none` (only that the agency holds a plan).
+         */
+        disclosureBasis: z.enum(["own_agency", "consent", "statutory_report", "none"]),
+        kind: z.string().nullable(),
+        status: z.string().nullable(),
+        createdAt: z.string().nullable(),
+        version: z.number().nullable(),
         items: z.array(planItem),
       }),
     ),

@@ -113,6 +113,7 @@ export async function uploadDocument(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { documentId: id, mediaType },
+      record: { type: "document", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {

@@ -50,6 +50,7 @@ export async function addCaseNote(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { noteId: id, confidential },
+      record: { type: "note", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {

@@ -9,6 +9,7 @@ import {
 } from "../../domain/coordination/service-plan.ts";
 import { isMinorAge } from "../../domain/minor.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { planContentVisible, planItemVisible } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -140,6 +141,7 @@ export async function createServicePlan(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { planId: id, kind: input.kind, items: itemIds.length },
+      record: { type: "plan", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {
@@ -174,8 +176,10 @@ async function planInScope(ctx: AppContext, actor: Actor, planId: string, action
     .selectFrom("service_plans")
     .select(["id", "case_id", "kind"])
     .where("id", "=", planId)
+    .where(planContentVisible(actor, ctx.clock.now().toISOString()))
     .executeTakeFirst();
-  // An unknown plan and a plan on a case out of scope give the same answer and a denied row.
+  // An unknown plan, a plan on a case out of scope and a plan the actor may not read (another
+  // victim-services agency's, without consent) give the same answer and a denied row.
   // (The plan id is never looked up as a case id: a case's id would pass the scope check and
   // reach the plan_items foreign key.)
   if (!plan)
@@ -215,6 +219,7 @@ export async function addPlanItem(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { planId, itemId: id, domain: item.domain },
+      record: { type: "plan_item", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {
@@ -253,6 +258,7 @@ export async function updatePlanItem(
       .where("id", "=", itemId)
       .where("plan_id", "=", planId)
       .where("version", "=", input.version)
+      .where(planItemVisible(actor, nowIso))
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
       const exists = await trx
@@ -260,7 +266,9 @@ export async function updatePlanItem(
         .select("id")
         .where("id", "=", itemId)
         .where("plan_id", "=", planId)
+        .where(planItemVisible(actor, nowIso))
         .executeTakeFirst();
+      // An item the actor may not read is answered as one that does not exist.
       if (!exists) throw badRequest("No such item on this plan.", "itemId");
       throw conflict(
         "Someone changed this service since you opened it; reload to see their change.",
@@ -272,6 +280,7 @@ export async function updatePlanItem(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { planId, itemId, status: input.status },
+      record: { type: "plan_item", id: itemId },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {

@@ -1,7 +1,14 @@
 import type { Transaction } from "kysely";
 import { type Actor, auditContextFor } from "../access/actor.ts";
 import type { CaseAbilities } from "../access/policy.ts";
-import { caseFileEntryVisible, mayCloseObligation } from "../access/policy.ts";
+import {
+  caseEventVisible,
+  caseFileEntryVisible,
+  mayCloseObligation,
+  planDisclosureBasis,
+  planItemVisible,
+  referralVisible,
+} from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import type { Database } from "../db/schema.ts";
@@ -35,10 +42,15 @@ async function readPart<T extends unknown[]>(
   });
 }
 
-/** Every event on the case, oldest first. Event data never holds personal data. */
+/**
+ * The events on the case the caller may see, oldest first. Event data never holds personal
+ * data, but an event about a note, document, plan item or referral tells that it exists: it is
+ * left out, in the SQL, for a caller who may not see that record.
+ */
 export function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
+  const nowIso = ctx.clock.now().toISOString();
   return readPart(ctx, actor, caseId, "case.timeline", "read", async (trx) => {
-    const events = await listCaseEvents(trx, caseId);
+    const events = await listCaseEvents(trx, caseId, caseEventVisible(actor, nowIso));
     const ids = [...new Set(events.map((e) => e.actor_user_id).filter((id) => id !== null))];
     const names = new Map(
       ids.length === 0
@@ -62,12 +74,19 @@ export function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
   });
 }
 
-/** Service plans with their items; needs and goals decrypted for roles that read the file. */
+/**
+ * Service plans with the items the caller may read (needs and goals decrypted). A plan another
+ * victim-services agency holds is listed with its basis: under `consent`, the items of the
+ * consented categories; under `statutory_report` (CPS, a child's report), its kind and status
+ * only; under `none`, only that the agency holds one. Hidden items never leave the database.
+ */
 export function listServicePlans(ctx: AppContext, actor: Actor, caseId: string) {
+  const nowIso = ctx.clock.now().toISOString();
   return readPart(ctx, actor, caseId, "plan.list", "readCaseFile", async (trx) => {
     const plans = await trx
       .selectFrom("service_plans")
       .selectAll()
+      .select(planDisclosureBasis(actor, nowIso).as("disclosure_basis"))
       .where("case_id", "=", caseId)
       .orderBy("created_at")
       .execute();
@@ -82,37 +101,49 @@ export function listServicePlans(ctx: AppContext, actor: Actor, caseId: string) 
               "in",
               plans.map((p) => p.id),
             )
+            .where(planItemVisible(actor, nowIso))
             .orderBy("created_at")
             .orderBy("id")
             .execute();
-    return plans.map((p) => ({
-      id: p.id,
-      personId: p.person_id,
-      kind: p.kind,
-      status: p.status,
-      agencyId: p.agency_id,
-      createdAt: p.created_at,
-      version: p.version,
-      items: items
-        .filter((i) => i.plan_id === p.id)
-        .map((i) => ({
-          id: i.id,
-          domain: i.domain,
-          need: openText(ctx.keyring, "plan_items", "need", i.id, i.need),
-          goal: i.goal === null ? null : openText(ctx.keyring, "plan_items", "goal", i.id, i.goal),
-          service: openText(ctx.keyring, "plan_items", "service", i.id, i.service),
-          providerAgencyId: i.provider_agency_id,
-          startsOn: i.starts_on,
-          endsOn: i.ends_on,
-          status: i.status,
-          version: i.version,
-        })),
-    }));
+    return plans.map((p) => {
+      const basis = p.disclosure_basis;
+      const fields = basis === "own_agency" || basis === "consent";
+      return {
+        id: p.id,
+        personId: p.person_id,
+        agencyId: p.agency_id,
+        disclosureBasis: basis,
+        kind: fields || basis === "statutory_report" ? p.kind : null,
+        status: fields || basis === "statutory_report" ? p.status : null,
+        createdAt: fields ? p.created_at : null,
+        version: fields ? p.version : null,
+        items: items
+          .filter((i) => fields && i.plan_id === p.id)
+          .map((i) => ({
+            id: i.id,
+            domain: i.domain,
+            need: openText(ctx.keyring, "plan_items", "need", i.id, i.need),
+            goal:
+              i.goal === null ? null : openText(ctx.keyring, "plan_items", "goal", i.id, i.goal),
+            service: openText(ctx.keyring, "plan_items", "service", i.id, i.service),
+            providerAgencyId: i.provider_agency_id,
+            startsOn: i.starts_on,
+            endsOn: i.ends_on,
+            status: i.status,
+            version: i.version,
+          })),
+      };
+    });
   });
 }
 
-/** The case's referrals: to whom, for what, and on what basis identity went with them. */
+/**
+ * The case's referrals the caller may see: to whom, for what, and on what basis identity went
+ * with them. One sent by another victim-services agency is left out unless the caller's agency
+ * received it or the person consented (`referralVisible`): its service tells what they need.
+ */
 export function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: string) {
+  const nowIso = ctx.clock.now().toISOString();
   return readPart(ctx, actor, caseId, "referral.list", "read", async (trx) =>
     (
       await trx
@@ -134,6 +165,7 @@ export function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: string)
           "referrals.version",
         ])
         .where("referrals.case_id", "=", caseId)
+        .where(referralVisible(actor, nowIso))
         .orderBy("referrals.sent_at")
         .execute()
     ).map((r) => ({

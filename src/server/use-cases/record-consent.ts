@@ -1,10 +1,13 @@
+import type { Transaction } from "kysely";
 import { z } from "zod";
-import { isMinorAge } from "../../domain/minor.ts";
+import { type ConsentGiverRefusal, consentGiverRefusal } from "../../domain/consent.ts";
 import { CONSENT_CATEGORIES } from "../../domain/roles.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { consentStandsNow } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
+import type { Database } from "../db/schema.ts";
 import { AppError, badRequest, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { openText, sealText } from "../repositories/sealed-text.ts";
@@ -18,8 +21,14 @@ export const consentInput = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
-// Parts that can never consent for a minor: the people suspected of exploiting them.
-const SUSPECTED = ["suspected_trafficker", "purchaser", "facilitator"];
+const GIVER_REFUSALS: Record<ConsentGiverRefusal, string> = {
+  suspected:
+    "givenByPersonId: a person recorded on the case as a suspected trafficker, purchaser or facilitator can never give consent for a victim.",
+  adult_gives_own:
+    "givenByPersonId: an adult gives their own consent; no one else can give it for them.",
+  not_guardian:
+    "givenByPersonId: for a minor, consent is given by the minor or by a parent or guardian recorded as family on the same case.",
+};
 const MAX_CONSENT_MS = 366 * 86_400_000;
 
 /**
@@ -63,29 +72,7 @@ export async function recordConsent(
       .where("id", "=", input.recipientAgencyId)
       .executeTakeFirst();
     if (!recipient) throw badRequest("recipientAgencyId: no such agency", "recipientAgencyId");
-    if (input.givenByPersonId !== personId) {
-      const shared = await trx
-        .selectFrom("case_persons as giver")
-        .innerJoin("case_persons as subject", "subject.case_id", "giver.case_id")
-        .select(["giver.part"])
-        .where("giver.person_id", "=", input.givenByPersonId)
-        .where("subject.person_id", "=", personId)
-        .execute();
-      if (shared.length === 0)
-        throw badRequest(
-          "givenByPersonId: must be the person or someone on the same case",
-          "givenByPersonId",
-        );
-      const minor = isMinorAge(person.age_years);
-      if (minor && shared.some((s) => SUSPECTED.includes(s.part))) {
-        throw new AppError(
-          "consent_giver_not_allowed",
-          400,
-          "givenByPersonId: a person recorded as suspected of exploiting the minor can never consent for them",
-          "givenByPersonId",
-        );
-      }
-    }
+    await checkGiver(trx, personId, person.age_years, input.givenByPersonId);
     const id = newId();
     await trx
       .insertInto("consents")
@@ -119,6 +106,36 @@ export async function recordConsent(
     ]);
     return { id };
   });
+}
+
+/** Refuses (422) a giver the rule of src/domain/consent.ts does not allow. */
+async function checkGiver(
+  trx: Transaction<Database>,
+  personId: string,
+  ageYears: number | null,
+  giverId: string,
+): Promise<void> {
+  // Every part the giver has on every case they share with the person: one suspected part
+  // anywhere bars them.
+  const shared = await trx
+    .selectFrom("case_persons as giver")
+    .innerJoin("case_persons as subject", "subject.case_id", "giver.case_id")
+    .select("giver.part")
+    .where("giver.person_id", "=", giverId)
+    .where("subject.person_id", "=", personId)
+    .execute();
+  const refusal = consentGiverRefusal({
+    self: giverId === personId,
+    subjectAgeYears: ageYears,
+    giverParts: shared.map((s) => s.part),
+  });
+  if (refusal)
+    throw new AppError(
+      "consent_giver_not_allowed",
+      422,
+      GIVER_REFUSALS[refusal],
+      "givenByPersonId",
+    );
 }
 
 /** Revocation stops disclosure at once: the next read no longer finds a valid consent. */
@@ -189,7 +206,7 @@ export async function listConsents(ctx: AppContext, actor: Actor, personId: stri
       ...r,
       purpose: openText(ctx.keyring, "consents", "purpose", r.id, r.purpose),
       categories: JSON.parse(r.categories) as string[],
-      valid: r.revokedAt === null && r.expiresAt > nowIso,
+      valid: consentStandsNow({ revoked_at: r.revokedAt, expires_at: r.expiresAt }, nowIso),
     }));
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REFERRAL_TRANSITIONS, type ReferralStatus } from "../../domain/coordination/referral.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
-import { accountAbilities } from "../access/policy.ts";
+import { accountAbilities, consentStandsNow } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -68,6 +68,7 @@ export async function respondToReferral(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { referralId },
+      record: { type: "referral", id: referralId },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       { ...entry, outcome: "allowed", fields: ["status"], detail: { status: input.status } },
@@ -99,9 +100,10 @@ export async function listIncomingReferrals(ctx: AppContext, actor: Actor) {
   }) =>
     r.discloses_identity === 1 &&
     (r.disclosure_basis !== "consent" ||
-      (r.consent_revoked_at === null &&
-        r.consent_expires_at !== null &&
-        r.consent_expires_at > nowIso));
+      consentStandsNow(
+        { revoked_at: r.consent_revoked_at, expires_at: r.consent_expires_at },
+        nowIso,
+      ));
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom("referrals")

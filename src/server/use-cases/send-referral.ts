@@ -7,6 +7,7 @@ import {
 import { PLAN_DOMAIN_IDS, type PlanDomain } from "../../domain/coordination/service-plan.ts";
 import { isMinorVictim } from "../../domain/minor.ts";
 import { type Actor, auditContextFor } from "../access/actor.ts";
+import { consentCovers, consentStanding } from "../access/policy.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { denied } from "../audit/record-denial.ts";
 import type { AppContext } from "../context.ts";
@@ -61,10 +62,8 @@ export async function sendReferral(
     .select("id")
     .where("person_id", "=", person.id)
     .where("holder_agency_id", "=", person.agency_id)
-    .where("recipient_agency_id", "=", recipient.id)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", nowIso)
-    .where("categories", "like", '%"identity"%')
+    .where(consentStanding(recipient.id, nowIso))
+    .where(consentCovers("identity"))
     .orderBy("expires_at", "desc")
     .executeTakeFirst();
   const decision = referralDisclosure({
@@ -127,6 +126,7 @@ export async function sendReferral(
       occurredAt: nowIso,
       actorUserId: actor.userId,
       data: { referralId: id, domain: input.domain, basis: decision.basis },
+      record: { type: "referral", id },
     });
     await appendAudit(trx, auditContextFor(actor, ctx.clock), [
       {

@@ -40,14 +40,20 @@ export interface PlanItem {
   version: number;
 }
 
+/**
+ * A plan as the server lets the caller see it: `own_agency` in full; `consent` with the items
+ * of the consented categories; `statutory_report` (CPS, a child's report) kind and status only;
+ * `none` only the agency holding it. What is withheld is null, never guessed.
+ */
 export interface ServicePlan {
   id: string;
   personId: string;
-  kind: string;
-  status: string;
   agencyId: string;
-  createdAt: string;
-  version: number;
+  disclosureBasis: "own_agency" | "consent" | "statutory_report" | "none";
+  kind: string | null;
+  status: string | null;
+  createdAt: string | null;
+  version: number | null;
   items: PlanItem[];
 }
 

@@ -7,6 +7,7 @@ import * as jobs from "./2026112904_jobs.ts";
 import * as coordination from "./2026112905_coordination.ts";
 import * as tipMessages from "./2026112906_tip_messages.ts";
 import { sealFreeText } from "./2026112907_sealed_free_text.ts";
+import * as caseEventRecords from "./2026112908_case_event_records.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -23,6 +24,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026112905_coordination": coordination,
     "2026112906_tip_messages": tipMessages,
     "2026112907_sealed_free_text": sealFreeText(keyring),
+    "2026112908_case_event_records": caseEventRecords,
   };
 }
 

@@ -36,7 +36,8 @@ export const fileEn = {
   "consent.recorded": "Consent recorded.",
   "consent.person": "Whose record",
   "consent.given_by": "Given by",
-  "consent.given_by_hint": "For a child, a parent or guardian on the case may consent.",
+  "consent.given_by_hint":
+    "An adult consents for themself. For a child, a parent or guardian recorded as family on the case may consent; a suspected trafficker, purchaser or facilitator never can.",
   "consent.given_by_self": "The person themself",
   "consent.recipient": "Shared with",
   "consent.categories": "What may be shared",

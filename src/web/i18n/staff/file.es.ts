@@ -40,7 +40,7 @@ export const fileEs: Record<keyof typeof fileEn, string> = {
   "consent.person": "De quién es el registro",
   "consent.given_by": "Lo da",
   "consent.given_by_hint":
-    "Por un menor puede consentir su madre, padre o tutor que esté en el caso.",
+    "Un adulto consiente por sí mismo. Por un menor puede consentir su madre, padre o tutor registrado como familia en el caso; un presunto tratante, comprador o facilitador nunca puede.",
   "consent.given_by_self": "La propia persona",
   "consent.recipient": "Se comparte con",
   "consent.categories": "Qué se puede compartir",

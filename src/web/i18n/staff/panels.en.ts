@@ -58,6 +58,13 @@ export const panelsEn = {
   "plan.start_specialized": "Start the CPS specialized plan (HB 571)",
   "plan.started_at": "started {at}",
   "plan.domain_empty": "Nothing planned yet.",
+  "plan.withheld_title": "Plan held by {agency}, not shared",
+  "plan.withheld_body":
+    "Victim services keeps this plan confidential (VAWA). What it contains is shared only with the person's written consent for your agency.",
+  "plan.statutory_body":
+    "{kind}, {status}. CPS, receiving a child's report, is told that this plan exists; not what it contains.",
+  "plan.consent_partial":
+    "Shared by {agency} with the person's consent: only the areas the consent covers are shown.",
   "plan.add_item": "Add a need and service",
   "plan.add": "Add",
   "plan.domain": "Area",

@@ -61,6 +61,13 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
   "plan.start_specialized": "Empezar el plan especializado de CPS (HB 571)",
   "plan.started_at": "empezado el {at}",
   "plan.domain_empty": "Todavía no hay nada previsto.",
+  "plan.withheld_title": "Plan de {agency}, no compartido",
+  "plan.withheld_body":
+    "Los servicios a víctimas mantienen este plan confidencial (VAWA). Su contenido solo se comparte con el consentimiento escrito de la persona para su agencia.",
+  "plan.statutory_body":
+    "{kind}, {status}. CPS, al recibir el reporte de un menor, sabe que este plan existe; no lo que contiene.",
+  "plan.consent_partial":
+    "Compartido por {agency} con el consentimiento de la persona: solo se muestran las áreas que cubre el consentimiento.",
   "plan.add_item": "Añadir una necesidad y un servicio",
   "plan.add": "Añadir",
   "plan.domain": "Área",

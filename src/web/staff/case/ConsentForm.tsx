@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { mayGiveConsent } from "../../../domain/consent.ts";
 import { CONSENT_CATEGORIES } from "../../../domain/roles.ts";
 import { api } from "../../api/client.ts";
 import type { CasePerson } from "../../api/types.ts";
@@ -14,6 +15,23 @@ import { personChoices } from "./people.ts";
 const FIELDS = ["recipientAgencyId", "givenByPersonId", "purpose", "expiresAt"];
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Who besides the person may give their consent, by the one rule the server applies
+ * (src/domain/consent.ts): for a child, a non-offending family member on the case; for an
+ * adult, no one. Each person is offered once, judged on every part they have on the case.
+ */
+function eligibleGivers(persons: readonly CasePerson[], subjectId: string): CasePerson[] {
+  const subject = persons.find((p) => p.id === subjectId);
+  if (!subject) return [];
+  const seen = new Set<string>([subjectId]);
+  return persons.filter((p) => {
+    if (seen.has(p.id)) return false;
+    seen.add(p.id);
+    const giverParts = persons.filter((q) => q.id === p.id).map((q) => q.part);
+    return mayGiveConsent({ self: false, subjectAgeYears: subject.ageYears, giverParts });
+  });
+}
 
 /**
  * Records a consent: who receives what, why, on which form, until when (a year at most). The
@@ -35,12 +53,15 @@ export function ConsentForm(props: {
   const [purpose, setPurpose] = useState("");
   const [form, setForm] = useState("signed_form");
   const [expiresOn, setExpiresOn] = useState("");
+  const givers = eligibleGivers(props.persons, personId);
+  // A giver chosen for another person may not be eligible for this one: fall back to the person.
+  const giver = givers.some((p) => p.id === givenBy) ? givenBy : "";
   const submit = async () => {
     const url = `/api/v1/persons/${encodeURIComponent(personId)}/consents`;
     const done = await action.run(() =>
       api.post(url, {
         recipientAgencyId,
-        givenByPersonId: givenBy || personId,
+        givenByPersonId: giver || personId,
         categories: CONSENT_CATEGORIES.filter((c) => categories.has(c)),
         purpose,
         form,
@@ -72,9 +93,9 @@ export function ConsentForm(props: {
       <Select
         label={t("consent.given_by")}
         hint={t("consent.given_by_hint")}
-        choices={personChoices(t, props.persons)}
+        choices={personChoices(t, givers)}
         placeholder={t("consent.given_by_self")}
-        value={givenBy}
+        value={giver}
         error={action.fieldError("givenByPersonId")}
         onChange={(e) => setGivenBy(e.target.value)}
       />

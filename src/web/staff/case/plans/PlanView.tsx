@@ -5,12 +5,18 @@ import type { CasePerson } from "../../../api/types.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
+import { agencyName } from "../../agencies.ts";
 import { labelFor } from "../../labels.ts";
 import { personLabel } from "../people.ts";
 import { PlanItemForm } from "./PlanItemForm.tsx";
 import { PlanItemRow } from "./PlanItemRow.tsx";
 
-/** One plan: its items under the four domains of DOMAIN.md §6, each movable along its status. */
+/**
+ * One plan: its items under the four domains of DOMAIN.md §6, each movable along its status. A
+ * plan another victim-services agency holds says so plainly: without consent only who holds it
+ * (CPS, for a child's report, also its kind and status); under consent only the items of the
+ * consented areas, and no empty areas (what is not shown may exist).
+ */
 export function PlanView(props: {
   plan: ServicePlan;
   person: CasePerson | undefined;
@@ -21,18 +27,44 @@ export function PlanView(props: {
   const { t, lang } = useI18n();
   const [adding, setAdding] = useState(false);
   const { plan } = props;
+  const holder = agencyName(props.agencies, plan.agencyId);
+  const forPerson = props.person ? ` · ${personLabel(t, props.person)}` : "";
+  if (plan.disclosureBasis === "none" || plan.disclosureBasis === "statutory_report")
+    return (
+      <section className="plan plan-withheld" data-plan-basis={plan.disclosureBasis}>
+        <h3>
+          {t("plan.withheld_title", { agency: holder })}
+          {forPerson}
+        </h3>
+        {plan.disclosureBasis === "statutory_report" && plan.kind && plan.status ? (
+          <p>
+            {t("plan.statutory_body", {
+              kind: labelFor(t, "plan_kind", plan.kind),
+              status: labelFor(t, "plan_status", plan.status),
+            })}
+          </p>
+        ) : null}
+        <p className="muted">{t("plan.withheld_body")}</p>
+      </section>
+    );
+  const partial = plan.disclosureBasis === "consent";
+  const mayEdit = props.mayEdit && plan.version !== null;
   return (
-    <section className="plan" data-plan-kind={plan.kind}>
+    <section className="plan" data-plan-kind={plan.kind} data-plan-basis={plan.disclosureBasis}>
       <h3>
-        {labelFor(t, "plan_kind", plan.kind)}
-        {props.person ? ` · ${personLabel(t, props.person)}` : ""}
+        {plan.kind ? labelFor(t, "plan_kind", plan.kind) : ""}
+        {forPerson}
       </h3>
       <p className="muted">
-        {labelFor(t, "plan_status", plan.status)} ·{" "}
-        {t("plan.started_at", { at: formatDateTime(plan.createdAt, lang) })}
+        {plan.status ? labelFor(t, "plan_status", plan.status) : ""}
+        {plan.createdAt
+          ? ` · ${t("plan.started_at", { at: formatDateTime(plan.createdAt, lang) })}`
+          : ""}
       </p>
+      {partial ? <p className="muted">{t("plan.consent_partial", { agency: holder })}</p> : null}
       {PLAN_DOMAIN_IDS.map((domain) => {
         const items = plan.items.filter((i) => i.domain === domain);
+        if (partial && items.length === 0) return null;
         return (
           <div key={domain} className="plan-domain">
             <h4>{labelFor(t, "domain", domain)}</h4>
@@ -46,7 +78,7 @@ export function PlanView(props: {
                     planId={plan.id}
                     item={item}
                     agencies={props.agencies}
-                    mayEdit={props.mayEdit}
+                    mayEdit={mayEdit}
                     onChanged={props.onChanged}
                   />
                 ))}
@@ -55,7 +87,7 @@ export function PlanView(props: {
           </div>
         );
       })}
-      {props.mayEdit ? (
+      {mayEdit ? (
         adding ? (
           <PlanItemForm
             planId={plan.id}
