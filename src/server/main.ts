@@ -9,7 +9,8 @@ import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { createLogger } from "./logger.ts";
 import { noMailer, smtpMailer } from "./mail/mailer.ts";
-import { loadKeyring } from "./security/keyring.ts";
+import type { Keyring } from "./security/keyring.ts";
+import { loadKeyringForDatabase } from "./use-cases/check-key-file.ts";
 
 function packageVersion(): string {
   try {
@@ -32,11 +33,20 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
-  // Production never creates a key: a new key would make every encrypted field unreadable.
-  const keyring = loadKeyring(config.keyFile, { createIfMissing: config.env !== "production" });
   const db = openDatabase(config.database, { poolSize: config.pgPoolSize });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
+  // A key is made only for a database without encrypted data (never in production): a new key
+  // would make every encrypted field unreadable. A key file that does not decrypt stops start-up.
+  let keyring: Keyring;
+  try {
+    keyring = await loadKeyringForDatabase(db, config.keyFile, {
+      createIfMissing: config.env !== "production",
+    });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
 
   let demoLogins: string[] = [];
   if (config.demo && (await isEmpty(db.kysely))) {

@@ -1,6 +1,6 @@
 import { verifyAuditChain } from "../../server/audit/audit-log.ts";
 import { parseCommandArgs } from "../args.ts";
-import { openConfiguredDatabase } from "../open-configured-database.ts";
+import { openConfiguredDatabaseOnly } from "../open-configured-database.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -12,7 +12,7 @@ export async function run(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, true);
   if (positionals[0] !== "verify" || positionals.length !== 1)
     throw new UsageError("usage: audit verify");
-  const { db } = openConfiguredDatabase();
+  const { db } = openConfiguredDatabaseOnly();
   try {
     const progress = progressReporter("verifying audit chain");
     const verdict = await verifyAuditChain(db.kysely, progress.update);

@@ -1,10 +1,10 @@
 import { migrateToLatest } from "../../server/db/database.ts";
 import { parseCommandArgs } from "../args.ts";
-import { openConfiguredDatabase } from "../open-configured-database.ts";
+import { openConfiguredDatabaseOnly } from "../open-configured-database.ts";
 
 export async function run(args: string[]): Promise<number> {
   parseCommandArgs(args, {});
-  const { db } = openConfiguredDatabase();
+  const { db } = openConfiguredDatabaseOnly();
   try {
     const applied = await migrateToLatest(db);
     process.stdout.write(

@@ -8,7 +8,7 @@ const BATCH = 500;
  * Case-file text and files sealed by `sealText` / `encryptBytes`, bound to `table.column.id`.
  * A new encrypted column belongs here, or rotation would leave it under an old key.
  */
-const SEALED_COLUMNS = [
+export const SEALED_COLUMNS = [
   { table: "plan_items", key: "id", text: ["need", "goal"], bytes: [] },
   { table: "case_notes", key: "id", text: ["body"], bytes: [] },
   { table: "case_documents", key: "id", text: ["file_name"], bytes: ["content"] },
