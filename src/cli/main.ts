@@ -22,6 +22,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "audit verify",
     load: () => import("./commands/audit.ts"),
   },
+  backup: {
+    summary:
+      "write a consistent backup of the database, safe while servers run (docs/operations.md)",
+    usage: "backup --to FILE [--force]",
+    load: () => import("./commands/backup.ts"),
+  },
   keys: {
     summary: "add a new encryption key and re-encrypt identity fields with it",
     usage: "keys rotate",
@@ -31,6 +37,11 @@ const COMMANDS: Record<string, Command> = {
     summary: "apply database migrations (DATABASE_URL)",
     usage: "migrate",
     load: () => import("./commands/migrate.ts"),
+  },
+  restore: {
+    summary: "restore a backup into an empty database; checks integrity, audit chain and key file",
+    usage: "restore --from FILE [--force]",
+    load: () => import("./commands/restore.ts"),
   },
   "seed-demo": {
     summary: "fill an empty database with synthetic demo data",

@@ -9,8 +9,9 @@ import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { createLogger } from "./logger.ts";
 import { noMailer, smtpMailer } from "./mail/mailer.ts";
-import { loadKeyring } from "./security/keyring.ts";
+import type { Keyring } from "./security/keyring.ts";
 import { auditRoleGrants } from "./use-cases/audit-role-grants.ts";
+import { loadKeyringForDatabase } from "./use-cases/check-key-file.ts";
 
 function packageVersion(): string {
   try {
@@ -33,9 +34,19 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
-  // Production never creates a key: a new key would make every encrypted field unreadable.
-  const keyring = loadKeyring(config.keyFile, { createIfMissing: config.env !== "production" });
   const db = openDatabase(config.database, { poolSize: config.pgPoolSize });
+  // A key is made only for a database without encrypted data (never in production): a new key
+  // would make every encrypted field unreadable. A key file that does not decrypt stops start-up.
+  // The key is checked before migrating, because a migration may encrypt data with it.
+  let keyring: Keyring;
+  try {
+    keyring = await loadKeyringForDatabase(db, config.keyFile, {
+      createIfMissing: config.env !== "production",
+    });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   const applied = await migrateToLatest(db, keyring);
   if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
 

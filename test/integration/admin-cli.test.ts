@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { Keyring, readKeyFile } from "../../src/server/security/keyring.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+const WRITER = fileURLToPath(new URL("../support/audit-writer.ts", import.meta.url));
 
 describe("administration on the command line", () => {
   const dir = mkdtempSync(join(tmpdir(), "waypoint-admin-cli-"));
@@ -24,6 +25,24 @@ describe("administration on the command line", () => {
       input,
       encoding: "utf8",
       timeout: 60_000,
+    });
+
+  // Asynchronous, so this process's event loop (and a writer child's output) keeps running.
+  const cliAsync = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+        cwd: root,
+        env: { ...process.env, ...env },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c) => {
+        stdout += c;
+      });
+      child.stderr.on("data", (c) => {
+        stderr += c;
+      });
+      child.once("exit", (code) => resolve({ code, stdout, stderr }));
     });
 
   before(() => {
@@ -123,10 +142,37 @@ describe("administration on the command line", () => {
     assert.equal(cli(["token", "revoke", "no-such-token"]).status, 2);
   });
 
+  it("verifies the audit chain while another process keeps appending to it", async () => {
+    const writer = spawn(process.execPath, ["--import", "tsx", WRITER, env.DATABASE_URL], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let output = "";
+    writer.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => writer.once("exit", resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        writer.stdout.on("data", () => output.includes("ready") && resolve());
+        void exited.then((code) => reject(new Error(`the writer exited with ${code}`)));
+      });
+      for (let round = 0; round < 3; round++) {
+        const r = await cliAsync(["audit", "verify"]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /audit chain intact: (\d+) rows checked up to row \1\n/);
+      }
+    } finally {
+      writer.stdin.end();
+      // The writer stops before the next test looks at the database.
+      await exited;
+    }
+    assert.equal(await exited, 0);
+  });
+
   it("verifies the audit chain, and names the first row changed behind its back", () => {
     const ok = cli(["audit", "verify"]);
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /audit chain intact: \d+ rows/);
+    assert.match(ok.stdout, /audit chain intact: (\d+) rows checked up to row \1\n/);
     const db = new Database(join(dir, "w.db"));
     db.prepare("update audit_log set action = 'case.read' where seq = 7").run();
     db.close();

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { appendAudit, verifyAuditChain } from "../../src/server/audit/audit-log.ts";
 import { systemClock } from "../../src/server/clock.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
+
+const WRITER = fileURLToPath(new URL("../support/audit-writer.ts", import.meta.url));
 
 const ctx = {
   actor: { userId: "u1", agencyId: "a1", role: "cps_investigator" },
@@ -32,7 +36,8 @@ describeOnEachDatabase("audit chain", (t) => {
       ),
     );
     const verdict = await verifyAuditChain(t.db.kysely);
-    assert.deepEqual(verdict, { ok: true, rows: (before.ok ? before.rows : 0) + 60 });
+    const rows = (before.ok ? before.rows : 0) + 60;
+    assert.deepEqual(verdict, { ok: true, rows, headSeq: rows });
   });
 
   it("keeps nothing of a transaction that rolled back", async () => {
@@ -44,6 +49,62 @@ describeOnEachDatabase("audit chain", (t) => {
       }),
     );
     assert.deepEqual(await verifyAuditChain(t.db.kysely), before);
+  });
+
+  it("never reports a break while another connection keeps appending (verifies up to the head it read, in one snapshot)", async () => {
+    // More rows than one read batch, so a verify spans several reads while the writer commits.
+    for (let chunk = 0; chunk < 25; chunk++) {
+      await t.db.kysely.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          ctx,
+          Array.from({ length: 100 }, (_, i) => ({
+            action: "case.read",
+            recordId: `base${chunk}-${i}`,
+            outcome: "allowed" as const,
+          })),
+        ),
+      );
+    }
+    // A second process appending to the same database, as a second server would.
+    const writer = spawn(process.execPath, ["--import", "tsx", WRITER, t.url], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let output = "";
+    writer.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => writer.once("exit", resolve));
+    const verdicts: Awaited<ReturnType<typeof verifyAuditChain>>[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        writer.stdout.on("data", () => output.includes("ready") && resolve());
+        void exited.then((code) => reject(new Error(`the writer exited with ${code}`)));
+      });
+      const until = Date.now() + 3000;
+      while (verdicts.length < 20 || Date.now() < until) {
+        verdicts.push(await verifyAuditChain(t.db.kysely));
+        // Let the writer's output and exit be seen.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      writer.stdin.end();
+      // The writer stops before the next test looks at the database.
+      await exited;
+    }
+    assert.equal(await exited, 0);
+    const appended = Number(output.trim().split("\n").at(-1));
+    assert.ok(appended > 10, `the writer appended only ${appended} times`);
+    let previous = 0;
+    for (const verdict of verdicts) {
+      assert.equal(verdict.ok, true, verdict.ok ? "" : `${verdict.seq}: ${verdict.problem}`);
+      if (!verdict.ok) continue;
+      assert.equal(verdict.rows, verdict.headSeq, "every row up to the head was checked");
+      assert.ok(verdict.rows >= previous, "a later verify never checks fewer rows");
+      previous = verdict.rows;
+    }
+    assert.ok(previous > 0);
+    assert.equal((await verifyAuditChain(t.db.kysely)).ok, true);
   });
 
   it("detects a change, a deletion or a reordering of any of 100 random rows", async () => {

@@ -10,7 +10,7 @@ export async function run(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, true);
   if (positionals[0] !== "rotate" || positionals.length !== 1)
     throw new UsageError("usage: keys rotate");
-  const { config, db, keyring } = openConfiguredDatabase();
+  const { config, db, keyring } = await openConfiguredDatabase();
   try {
     await migrateToLatest(db, keyring);
     const progress = progressReporter("re-encrypting identity fields");

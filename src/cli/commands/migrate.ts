@@ -4,7 +4,7 @@ import { openConfiguredDatabase } from "../open-configured-database.ts";
 
 export async function run(args: string[]): Promise<number> {
   parseCommandArgs(args, {});
-  const { db, keyring } = openConfiguredDatabase();
+  const { db, keyring } = await openConfiguredDatabase();
   try {
     const applied = await migrateToLatest(db, keyring);
     process.stdout.write(

@@ -13,7 +13,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const cases = positiveInt(values.cases, "--cases", 40);
   const seed = positiveInt(values.seed, "--seed", 2026);
-  const { config, db, keyring } = openConfiguredDatabase();
+  const { config, db, keyring } = await openConfiguredDatabase();
   try {
     if (config.env === "production") {
       throw new UsageError("seed-demo refuses to run with NODE_ENV=production");

@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   const [verb, tokenId] = positionals;
   if (verb === "revoke") {
     if (!tokenId) throw new UsageError("usage: token revoke TOKEN_ID");
-    const { db, keyring } = openConfiguredDatabase();
+    const { db, keyring } = await openConfiguredDatabase();
     try {
       const done = await revokeApiToken({ db, clock: systemClock, keyring }, tokenId, null);
       if (!done) throw new UsageError(`no token ${tokenId}`);
@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const days =
     values.expires === undefined ? undefined : positiveInt(values.expires, "--expires", 0);
-  const { db, keyring } = openConfiguredDatabase();
+  const { db, keyring } = await openConfiguredDatabase();
   try {
     const created = await createApiToken(
       { db, clock: systemClock, keyring },

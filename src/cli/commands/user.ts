@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   } else if (verb !== "audit-roles") {
     throw new UsageError(USAGE);
   }
-  const { db, keyring } = openConfiguredDatabase();
+  const { db, keyring } = await openConfiguredDatabase();
   const ctx = { db, clock: systemClock, keyring };
   try {
     await migrateToLatest(db, keyring);

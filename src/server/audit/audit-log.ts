@@ -113,11 +113,31 @@ export async function appendAuditNow(
   await db.transaction().execute((trx) => appendAudit(trx, ctx, entries));
 }
 
-export type ChainVerdict = { ok: true; rows: number } | { ok: false; seq: number; problem: string };
+export type ChainVerdict =
+  | { ok: true; rows: number; headSeq: number }
+  | { ok: false; seq: number; problem: string };
 
-/** Walks the whole chain in order; reports the first row that was changed, removed or moved. */
+/**
+ * Walks the chain in order up to the head as it stood when the walk began, and reports the first
+ * row that was changed, removed or moved. The walk runs in one read snapshot (PostgreSQL:
+ * REPEATABLE READ, read only; SQLite: a deferred transaction, which keeps one WAL snapshot and
+ * takes no write lock), so rows appended meanwhile by this or another process are neither seen
+ * half-way nor mistaken for a gap. Called inside a transaction, it uses that transaction's view.
+ */
 export async function verifyAuditChain(
   db: Kysely<Database>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ChainVerdict> {
+  if (db.isTransaction) return walkChain(db, onProgress);
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .setAccessMode("read only")
+    .execute((trx) => walkChain(trx, onProgress));
+}
+
+async function walkChain(
+  db: Executor,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ChainVerdict> {
   const head = await db
@@ -129,11 +149,12 @@ export async function verifyAuditChain(
   let expected = 1;
   let prevHash = GENESIS_HASH;
   const BATCH = 2000;
-  for (;;) {
+  while (expected <= total) {
     const rows = await db
       .selectFrom("audit_log")
       .selectAll()
       .where("seq", ">=", expected)
+      .where("seq", "<=", total)
       .orderBy("seq")
       .limit(BATCH)
       .execute();
@@ -167,5 +188,5 @@ export async function verifyAuditChain(
   }
   if (prevHash !== head.hash)
     return { ok: false, seq: total, problem: "the chain head does not match the last row" };
-  return { ok: true, rows: total };
+  return { ok: true, rows: expected - 1, headSeq: total };
 }

@@ -12,6 +12,7 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
   sql,
+  type TransactionSettings,
 } from "kysely";
 import pg from "pg";
 import type { DatabaseTarget, SqliteSynchronous } from "../config.ts";
@@ -58,10 +59,16 @@ function withStatementCache(raw: BetterSqlite3.Database) {
  * Transactions on SQLite start with BEGIN IMMEDIATE: the write lock is taken (waiting up to the
  * busy timeout) before the first read, so a second process writing the same file waits its turn
  * instead of failing with SQLITE_BUSY when its read snapshot turns out to be stale.
+ * A transaction asked for as read only (`setAccessMode("read only")`, e.g. `audit verify`) starts
+ * DEFERRED instead: it holds one WAL read snapshot from its first read and never blocks writers.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings = {},
+  ): Promise<void> {
+    const mode = settings.accessMode === "read only" ? "deferred" : "immediate";
+    await connection.executeQuery(CompiledQuery.raw(`begin ${mode}`));
   }
 }
 
