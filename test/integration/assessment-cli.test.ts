@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -28,8 +31,9 @@ describe("assess on the command line", () => {
   }
 
   it("reads a FILE argument too, through npm run -s cli", () => {
-    const file = `${root}/../shared/assessment/examples/02-adult-commercial-sex-coercion.json`;
-    // The example file holds { facts, expect }: not a facts document, so this must fail cleanly.
+    // A worked example's shape, { facts, expect }, is not a facts document: it must fail cleanly.
+    const file = join(mkdtempSync(join(tmpdir(), "waypoint-assess-")), "example.json");
+    writeFileSync(file, JSON.stringify({ facts: { subject: { age: 30 } }, expect: {} }));
     const r = spawnSync("npm", ["run", "-s", "cli", "--", "assess", file], {
       cwd: root,
       encoding: "utf8",

@@ -4,7 +4,6 @@ import { after, before, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { ROLES, type Role } from "../../src/domain/roles.ts";
-import { createSession } from "../../src/server/auth/sessions.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { newId } from "../../src/server/ids.ts";
@@ -12,7 +11,7 @@ import { openCase } from "../../src/server/use-cases/open-case.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
-import { TestClient } from "../support/http-client.ts";
+import { sessionClient } from "../support/http-client.ts";
 
 /**
  * Every route × every role × every relation to the record, compared with the checked-in table
@@ -99,15 +98,10 @@ describeOnEachDatabase("authorization matrix", (t) => {
         const fixture = await fixtureFor(relation, user.userId, agencyId, role);
         for (const route of routes) {
           const key = `${route.method} ${route.url}`;
-          const session = await createSession(t.db.kysely, clock, {
+          const client = await sessionClient(app, t.db.kysely, clock, {
             userId: user.userId,
             membershipId: membership.id,
-            mfaPassed: true,
-            clientIp: null,
           });
-          const client = new TestClient(app);
-          client.cookie = `__Host-waypoint=${session.token}`;
-          client.csrf = session.csrfToken;
           const url =
             route.url.replace(":id", idFor(route.url, fixture)) + (QUERIES[route.url] ?? "");
           const before = await auditSeq();

@@ -8,7 +8,6 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { AgencyKind } from "../../src/domain/catalogues.ts";
 import { ROLE_POLICIES, ROLES, type Role } from "../../src/domain/roles.ts";
-import { createSession } from "../../src/server/auth/sessions.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { writeKeyFile } from "../../src/server/security/keyring.ts";
@@ -17,7 +16,7 @@ import { createUser } from "../../src/server/use-cases/create-user.ts";
 import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser, TEST_PASSWORD } from "../support/factories.ts";
-import { TestClient } from "../support/http-client.ts";
+import { sessionClient } from "../support/http-client.ts";
 
 /**
  * Who may give which role (issue 10, defect 1): every grantor role × every granted role, in
@@ -70,15 +69,10 @@ describeOnEachDatabase("role grants", (t) => {
       .select("id")
       .where("user_id", "=", user.userId)
       .executeTakeFirstOrThrow();
-    const session = await createSession(t.db.kysely, clock, {
+    const client = await sessionClient(app, t.db.kysely, clock, {
       userId: user.userId,
       membershipId: membership.id,
-      mfaPassed: true,
-      clientIp: null,
     });
-    const client = new TestClient(app);
-    client.cookie = `__Host-waypoint=${session.token}`;
-    client.csrf = session.csrfToken;
     return { client, userId: user.userId };
   }
 

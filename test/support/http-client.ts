@@ -1,6 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { Kysely } from "kysely";
+import { createSession } from "../../src/server/auth/sessions.ts";
 import { totpAt } from "../../src/server/auth/totp.ts";
 import type { Clock } from "../../src/server/clock.ts";
+import type { Database } from "../../src/server/db/schema.ts";
 
 /** A cookie-holding client for app.inject, like a browser tab: keeps the session and CSRF token. */
 export class TestClient {
@@ -67,5 +70,22 @@ export async function signedIn(
     });
     if (mfa.statusCode !== 200) throw new Error(`mfa failed: ${mfa.statusCode} ${mfa.body}`);
   }
+  return client;
+}
+
+/**
+ * A client already past sign-in and MFA for one membership, without the password and TOTP
+ * round trips (for suites that sign in hundreds of times, such as the authorization matrix).
+ */
+export async function sessionClient(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  clock: Clock,
+  who: { userId: string; membershipId: string },
+): Promise<TestClient> {
+  const session = await createSession(db, clock, { ...who, mfaPassed: true, clientIp: null });
+  const client = new TestClient(app);
+  client.cookie = `__Host-waypoint=${session.token}`;
+  client.csrf = session.csrfToken;
   return client;
 }
