@@ -238,6 +238,28 @@ describe("staff pages in Chromium", () => {
     assert.match((await page.locator("tbody").textContent()) ?? "", /case\.create/);
     await assertAccessible(page, "audit trail");
     await page.screenshot({ path: artifactPath("audit-desktop.png"), fullPage: true });
+    // The system administrator's account form: every agency, and per agency the roles that fit.
+    await page.getByRole("link", { name: "Accounts" }).click();
+    const form = page.getByRole("form", { name: "Create an account" });
+    const agency = form.getByLabel("Agency");
+    // The choices arrive with the server's answer (role grants and the agency directory).
+    await agency.locator("option").nth(3).waitFor({ state: "attached" });
+    const names = (await agency.locator("option").allTextContents()).slice(1);
+    assert.ok(names.length > 3, "a system administrator administers every agency");
+    const offered = async (pattern: RegExp) => {
+      await agency.selectOption({ label: names.find((n) => pattern.test(n)) as string });
+      return (await form.getByLabel("Role").locator("option").allTextContents()).slice(1);
+    };
+    const mbi = await offered(/Bureau of Investigation/);
+    assert.ok(mbi.includes("State coordinator") && mbi.includes("System administrator"), `${mbi}`);
+    assert.ok(!(await offered(/Child Protection/)).includes("State coordinator"));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({
+      path: artifactPath("accounts-system-admin-desktop.png"),
+      fullPage: true,
+    });
+    await page.getByRole("link", { name: "Audit" }).click();
+    await page.getByRole("heading", { level: 1, name: "Audit trail" }).waitFor();
     // Spanish for staff: the preference goes to PATCH /api/v1/me when the server has it.
     await page.getByRole("button", { name: /Español/ }).click();
     await page.getByRole("heading", { level: 1, name: "Registro de auditoría" }).waitFor();
@@ -258,6 +280,7 @@ describe("staff pages in Chromium", () => {
     // No agency chosen yet: no role to pick.
     assert.deepEqual(await role.locator("option").allTextContents(), ["Choose the agency first"]);
     const agency = form.getByLabel("Agency");
+    await agency.locator("option").nth(1).waitFor({ state: "attached" });
     const agencies = (await agency.locator("option").allTextContents()).slice(1);
     assert.equal(agencies.length, 1, "a CPS agency admin administers its own agency only");
     await agency.selectOption({ index: 1 });
@@ -279,6 +302,7 @@ describe("staff pages in Chromium", () => {
     await form.getByRole("button", { name: "Create an account" }).click();
     await page.getByText("Account created for Morgan Example.").waitFor();
     await assertAccessible(page, "accounts page");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: artifactPath("accounts-phone.png"), fullPage: true });
     await page.setViewportSize(VIEWPORTS.desktop);
     await page.screenshot({ path: artifactPath("accounts-desktop.png"), fullPage: true });
