@@ -91,8 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, _req, reply) => {
       const e =
         error.statusCode === 414
-          ? new AppError("not_found", 404, "No such resource.")
-          : new AppError("invalid_request", 400, "The request URL is malformed.");
+          ? new AppError("not_found", "No such resource.")
+          : new AppError("invalid_request", "The request URL is malformed.");
       // The framework's reply type knows no routes yet; the body is our one error shape.
       (reply as unknown as FastifyReply).code(e.status).send(errorBody(e));
     },

@@ -34,7 +34,6 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
       if (typeof sent !== "string" || !safeEqual(sent, auth.session.row.csrf_token)) {
         throw new AppError(
           "csrf_failed",
-          403,
           "This request is missing its security token; reload the page and try again.",
         );
       }
@@ -42,7 +41,7 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
   });
 }
 
-export const unauthenticated = () => new AppError("unauthenticated", 401, "Please sign in.");
+export const unauthenticated = () => new AppError("unauthenticated", "Please sign in.");
 
 /** The signed-in caller (past MFA), or 401. */
 export function requireActor(req: FastifyRequest): Actor {

@@ -3,11 +3,11 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError, type z } from "zod";
 import { describeIssue } from "../../domain/validation.ts";
 import { summarizeDatabaseError } from "../db/database-errors.ts";
-import { AppError, errorBody } from "../errors.ts";
+import { AppError, type ErrorCode, errorBody } from "../errors.ts";
 
 export function zodIssueToAppError(issue: z.core.$ZodIssue, root = "body"): AppError {
   const { field, problem } = describeIssue(issue, root);
-  return new AppError("invalid_input", 400, `${field}: ${problem}`, field);
+  return new AppError("invalid_input", `${field}: ${problem}`, field);
 }
 
 /** fastify-type-provider-zod flattens zod issues into Ajv-style errors; this restores them. */
@@ -17,7 +17,7 @@ function issueFromValidation(v: FastifySchemaValidationError): z.core.$ZodIssue 
 }
 
 /** Stable codes for the client errors Fastify raises itself. */
-const FRAMEWORK_CODES: Record<number, string> = {
+const FRAMEWORK_CODES: Record<number, ErrorCode> = {
   400: "invalid_request",
   404: "not_found",
   405: "method_not_allowed",
@@ -29,12 +29,10 @@ const FRAMEWORK_CODES: Record<number, string> = {
 const CONSTRAINT_ERRORS = {
   foreign_key: new AppError(
     "unknown_reference",
-    422,
     "Something this request refers to does not exist (it may have just been removed).",
   ),
   unique: new AppError(
     "conflict",
-    409,
     "This already exists; someone may have just created it. Reload and try again.",
   ),
 };
@@ -71,12 +69,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const code = FRAMEWORK_CODES[status] ?? "invalid_request";
       const message = status === 429 ? "Too many requests; try again shortly." : err.message;
-      return reply.code(status).send(errorBody(new AppError(code, status, message)));
+      return reply.code(status).send(errorBody(new AppError(code, message)));
     }
     req.log.error({ err }, "unhandled error");
     return reply
       .code(500)
-      .send(errorBody(new AppError("internal_error", 500, "Something went wrong on our side.")));
+      .send(errorBody(new AppError("internal_error", "Something went wrong on our side.")));
   });
 }
 
@@ -89,6 +87,6 @@ export function installNotFound(app: FastifyInstance, options: { spaShell: boole
     if (options.spaShell && req.method === "GET" && !req.url.startsWith("/api/")) {
       return reply.sendFile("index.html");
     }
-    return reply.code(404).send(errorBody(new AppError("not_found", 404, "No such resource.")));
+    return reply.code(404).send(errorBody(new AppError("not_found", "No such resource.")));
   });
 }

@@ -1,9 +1,14 @@
 import { z } from "zod";
+import { ERROR_CATALOGUE, ERROR_CODES } from "../errors.ts";
 
 /** The one error body of the API (see errors.ts), for OpenAPI. */
 export const errorReply = z.object({
   error: z.object({
-    code: z.string().describe("stable snake_case code"),
+    code: z
+      .enum(ERROR_CODES)
+      .describe(
+        `stable snake_case code; each has one status: ${ERROR_CODES.map((c) => `${c} (${ERROR_CATALOGUE[c].status})`).join(", ")}`,
+      ),
     message: z.string(),
     field: z.string().optional().describe("the input field to fix, when there is one"),
   }),

@@ -32,7 +32,7 @@ export async function caseForAction(
   if (!row) throw await denied(ctx, actor, entry, notFound(asked));
   const abilities = caseAbilities(actor, row, true);
   if (!abilities[ability]) {
-    const error = new AppError("forbidden", 403, "Your role cannot do this on this case.");
+    const error = new AppError("forbidden", "Your role cannot do this on this case.");
     throw await denied(ctx, actor, entry, error);
   }
   return { row, abilities };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { addNoteInput, changeStatusInput } from "../../contract/case-file/inputs.ts";
 import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
@@ -8,8 +9,9 @@ import { attachmentDisposition } from "../http/content-disposition.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { downloadDocument, uploadDocument, uploadQuery } from "../use-cases/case-documents.ts";
-import { addCaseNote, addNoteInput, listCaseNotes } from "../use-cases/case-notes.ts";
-import { changeCaseStatus, changeStatusInput } from "../use-cases/change-case-status.ts";
+import { addCaseNote } from "../use-cases/case-file/add-case-note.ts";
+import { changeCaseStatus } from "../use-cases/case-file/change-case-status.ts";
+import { listCaseNotes } from "../use-cases/case-file/list-case-notes.ts";
 import {
   addCaseTeamMember,
   addTeamMemberInput,

@@ -28,7 +28,7 @@ export const createAgencyInput = z.strictObject({
     .optional(),
 });
 
-const forbidden = (what: string) => new AppError("forbidden", 403, `You cannot ${what}.`);
+const forbidden = (what: string) => new AppError("forbidden", `You cannot ${what}.`);
 
 /** The directory of agencies: names and kinds only, for referrals, task forces and admin. */
 export function listAgencies(ctx: AppContext) {
@@ -118,31 +118,23 @@ export async function createUserAsAdmin(ctx: AppContext, actor: Actor, input: Cr
     .where("id", "=", input.agencyId)
     .executeTakeFirst();
   if (!agency)
-    throw await denied(
-      ctx,
-      actor,
-      entry,
-      new AppError("not_found", 404, "No such agency.", "agencyId"),
-    );
+    throw await denied(ctx, actor, entry, new AppError("not_found", "No such agency.", "agencyId"));
   const grant = roleGrant(actor, agency, input.role);
   if (!grant.allowed) throw await denied(ctx, actor, entry, GRANT_REFUSALS[grant.reason]());
   return createUser(ctx, input, actor);
 }
 
 const GRANT_REFUSALS = {
-  agency: () =>
-    new AppError("forbidden", 403, "You cannot create accounts in that agency.", "agencyId"),
+  agency: () => new AppError("forbidden", "You cannot create accounts in that agency.", "agencyId"),
   role: () =>
     new AppError(
       "role_not_grantable",
-      403,
       "You cannot give this role. Only a system administrator can.",
       "role",
     ),
   kind: () =>
     new AppError(
       "role_does_not_fit_agency",
-      422,
       "This role does not belong in that kind of agency.",
       "role",
     ),
@@ -169,7 +161,7 @@ export async function changeAccountAsAdmin(
   if (!accountAbilities(actor).administerAccounts)
     throw await denied(ctx, actor, entry, notFound("user"));
   if (userId === actor.userId && change === "disable")
-    throw new AppError("cannot_disable_self", 409, "You cannot disable your own account.");
+    throw new AppError("cannot_disable_self", "You cannot disable your own account.");
   const user = await ctx.db.kysely
     .selectFrom("users")
     .select("email")

@@ -47,24 +47,22 @@ export async function uploadDocument(
   if (!isDocumentType(mediaType))
     throw new AppError(
       "unsupported_media_type",
-      415,
       `Documents must be one of: ${DOCUMENT_TYPE_IDS.join(", ")}.`,
       "content-type",
     );
   if (upload.content.length === 0) throw badRequest("The document is empty.", "body");
   if (upload.content.length > upload.maxBytes)
-    throw new AppError("too_large", 413, `Documents may be at most ${upload.maxBytes} bytes.`);
+    throw new AppError("payload_too_large", `Documents may be at most ${upload.maxBytes} bytes.`);
   if (!DOCUMENT_TYPES[mediaType].matches(upload.content))
     throw new AppError(
       "content_mismatch",
-      415,
       `The file's content is not ${mediaType}.`,
       "content-type",
     );
   const scanner = ctx.scanner ?? NO_SCANNER;
   const verdict = await scanner.scan(upload.content, mediaType);
   if (verdict === "infected") {
-    const error = new AppError("document_infected", 422, "The scanner found malware in this file.");
+    const error = new AppError("document_infected", "The scanner found malware in this file.");
     throw await denied(
       ctx,
       actor,

@@ -59,7 +59,7 @@ export async function closeObligation(
   const allowed = o !== undefined && mayCloseObligation(actor, o);
   if (!o || !allowed) throw await denied(ctx, actor, entry, notFound("obligation"));
   if (o.status !== "open")
-    throw new AppError("already_closed", 409, "This obligation is already closed.");
+    throw new AppError("already_closed", "This obligation is already closed.");
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("obligations")

@@ -31,7 +31,7 @@ export async function createApiToken(
       .orderBy("memberships.created_at")
       .executeTakeFirst();
     if (user?.status !== "active") {
-      throw new AppError("not_found", 404, "No active account with that e-mail.");
+      throw new AppError("not_found", "No active account with that e-mail.");
     }
     await trx
       .insertInto("api_tokens")

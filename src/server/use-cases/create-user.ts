@@ -46,7 +46,7 @@ export async function createUser(
       .select("id")
       .where("id", "=", input.agencyId)
       .executeTakeFirst();
-    if (!agency) throw new AppError("not_found", 404, "No such agency.", "agencyId");
+    if (!agency) throw new AppError("not_found", "No such agency.", "agencyId");
     const existing = await trx
       .selectFrom("users")
       .select("id")

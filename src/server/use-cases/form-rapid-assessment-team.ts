@@ -121,14 +121,12 @@ export async function offerRatSeat(
     if (!candidate)
       throw new AppError(
         "not_a_member",
-        422,
         "This person is not a member of the task force with this seat's role.",
         "membershipId",
       );
     if (candidate.ineligible)
       throw new AppError(
         candidate.ineligible,
-        422,
         INELIGIBLE_MESSAGES[candidate.ineligible],
         "membershipId",
       );

@@ -19,7 +19,7 @@ export async function listOpenCases(ctx: AppContext, actor: Actor, limit: number
       ctx,
       actor,
       entry,
-      new AppError("forbidden", 403, "Your role has no open-cases queue."),
+      new AppError("forbidden", "Your role has no open-cases queue."),
     );
   const now = ctx.clock.now().toISOString();
   return ctx.db.kysely.transaction().execute(async (trx) => {

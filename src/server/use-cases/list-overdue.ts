@@ -19,7 +19,6 @@ export async function listOverdue(ctx: AppContext, actor: Actor, limit: number) 
       entry,
       new AppError(
         "forbidden",
-        403,
         "Only task-force leads and the state coordinator have an overdue list.",
       ),
     );

@@ -103,7 +103,6 @@ export async function createServicePlan(
     if (specialized && !isMinorAge(person.age_years))
       throw new AppError(
         "not_a_minor",
-        422,
         `The specialized plan of ${SPECIALIZED_PLAN_CITATION} is for a minor victim.`,
         "kind",
       );

@@ -26,11 +26,7 @@ export const addShiftInput = z
   });
 
 const forbidden = () =>
-  new AppError(
-    "forbidden",
-    403,
-    "Only this task force's lead or the state coordinator may do this.",
-  );
+  new AppError("forbidden", "Only this task force's lead or the state coordinator may do this.");
 
 export async function createTaskForce(
   ctx: AppContext,
@@ -50,7 +46,7 @@ export async function createTaskForce(
         .select("id")
         .where("id", "=", input.agencyId)
         .executeTakeFirst();
-      if (!agency) throw new AppError("not_found", 404, "No such agency.", "agencyId");
+      if (!agency) throw new AppError("not_found", "No such agency.", "agencyId");
     }
     await trx
       .insertInto("task_forces")

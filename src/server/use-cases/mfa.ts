@@ -91,7 +91,7 @@ export async function confirmMfaEnrolment(ctx: AppContext, p: PendingSession, co
     .where("id", "=", p.session.user_id)
     .executeTakeFirstOrThrow();
   if (user.mfa_enabled_at) throw conflict("Two-step sign-in is already set up for this account.");
-  if (!user.mfa_secret) throw new AppError("mfa_not_started", 409, "Start the set-up first.");
+  if (!user.mfa_secret) throw new AppError("mfa_not_started", "Start the set-up first.");
   const secret = ctx.keyring.decrypt(user.mfa_secret, secretContext(p.session.user_id));
   const step = await checkTotp(secret, code, ctx.clock.now(), null);
   if (step === null) {
@@ -103,7 +103,6 @@ export async function confirmMfaEnrolment(ctx: AppContext, p: PendingSession, co
     });
     throw new AppError(
       "invalid_code",
-      400,
       "That code is not right. Check the time on your phone and try again.",
       "code",
     );
@@ -149,7 +148,7 @@ export async function verifyMfa(ctx: AppContext, p: PendingSession, raw: z.input
     .where("id", "=", p.session.user_id)
     .executeTakeFirstOrThrow();
   if (!user.mfa_enabled_at || !user.mfa_secret)
-    throw new AppError("mfa_not_enrolled", 409, "Set up two-step sign-in first.");
+    throw new AppError("mfa_not_enrolled", "Set up two-step sign-in first.");
   const now = ctx.clock.now();
   let accepted: { step?: number; recoveryCodeId?: string } | null = null;
   if ("code" in input) {

@@ -36,7 +36,7 @@ export async function openBreakGlass(
       ctx,
       actor,
       entry,
-      new AppError("forbidden", 403, "Your role cannot request emergency access."),
+      new AppError("forbidden", "Your role cannot request emergency access."),
     );
   }
   const now = ctx.clock.now();

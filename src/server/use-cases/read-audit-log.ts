@@ -13,7 +13,7 @@ export async function readAuditLog(
 ) {
   const scope = ROLE_POLICIES[actor.role].audit;
   if (scope === "none") {
-    const error = new AppError("forbidden", 403, "Your role cannot read the audit trail.");
+    const error = new AppError("forbidden", "Your role cannot read the audit trail.");
     throw await denied(ctx, actor, { action: "audit.read", recordType: "audit_log" }, error);
   }
   return ctx.db.kysely.transaction().execute(async (trx) => {

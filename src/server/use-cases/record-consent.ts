@@ -63,7 +63,6 @@ export async function recordConsent(
     if (person.kind !== "victim_services")
       throw new AppError(
         "consent_not_needed",
-        409,
         "Only victim-services records need a consent to be shared.",
       );
     const recipient = await trx
@@ -130,12 +129,7 @@ async function checkGiver(
     giverParts: shared.map((s) => s.part),
   });
   if (refusal)
-    throw new AppError(
-      "consent_giver_not_allowed",
-      422,
-      GIVER_REFUSALS[refusal],
-      "givenByPersonId",
-    );
+    throw new AppError("consent_giver_not_allowed", GIVER_REFUSALS[refusal], "givenByPersonId");
 }
 
 /** Revocation stops disclosure at once: the next read no longer finds a valid consent. */

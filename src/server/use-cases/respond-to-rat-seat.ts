@@ -68,7 +68,7 @@ export async function respondToRatSeat(
       .execute();
     const why = seatIneligibility(seatId_, { role: actor.role, certifications: certs }, at.today);
     if (why) {
-      const error = new AppError(why, 422, "Your certification for this seat is not valid today.");
+      const error = new AppError(why, "Your certification for this seat is not valid today.");
       throw await denied(ctx, actor, entry, error);
     }
   }

@@ -43,7 +43,6 @@ export async function respondToReferral(
   if (!REFERRAL_TRANSITIONS[ref.status as ReferralStatus].includes(input.status))
     throw new AppError(
       "invalid_transition",
-      409,
       `A referral that is ${ref.status} cannot become ${input.status}.`,
       "status",
     );
@@ -88,7 +87,7 @@ export async function listIncomingReferrals(ctx: AppContext, actor: Actor) {
       ctx,
       actor,
       entry,
-      new AppError("forbidden", 403, "Your role does not receive referrals."),
+      new AppError("forbidden", "Your role does not receive referrals."),
     );
   const nowIso = ctx.clock.now().toISOString();
   // A consent revoked or expired since the referral was sent stops further disclosure.

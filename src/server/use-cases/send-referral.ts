@@ -77,7 +77,7 @@ export async function sendReferral(
   });
   const entry = { action: "referral.send", recordType: "case", recordId: caseId };
   if (!decision.allowed) {
-    const error = new AppError(decision.code, 422, REFUSALS[decision.code], "disclosesIdentity");
+    const error = new AppError(decision.code, REFUSALS[decision.code], "disclosesIdentity");
     throw await denied(ctx, actor, entry, error);
   }
   const consentId = decision.basis === "consent" ? (consent?.id ?? null) : null;

@@ -16,7 +16,6 @@ export const signInInput = z.strictObject({
 export const invalidCredentials = () =>
   new AppError(
     "invalid_credentials",
-    401,
     "The e-mail address or password is not right, or the account is locked.",
   );
 

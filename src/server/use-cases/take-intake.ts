@@ -57,7 +57,7 @@ export async function takeIntake(
 ): Promise<IntakeResult> {
   const input = intakeInput.parse(raw);
   if (ROLE_POLICIES[actor.role].caseScope === "none") {
-    const error = new AppError("forbidden", 403, "Your role cannot take in cases.");
+    const error = new AppError("forbidden", "Your role cannot take in cases.");
     throw await denied(ctx, actor, { action: "case.create", recordType: "case" }, error);
   }
   return ctx.db.kysely

@@ -1,0 +1,113 @@
+import { type Actor, auditContextFor } from "../access/actor.ts";
+import { type AuditEntry, appendAudit, appendAuditNow } from "../audit/audit-log.ts";
+import type { AppContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { type Repositories, repositoriesFor } from "../repositories/bound.ts";
+import type { Scope } from "../repositories/scope.ts";
+
+/** What a unit of work says it did, for its audit row: names of fields, never their values. */
+export interface AuditNote {
+  recordType?: string;
+  recordId?: string;
+  fields?: string[];
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/** What a use case is handed: repositories bound to the caller, and the unit's audit note. */
+export interface Work {
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly nowIso: string;
+  readonly repos: Repositories;
+  /** Says what was done (record, fields, detail), for the unit's audit row. Later calls add. */
+  record(note: AuditNote): void;
+  /** One more audit row beside the unit's own (rare: a request that does two audited things). */
+  alsoRecord(entry: Omit<AuditEntry, "outcome">): void;
+  /** Marks an error as a refusal: it is audited as denied after the rollback, then thrown. */
+  refuse(error: AppError): AppError;
+}
+
+export interface UnitSpec {
+  /** The audit action (`note.create`, `case.read`, …) recorded whichever way the unit ends. */
+  action: string;
+  recordType?: string;
+  recordId?: string;
+}
+
+/** The unit's own audit row, as the spec and the use case's notes made it. */
+function unitEntry(spec: UnitSpec, note: AuditNote): Omit<AuditEntry, "outcome"> {
+  return {
+    action: spec.action,
+    ...(spec.recordType !== undefined ? { recordType: spec.recordType } : {}),
+    ...(spec.recordId !== undefined ? { recordId: spec.recordId } : {}),
+    ...note,
+  };
+}
+
+/**
+ * The one unit of work of a request: one transaction in which the caller's scope and ability
+ * are checked (by `check`, before the work), the use case acts through repositories bound to
+ * the caller, and the audit row for what was done is appended, so a check can never go stale
+ * before the act and there is no change without its audit row. A refusal (an error the check or
+ * the use case marked with `refuse`) rolls everything back and is then audited as denied, by
+ * this same function, in a transaction of its own. Other errors (bad input, a stale version)
+ * roll back unaudited: nothing was done and nothing was refused.
+ */
+export async function runUnit<T, C>(
+  ctx: AppContext,
+  actor: Actor,
+  spec: UnitSpec,
+  check: (w: Work) => Promise<C>,
+  work: (w: Work, checked: C) => Promise<T>,
+): Promise<T> {
+  const refusals = new WeakSet<AppError>();
+  const note: AuditNote = {};
+  const extra: Omit<AuditEntry, "outcome">[] = [];
+  const audit = auditContextFor(actor, ctx.clock);
+  try {
+    return await ctx.db.kysely.transaction().execute(async (trx) => {
+      const now = ctx.clock.now();
+      const scope: Scope = {
+        trx,
+        actor,
+        keyring: ctx.keyring,
+        clock: ctx.clock,
+        now,
+        nowIso: now.toISOString(),
+      };
+      const w: Work = {
+        actor,
+        now,
+        nowIso: scope.nowIso,
+        repos: repositoriesFor(scope),
+        record(n) {
+          const detail = { ...note.detail, ...n.detail };
+          Object.assign(note, n);
+          if (Object.keys(detail).length > 0) note.detail = detail;
+        },
+        alsoRecord(entry) {
+          extra.push(entry);
+        },
+        refuse(error) {
+          refusals.add(error);
+          return error;
+        },
+      };
+      const checked = await check(w);
+      const result = await work(w, checked);
+      await appendAudit(trx, audit, [
+        { ...unitEntry(spec, note), outcome: "allowed" },
+        ...extra.map((e) => ({ ...e, outcome: "allowed" as const })),
+      ]);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof AppError && refusals.has(error)) {
+      const entry = unitEntry(spec, note);
+      await appendAuditNow(ctx.db.kysely, audit, [
+        { ...entry, outcome: "denied", detail: { ...entry.detail, code: error.code } },
+      ]);
+    }
+    throw error;
+  }
+}
