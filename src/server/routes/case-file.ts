@@ -1,22 +1,31 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { addNoteInput, changeStatusInput } from "../../contract/case-file/inputs.ts";
+import {
+  addNoteInput,
+  changeStatusInput,
+  uploadDocumentQuery,
+} from "../../contract/case-file/inputs.ts";
+import { addTeamMemberInput } from "../../contract/coordination/inputs.ts";
 import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { attachmentDisposition } from "../http/content-disposition.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
-import { downloadDocument, uploadDocument, uploadQuery } from "../use-cases/case-documents.ts";
 import { addCaseNote } from "../use-cases/case-file/add-case-note.ts";
 import { changeCaseStatus } from "../use-cases/case-file/change-case-status.ts";
+import { downloadDocument } from "../use-cases/case-file/download-document.ts";
+import { listCaseDocuments } from "../use-cases/case-file/list-case-documents.ts";
 import { listCaseNotes } from "../use-cases/case-file/list-case-notes.ts";
-import {
-  addCaseTeamMember,
-  addTeamMemberInput,
-  listCaseTeam,
-} from "../use-cases/manage-case-team.ts";
+import { listCaseObligations } from "../use-cases/case-file/list-case-obligations.ts";
+import { listCaseReferrals } from "../use-cases/case-file/list-case-referrals.ts";
+import { listCaseTimeline } from "../use-cases/case-file/list-case-timeline.ts";
+import { listServicePlans } from "../use-cases/case-file/list-service-plans.ts";
+import { readTipMessage } from "../use-cases/case-file/read-tip-message.ts";
+import { uploadDocument } from "../use-cases/case-file/upload-document.ts";
+import { addCaseTeamMember } from "../use-cases/coordination/add-case-team-member.ts";
+import { listCaseTeam } from "../use-cases/coordination/list-case-team.ts";
 import {
   addPlanItem,
   createPlanInput,
@@ -25,14 +34,6 @@ import {
   updatePlanItem,
   updatePlanItemInput,
 } from "../use-cases/manage-service-plan.ts";
-import {
-  getCaseTimeline,
-  getTipMessage,
-  listCaseDocuments,
-  listCaseObligations,
-  listCaseReferrals,
-  listServicePlans,
-} from "../use-cases/read-case-file.ts";
 import { respondToReferral, respondToReferralInput } from "../use-cases/respond-to-referral.ts";
 import { sendReferral, sendReferralInput } from "../use-cases/send-referral.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
@@ -59,7 +60,7 @@ export const caseFileRoutes =
     r.get(
       "/api/v1/cases/:id/timeline",
       readOptions("Every event on the case, oldest first", s.timeline),
-      async (req) => ({ events: await getCaseTimeline(ctx, requireActor(req), req.params.id) }),
+      async (req) => ({ events: await listCaseTimeline(ctx, requireActor(req), req.params.id) }),
     );
     r.get(
       "/api/v1/cases/:id/obligations",
@@ -107,7 +108,7 @@ export const caseFileRoutes =
     r.get(
       "/api/v1/cases/:id/tip",
       readOptions("What the public sender wrote with the tip (null when nothing)", s.tip),
-      async (req) => ({ tip: await getTipMessage(ctx, requireActor(req), req.params.id) }),
+      async (req) => ({ tip: await readTipMessage(ctx, requireActor(req), req.params.id) }),
     );
     r.get(
       "/api/v1/cases/:id/documents",
@@ -210,7 +211,7 @@ export const caseFileRoutes =
           tags,
           summary: `Upload a document as the raw body (${DOCUMENT_TYPE_IDS.join(", ")}); stored encrypted`,
           params: idParam,
-          querystring: uploadQuery,
+          querystring: uploadDocumentQuery,
           response: { 201: s.documentCreated, ...errorReplies },
         },
       },

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listCasesQuery } from "../../contract/case-file/inputs.ts";
 import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
-import { notFound } from "../errors.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply, flagsSchema } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
-import { CaseRepository } from "../repositories/case-repository.ts";
+import { listCases } from "../use-cases/case-file/list-cases.ts";
+import { readCase } from "../use-cases/case-file/read-case.ts";
 import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
 import { readAuditLog } from "../use-cases/read-audit-log.ts";
 import {
@@ -64,27 +65,7 @@ const caseDetail = caseSummary.extend({
   abilities: flagsSchema(CASE_ABILITY_NAMES),
 });
 
-const summary = (r: {
-  id: string;
-  case_number: string;
-  status: string;
-  source: string;
-  county_fips: string | null;
-  received_at: string;
-  determination: string | null;
-  agency_id: string;
-}) => ({
-  id: r.id,
-  caseNumber: r.case_number,
-  status: r.status,
-  source: r.source,
-  countyFips: r.county_fips,
-  receivedAt: r.received_at,
-  determination: r.determination,
-  agencyId: r.agency_id,
-});
-
-/** The shared case file: every read goes through a repository bound to the caller. */
+/** The shared case file: every read is a unit of work with repositories bound to the caller. */
 export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
@@ -95,17 +76,11 @@ export const caseRoutes =
         schema: {
           tags: ["cases"],
           summary: "Cases within the caller's scope, newest first",
-          querystring: z.object({
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            after: z.string().optional(),
-          }),
+          querystring: listCasesQuery,
           response: { 200: z.object({ cases: z.array(caseSummary) }), ...errors },
         },
       },
-      async (req) => {
-        const rows = await new CaseRepository(ctx, requireActor(req)).list(req.query);
-        return { cases: rows.map(summary) };
-      },
+      async (req) => ({ cases: await listCases(ctx, requireActor(req), req.query) }),
     );
     r.get(
       "/api/v1/cases/:id",
@@ -117,18 +92,7 @@ export const caseRoutes =
           response: { 200: caseDetail, ...errors },
         },
       },
-      async (req) => {
-        const view = await new CaseRepository(ctx, requireActor(req)).get(req.params.id);
-        if (!view) throw notFound("case");
-        return {
-          ...summary(view.case),
-          version: view.case.version,
-          outcome: view.case.outcome,
-          closedAt: view.case.closed_at,
-          persons: view.persons,
-          abilities: view.abilities,
-        };
-      },
+      async (req) => readCase(ctx, requireActor(req), req.params.id),
     );
     r.post(
       "/api/v1/cases/:id/break-glass",

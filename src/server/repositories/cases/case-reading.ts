@@ -1,0 +1,157 @@
+import { isMinorVictim } from "../../../domain/minor.ts";
+import type { ConsentCategory, IdentityField } from "../../../domain/roles.ts";
+import {
+  caseInScope,
+  consentStanding,
+  type DisclosureBasis,
+  identityDisclosure,
+} from "../../access/policy.ts";
+import {
+  IDENTITY_COLUMNS,
+  IDENTITY_FIELDS,
+  openIdentity,
+  type PersonIdentity,
+} from "../person-identity.ts";
+import type { Scope } from "../scope.ts";
+import { openOptional } from "../sealed-text.ts";
+
+/** A person on a case as one caller may see them: identity only where the policy discloses it. */
+export interface CasePerson {
+  id: string;
+  part: string;
+  holderAgencyId: string;
+  ageYears: number | null;
+  gender: string | null;
+  citizenship: string | null;
+  identity: PersonIdentity;
+  /** Identity fields withheld from this caller (so the UI can say so, not show blanks). */
+  withheld: IdentityField[];
+  disclosureBasis: DisclosureBasis;
+}
+
+/** The columns of a case that any caller in scope may see, named as the API names them. */
+export function caseSummary(r: {
+  id: string;
+  case_number: string;
+  status: string;
+  source: string;
+  county_fips: string | null;
+  received_at: string;
+  determination: string | null;
+  agency_id: string;
+}) {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    status: r.status,
+    source: r.source,
+    countyFips: r.county_fips,
+    receivedAt: r.received_at,
+    determination: r.determination,
+    agencyId: r.agency_id,
+  };
+}
+
+/**
+ * Cases and their people as one caller may read them: the list carries the policy's scope
+ * filter, and each person's identity is opened only for the fields the policy discloses to the
+ * caller (own agency, a consent standing now, or a statutory report), so no caller can forget it.
+ */
+export class CaseReadingRepository {
+  constructor(private readonly s: Scope) {}
+
+  /** A page of the cases within the caller's scope, newest id first, after `after` if given. */
+  async listInScope(page: { limit: number; after?: string | undefined }) {
+    let q = this.s.trx
+      .selectFrom("cases")
+      .select([
+        "id",
+        "case_number",
+        "status",
+        "source",
+        "county_fips",
+        "received_at",
+        "determination",
+        "agency_id",
+      ])
+      .where(caseInScope(this.s.actor, this.s.nowIso))
+      .orderBy("id", "desc")
+      .limit(page.limit);
+    if (page.after) q = q.where("id", "<", page.after);
+    return (await q.execute()).map(caseSummary);
+  }
+
+  /**
+   * The case's people, by part, with what of their identity the caller may see. The caller must
+   * already hold the case in scope (the unit of work checked it).
+   */
+  async personsOf(caseId: string): Promise<CasePerson[]> {
+    const rows = await this.s.trx
+      .selectFrom("case_persons")
+      .innerJoin("persons", "persons.id", "case_persons.person_id")
+      .innerJoin("agencies", "agencies.id", "persons.agency_id")
+      .select([
+        "persons.id",
+        "case_persons.part",
+        "persons.agency_id",
+        "agencies.kind as holderKind",
+        "persons.given_name",
+        "persons.family_name",
+        "persons.birth_date",
+        "persons.phone",
+        "persons.address",
+        "persons.age_years",
+        "persons.gender",
+        "persons.citizenship",
+      ])
+      .where("case_persons.case_id", "=", caseId)
+      .orderBy("case_persons.part")
+      .execute();
+    if (rows.length === 0) return [];
+    const consented = await this.consentedCategories(rows.map((r) => r.id));
+    const { actor, keyring } = this.s;
+    return rows.map((r) => {
+      const { fields, basis } = identityDisclosure(actor, {
+        holderAgencyId: r.agency_id,
+        holderAgencyKind: r.holderKind,
+        consentedCategories: consented.get(r.id) ?? new Set(),
+        minorVictim: isMinorVictim(r.part, r.age_years),
+      });
+      return {
+        id: r.id,
+        part: r.part,
+        holderAgencyId: r.agency_id,
+        ageYears: r.age_years,
+        gender: openOptional(keyring, "persons", "gender", r.id, r.gender),
+        citizenship: r.citizenship,
+        identity: openIdentity(keyring, r, fields),
+        withheld: IDENTITY_FIELDS.filter(
+          (f) => !fields.includes(f) && r[IDENTITY_COLUMNS[f]] !== null,
+        ),
+        disclosureBasis: fields.length > 0 ? basis : "none",
+      };
+    });
+  }
+
+  /**
+   * Per person, the categories released to the caller's agency by consents standing now that
+   * the person's holding agency recorded (a consent from anyone else releases nothing).
+   */
+  private async consentedCategories(personIds: string[]) {
+    const consents = await this.s.trx
+      .selectFrom("consents")
+      .innerJoin("persons", "persons.id", "consents.person_id")
+      .select(["consents.person_id", "consents.categories"])
+      .where("consents.person_id", "in", personIds)
+      .whereRef("consents.holder_agency_id", "=", "persons.agency_id")
+      .where(consentStanding(this.s.actor.agencyId, this.s.nowIso))
+      .execute();
+    const consented = new Map<string, Set<ConsentCategory>>();
+    for (const c of consents) {
+      const set = consented.get(c.person_id) ?? new Set<ConsentCategory>();
+      for (const cat of JSON.parse(c.categories) as ConsentCategory[]) set.add(cat);
+      consented.set(c.person_id, set);
+    }
+    return consented;
+  }
+}
