@@ -1,7 +1,15 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { addNoteInput, changeStatusInput } from "../../contract/case-file/inputs.ts";
+import {
+  addNoteInput,
+  changeStatusInput,
+  createPlanInput,
+  planItemInput,
+  respondToReferralInput,
+  sendReferralInput,
+  updatePlanItemInput,
+} from "../../contract/case-file/inputs.ts";
 import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
@@ -13,18 +21,17 @@ import { addCaseNote } from "../use-cases/case-file/add-case-note.ts";
 import { changeCaseStatus } from "../use-cases/case-file/change-case-status.ts";
 import { listCaseNotes } from "../use-cases/case-file/list-case-notes.ts";
 import {
+  addPlanItem,
+  createServicePlan,
+  updatePlanItem,
+} from "../use-cases/case-file/manage-service-plan.ts";
+import { respondToReferral } from "../use-cases/case-file/respond-to-referral.ts";
+import { sendReferral } from "../use-cases/case-file/send-referral.ts";
+import {
   addCaseTeamMember,
   addTeamMemberInput,
   listCaseTeam,
 } from "../use-cases/manage-case-team.ts";
-import {
-  addPlanItem,
-  createPlanInput,
-  createServicePlan,
-  planItemInput,
-  updatePlanItem,
-  updatePlanItemInput,
-} from "../use-cases/manage-service-plan.ts";
 import {
   getCaseTimeline,
   getTipMessage,
@@ -33,8 +40,6 @@ import {
   listCaseReferrals,
   listServicePlans,
 } from "../use-cases/read-case-file.ts";
-import { respondToReferral, respondToReferralInput } from "../use-cases/respond-to-referral.ts";
-import { sendReferral, sendReferralInput } from "../use-cases/send-referral.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 const itemParams = z.object({ id: z.string(), itemId: z.string() });
