@@ -7,11 +7,9 @@ import {
   rankCandidates,
   seatIneligibility,
 } from "../../src/domain/coordination/rapid-assessment-team.ts";
-import {
-  REFERRAL_TRANSITIONS,
-  referralDisclosure,
-} from "../../src/domain/coordination/referral.ts";
+import { REFERRAL_TRANSITIONS } from "../../src/domain/coordination/referral.ts";
 import { localDate } from "../../src/domain/time.ts";
+import { referralDisclosure } from "../../src/server/access/disclosure.ts";
 
 const isoDate = fc
   .date({

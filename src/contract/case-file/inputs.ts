@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { CASE_OUTCOMES, CASE_STATUSES } from "../../domain/coordination/case-status.ts";
+import { STATUTORY_BASES, type StatutoryBasis } from "../../domain/coordination/referral.ts";
+import {
+  PLAN_DOMAIN_IDS,
+  PLAN_ITEM_STATUSES,
+  PLAN_KINDS,
+  type PlanDomain,
+} from "../../domain/coordination/service-plan.ts";
 
 /**
  * What the case-file routes take. Routes validate with these (and OpenAPI shows them), use
@@ -47,3 +54,59 @@ export const uploadDocumentQuery = z.strictObject({
   confidential: z.enum(["true", "false"]).optional(),
 });
 export type UploadDocumentQuery = z.output<typeof uploadDocumentQuery>;
+const planDomain = z.enum(PLAN_DOMAIN_IDS as [PlanDomain, ...PlanDomain[]]);
+
+/** One need of a plan, with the goal and the service that meets it. */
+export const planItemInput = z.strictObject({
+  domain: planDomain,
+  need: z.string().trim().min(1).max(2000),
+  goal: z.string().trim().min(1).max(2000).optional(),
+  service: z.string().trim().min(1).max(200),
+  providerAgencyId: z.string().min(1).max(100).optional(),
+  startsOn: z.iso.date().optional(),
+  endsOn: z.iso.date().optional(),
+  status: z.enum(PLAN_ITEM_STATUSES).default("planned"),
+});
+export type PlanItemInput = z.output<typeof planItemInput>;
+
+/** A victim's service plan, or CPS's specialized plan for a minor victim (HB 571). */
+export const createPlanInput = z.strictObject({
+  personId: z.string().min(1).max(100),
+  kind: z.enum(PLAN_KINDS).default("service_plan"),
+  items: z.array(planItemInput).max(100).default([]),
+});
+export type CreatePlanInput = z.output<typeof createPlanInput>;
+
+export const updatePlanItemInput = z.strictObject({
+  /** The item version the user saw; a stale one answers 409 and changes nothing. */
+  version: z.number().int().min(1),
+  status: z.enum(PLAN_ITEM_STATUSES),
+  endsOn: z.iso.date().optional(),
+});
+export type UpdatePlanItemInput = z.output<typeof updatePlanItemInput>;
+
+export const sendReferralInput = z.strictObject({
+  personId: z.string().min(1).max(100),
+  toAgencyId: z.string().min(1).max(100),
+  domain: planDomain,
+  service: z.string().trim().min(1).max(200),
+  /** Whether the referral carries the person's name and birth date to the recipient. */
+  disclosesIdentity: z.boolean(),
+  statutoryBasis: z
+    .enum(Object.keys(STATUTORY_BASES) as [StatutoryBasis, ...StatutoryBasis[]])
+    .optional(),
+});
+export type SendReferralInput = z.output<typeof sendReferralInput>;
+
+export const respondToReferralInput = z
+  .strictObject({
+    /** The referral version the user saw; a stale one answers 409 and changes nothing. */
+    version: z.number().int().min(1),
+    status: z.enum(["accepted", "declined", "completed"]),
+    reason: z.string().trim().min(3).max(1000).optional(),
+  })
+  .refine((v) => v.status !== "declined" || v.reason !== undefined, {
+    message: "a reason is required to decline a referral",
+    path: ["reason"],
+  });
+export type RespondToReferralInput = z.output<typeof respondToReferralInput>;

@@ -1,7 +1,8 @@
 /**
- * Referrals to providers and the rules for disclosing a victim's identity with one. Identity
- * leaves the agency that holds it only under the victim's written consent (VAWA, 34 U.S.C.
- * 12291(b)(2)) or a statute that requires the report, and the referral records which.
+ * Referrals to providers. Identity leaves the agency that holds it only under the victim's
+ * written consent (VAWA, 34 U.S.C. 12291(b)(2)) or a statute that requires the report, and the
+ * referral records which: the access policy decides it (src/server/access/disclosure.ts,
+ * `referralDisclosure`), with the statutes named here.
  */
 export const REFERRAL_STATUSES = ["sent", "accepted", "declined", "completed"] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
@@ -21,30 +22,3 @@ export const STATUTORY_BASES = {
   },
 } as const;
 export type StatutoryBasis = keyof typeof STATUTORY_BASES;
-
-export type DisclosureDecision =
-  | { allowed: true; basis: "none" | "same_agency" | "consent" | StatutoryBasis }
-  | { allowed: false; code: "consent_required" | "statutory_basis_not_met" };
-
-/** Whether a referral may carry the person's identity to the recipient, and on what basis. */
-export function referralDisclosure(input: {
-  disclosesIdentity: boolean;
-  holderAgencyId: string;
-  recipientAgencyId: string;
-  recipientKind: string;
-  minorVictim: boolean;
-  hasValidConsent: boolean;
-  statutoryBasis: StatutoryBasis | undefined;
-}): DisclosureDecision {
-  if (!input.disclosesIdentity) return { allowed: true, basis: "none" };
-  if (input.holderAgencyId === input.recipientAgencyId)
-    return { allowed: true, basis: "same_agency" };
-  if (input.statutoryBasis === "cps_report_minor") {
-    return input.recipientKind === "cps" && input.minorVictim
-      ? { allowed: true, basis: "cps_report_minor" }
-      : { allowed: false, code: "statutory_basis_not_met" };
-  }
-  return input.hasValidConsent
-    ? { allowed: true, basis: "consent" }
-    : { allowed: false, code: "consent_required" };
-}

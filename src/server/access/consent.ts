@@ -3,7 +3,7 @@ import { PLAN_DOMAIN_CONSENT } from "../../domain/coordination/service-plan.ts";
 import { AGE_OF_MAJORITY } from "../../domain/minor.ts";
 import { type ConsentCategory, ROLE_POLICIES } from "../../domain/roles.ts";
 import type { Actor } from "./actor.ts";
-import type { DisclosureBasis } from "./policy.ts";
+import { DISCLOSURE_KINDS, type DisclosureBasis, receivesChildReports } from "./disclosure.ts";
 
 /**
  * The consent rule of the access policy (re-exported by policy.ts, which is where callers import
@@ -13,18 +13,28 @@ import type { DisclosureBasis } from "./policy.ts";
  * here is a SQL condition, so what may not be seen never leaves the database.
  */
 
-/** SQL condition on a `consents` row: it stands now for the recipient (unexpired, unrevoked). */
-export function consentStanding(recipientAgencyId: string, nowIso: string) {
-  return sql<SqlBool>`(consents.recipient_agency_id = ${recipientAgencyId}
-    and consents.revoked_at is null and consents.expires_at > ${nowIso})`;
+/**
+ * THE consent rule, in SQL on a `consents` row: it is valid now for the recipient agency (not
+ * revoked, not yet expired) and, when a category is asked, covers it. Every read that a consent
+ * opens (identities, notes, documents, plans, referrals), every referral sent under one and the
+ * advocates' list of consents ask here, so validity is written once. `recipient` may be a
+ * column (the row's own recipient, to ask whether it is in force at all).
+ */
+export function consentValidNow(
+  recipient: string | Expression<unknown>,
+  nowIso: string,
+  category?: ConsentCategory | ConsentCategory[] | Expression<string>,
+): RawBuilder<SqlBool> {
+  const standing = sql<SqlBool>`consents.recipient_agency_id = ${recipient}
+    and consents.revoked_at is null and consents.expires_at > ${nowIso}`;
+  return category === undefined
+    ? sql<SqlBool>`(${standing})`
+    : sql<SqlBool>`(${standing} and ${consentCovers(category)})`;
 }
 
-/** The same test for a consent row already read (e.g. the one a referral was sent under). */
-export function consentStandsNow(
-  c: { revoked_at: string | null; expires_at: string | null },
-  nowIso: string,
-): boolean {
-  return c.revoked_at === null && c.expires_at !== null && c.expires_at > nowIso;
+/** SQL condition on a `consents` row: it stands now for the recipient, whatever it covers. */
+export function consentStanding(recipientAgencyId: string, nowIso: string) {
+  return consentValidNow(recipientAgencyId, nowIso);
 }
 
 /**
@@ -60,13 +70,18 @@ export function consentOnRecord(
 ) {
   return sql<SqlBool>`exists (select 1 from consents
     where consents.person_id = ${on.person} and consents.holder_agency_id = ${on.holder}
-      and ${consentStanding(recipientAgencyId, nowIso)} and ${consentCovers(on.category)})`;
+      and ${consentValidNow(recipientAgencyId, nowIso, on.category)})`;
 }
 
-/** SQL: the record's holder is a victim-services agency other than the actor's. */
+/**
+ * SQL: the record's holder is an agency other than the actor's whose records the law keeps
+ * confidential (disclosure.ts, `holdsConfidentialRecords`: victim services).
+ */
 function heldByOtherVictimServices(actor: Actor, holder: Expression<unknown>) {
+  const kinds = DISCLOSURE_KINDS.confidentialHolders.map((k) => sql.lit(k));
   return sql<SqlBool>`(${holder} <> ${actor.agencyId} and exists (select 1 from agencies as
-    holder_agency where holder_agency.id = ${holder} and holder_agency.kind = 'victim_services'))`;
+    holder_agency where holder_agency.id = ${holder}
+      and holder_agency.kind in (${sql.join(kinds)})))`;
 }
 
 /** SQL: the consent category a plan domain needs (PLAN_DOMAIN_CONSENT; unknown: none, hidden). */
@@ -98,11 +113,13 @@ export function planContentVisible(actor: Actor, nowIso: string) {
 /**
  * SQL value on `service_plans`: on what basis the actor sees the plan. `statutory_report`: CPS
  * receiving a child's report (Miss. Code § 43-21-353) learns that a victim-services plan exists,
- * its kind and status, never its items; `none`: only that victim services holds a plan.
+ * its kind and status, never its items; `none`: only that victim services holds a plan. The
+ * SQL form of disclosure.ts's decider for a plan: a consent, which opens items, comes before the
+ * statutory report, which opens only kind and status (each basis the one that releases most).
  */
 export function planDisclosureBasis(actor: Actor, nowIso: string) {
   const statutory =
-    actor.agencyKind === "cps" && ROLE_POLICIES[actor.role].seesIdentity
+    receivesChildReports(actor.agencyKind) && ROLE_POLICIES[actor.role].seesIdentity
       ? sql<SqlBool>`exists (select 1 from case_persons as plan_person
           inner join persons as plan_person_row on plan_person_row.id = plan_person.person_id
           where plan_person.case_id = ${plan("case_id")}
@@ -148,4 +165,17 @@ export function referralVisible(actor: Actor, nowIso: string) {
       holder: from,
       category: domainCategory(sql.ref("referrals.domain")),
     })})`;
+}
+
+/**
+ * SQL value (1 or 0) on `referrals` left-joined to the consent it was sent under (as
+ * `consents`): the referral still carries the person's identity to its recipient. A referral
+ * sent under consent stops disclosing the moment that consent is revoked or expires; one sent
+ * on another basis (the same agency, the statute) keeps it.
+ */
+export function referralIdentityDisclosed(nowIso: string) {
+  return sql<number>`(case when referrals.discloses_identity = 1
+    and (referrals.disclosure_basis <> 'consent'
+      or ${consentValidNow(sql.ref("referrals.to_agency_id"), nowIso, "identity")})
+    then 1 else 0 end)`;
 }

@@ -1,9 +1,6 @@
 import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { AccountAbilities, CaseAbilities } from "../../domain/abilities.ts";
 import {
-  type ConsentCategory,
-  IDENTITY_FIELD_CATEGORY,
-  type IdentityField,
   ROLE_POLICIES,
   ROLES,
   type Role,
@@ -18,17 +15,27 @@ import {
   planItemVisible,
   referralVisible,
 } from "./consent.ts";
+import { holdsConfidentialRecords } from "./disclosure.ts";
 
 export {
   consentCovers,
   consentOnRecord,
   consentStanding,
-  consentStandsNow,
+  consentValidNow,
   planContentVisible,
   planDisclosureBasis,
   planItemVisible,
+  referralIdentityDisclosed,
   referralVisible,
 } from "./consent.ts";
+export {
+  type DisclosureBasis,
+  decideDisclosure,
+  holdsConfidentialRecords,
+  identityDisclosure,
+  receivesChildReports,
+  referralDisclosure,
+} from "./disclosure.ts";
 
 /**
  * The access policy: one module, deny by default. The same rules filter queries (scope
@@ -75,37 +82,6 @@ export function caseInScope(actor: Actor, nowIso: string) {
   };
 }
 
-export type DisclosureBasis = "own_agency" | "consent" | "statutory_report" | "none";
-
-export interface DisclosureFacts {
-  /** Agency holding the person's record, and its kind. */
-  holderAgencyId: string;
-  holderAgencyKind: string;
-  /** Consent categories currently valid (unexpired, unrevoked) for the actor's agency. */
-  consentedCategories: ReadonlySet<ConsentCategory>;
-  /** The person is a minor recorded as a victim (a statutory report to CPS needs no consent). */
-  minorVictim: boolean;
-}
-
-/**
- * Which identity fields the actor may see for one person, and on what basis. Records held by a
- * victim-services agency reach another agency only under consent (VAWA 34 U.S.C. 12291(b)(2)),
- * except CPS receiving a child's report, which the law requires (Miss. Code § 43-21-353).
- */
-export function identityDisclosure(
-  actor: Actor,
-  facts: DisclosureFacts,
-): { fields: IdentityField[]; basis: DisclosureBasis } {
-  if (!ROLE_POLICIES[actor.role].seesIdentity) return { fields: [], basis: "none" };
-  const all = Object.keys(IDENTITY_FIELD_CATEGORY) as IdentityField[];
-  if (facts.holderAgencyId === actor.agencyId) return { fields: all, basis: "own_agency" };
-  if (facts.holderAgencyKind !== "victim_services") return { fields: all, basis: "own_agency" };
-  if (actor.agencyKind === "cps" && facts.minorVictim)
-    return { fields: all, basis: "statutory_report" };
-  const fields = all.filter((f) => facts.consentedCategories.has(IDENTITY_FIELD_CATEGORY[f]));
-  return { fields, basis: fields.length > 0 ? "consent" : "none" };
-}
-
 /** Roles that deliver or coordinate services, and so write plans and send referrals. */
 const SERVICE_ROLES = new Set<Role>([
   "victim_advocate",
@@ -115,6 +91,11 @@ const SERVICE_ROLES = new Set<Role>([
   "task_force_lead",
   "state_coordinator",
 ]);
+/**
+ * Roles that keep a person's consents (record, list, revoke them) for their agency's records:
+ * the advocates, who take the release from the person (VAWA, 34 U.S.C. 12291(b)(2)).
+ */
+const CONSENT_KEEPERS = new Set<Role>(["victim_advocate"]);
 /** Roles that convene a Rapid Assessment Team (CPS on receiving the tip, or those who oversee). */
 const RAT_CONVENERS = new Set<Role>(["cps_investigator", "task_force_lead", "state_coordinator"]);
 
@@ -133,7 +114,7 @@ export function caseAbilities(
     readIdentity: inScope && policy.seesIdentity,
     manageTeam,
     recordConsent:
-      inScope && actor.agencyKind === "victim_services" && actor.role === "victim_advocate",
+      inScope && holdsConfidentialRecords(actor.agencyKind) && CONSENT_KEEPERS.has(actor.role),
     breakGlass: !inScope && policy.breakGlass,
     formRat: inScope && RAT_CONVENERS.has(actor.role),
     editPlan: inScope && SERVICE_ROLES.has(actor.role),
@@ -316,7 +297,17 @@ export function mayCloseObligation(
 /** Notes and documents a person writes are confidential unless they say otherwise when their
  * agency is a victim-services provider (VAWA); everyone else's are shared with the case team. */
 export function confidentialByDefault(actor: Actor): boolean {
-  return actor.agencyKind === "victim_services";
+  return holdsConfidentialRecords(actor.agencyKind);
+}
+
+/**
+ * Who keeps (records, lists, revokes) the consents about a person held by `holderAgencyId`: the
+ * advocates of that agency. To anyone else the person's consents do not exist. Whether the
+ * record needs a consent at all (`holdsConfidentialRecords`) is asked after this, so an advocate
+ * whose agency is not a victim-services provider is told why (409), not answered 404.
+ */
+export function keepsConsentsOf(actor: Actor, holderAgencyId: string): boolean {
+  return holderAgencyId === actor.agencyId && CONSENT_KEEPERS.has(actor.role);
 }
 
 export type { AccountAbilities, CaseAbilities };

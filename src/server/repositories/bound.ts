@@ -1,62 +1,61 @@
 import { CaseEventsRepository } from "./case-file/case-events.ts";
+import { ConsentsRepository } from "./case-file/consents.ts";
 import { DocumentsRepository } from "./case-file/documents.ts";
 import { NotesRepository } from "./case-file/notes.ts";
 import { ObligationReadingRepository } from "./case-file/obligation-reading.ts";
 import { PlanReadingRepository } from "./case-file/plan-reading.ts";
+import { PlansRepository } from "./case-file/plans.ts";
 import { ReferralReadingRepository } from "./case-file/referral-reading.ts";
+import { ReferralsRepository } from "./case-file/referrals.ts";
 import { TipReadingRepository } from "./case-file/tip-reading.ts";
 import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CasesRepository } from "./cases/cases.ts";
 import { CaseTeamRepository } from "./coordination/case-team.ts";
+import { NotificationsRepository } from "./coordination/notifications.ts";
 import type { Scope } from "./scope.ts";
 
 /**
- * Every repository a use case may use, bound to one unit of work's transaction and caller.
- * Built lazily: a unit pays only for the repositories it touches. Add a repository here, in
- * alphabetical order, when a feature needs a new kind of record.
+ * Every repository a use case may use, by the name use cases call it (`w.repos.notes`). Add a
+ * repository here, in alphabetical order, when a feature needs a new kind of record.
  */
-export function repositoriesFor(scope: Scope) {
-  const made = new Map<string, unknown>();
-  const once = <T>(name: string, make: () => T): T => {
-    if (!made.has(name)) made.set(name, make());
-    return made.get(name) as T;
-  };
-  return {
-    get caseReading() {
-      return once("caseReading", () => new CaseReadingRepository(scope));
-    },
-    get caseTeam() {
-      return once("caseTeam", () => new CaseTeamRepository(scope));
-    },
-    get cases() {
-      return once("cases", () => new CasesRepository(scope));
-    },
-    get documents() {
-      return once("documents", () => new DocumentsRepository(scope));
-    },
-    get events() {
-      return once("events", () => new CaseEventsRepository(scope));
-    },
-    get notes() {
-      return once("notes", () => new NotesRepository(scope));
-    },
-    get obligationReading() {
-      return once("obligationReading", () => new ObligationReadingRepository(scope));
-    },
-    get people() {
-      return once("people", () => new CasePeopleRepository(scope));
-    },
-    get planReading() {
-      return once("planReading", () => new PlanReadingRepository(scope));
-    },
-    get referralReading() {
-      return once("referralReading", () => new ReferralReadingRepository(scope));
-    },
-    get tipReading() {
-      return once("tipReading", () => new TipReadingRepository(scope));
-    },
-  };
-}
+const REPOSITORIES = {
+  caseReading: CaseReadingRepository,
+  caseTeam: CaseTeamRepository,
+  cases: CasesRepository,
+  consents: ConsentsRepository,
+  documents: DocumentsRepository,
+  events: CaseEventsRepository,
+  notes: NotesRepository,
+  notifications: NotificationsRepository,
+  obligationReading: ObligationReadingRepository,
+  people: CasePeopleRepository,
+  planReading: PlanReadingRepository,
+  plans: PlansRepository,
+  referralReading: ReferralReadingRepository,
+  referrals: ReferralsRepository,
+  tipReading: TipReadingRepository,
+} as const;
 
-export type Repositories = ReturnType<typeof repositoriesFor>;
+export type Repositories = {
+  readonly [K in keyof typeof REPOSITORIES]: InstanceType<(typeof REPOSITORIES)[K]>;
+};
+
+/**
+ * The repositories of one unit of work, bound to its transaction and caller. Built lazily: a
+ * unit pays only for the repositories it touches.
+ */
+export function repositoriesFor(scope: Scope): Repositories {
+  const repos = {} as Record<string, unknown>;
+  for (const [name, Repository] of Object.entries(REPOSITORIES))
+    Object.defineProperty(repos, name, {
+      get() {
+        const made = new Repository(scope);
+        Object.defineProperty(repos, name, { value: made });
+        return made;
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  return repos as Repositories;
+}

@@ -4,6 +4,11 @@ import { z } from "zod";
 import {
   addNoteInput,
   changeStatusInput,
+  createPlanInput,
+  planItemInput,
+  respondToReferralInput,
+  sendReferralInput,
+  updatePlanItemInput,
   uploadDocumentQuery,
 } from "../../contract/case-file/inputs.ts";
 import { addTeamMemberInput } from "../../contract/coordination/inputs.ts";
@@ -22,20 +27,17 @@ import { listCaseObligations } from "../use-cases/case-file/list-case-obligation
 import { listCaseReferrals } from "../use-cases/case-file/list-case-referrals.ts";
 import { listCaseTimeline } from "../use-cases/case-file/list-case-timeline.ts";
 import { listServicePlans } from "../use-cases/case-file/list-service-plans.ts";
+import {
+  addPlanItem,
+  createServicePlan,
+  updatePlanItem,
+} from "../use-cases/case-file/manage-service-plan.ts";
 import { readTipMessage } from "../use-cases/case-file/read-tip-message.ts";
+import { respondToReferral } from "../use-cases/case-file/respond-to-referral.ts";
+import { sendReferral } from "../use-cases/case-file/send-referral.ts";
 import { uploadDocument } from "../use-cases/case-file/upload-document.ts";
 import { addCaseTeamMember } from "../use-cases/coordination/add-case-team-member.ts";
 import { listCaseTeam } from "../use-cases/coordination/list-case-team.ts";
-import {
-  addPlanItem,
-  createPlanInput,
-  createServicePlan,
-  planItemInput,
-  updatePlanItem,
-  updatePlanItemInput,
-} from "../use-cases/manage-service-plan.ts";
-import { respondToReferral, respondToReferralInput } from "../use-cases/respond-to-referral.ts";
-import { sendReferral, sendReferralInput } from "../use-cases/send-referral.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 const itemParams = z.object({ id: z.string(), itemId: z.string() });

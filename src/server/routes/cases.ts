@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listCasesQuery } from "../../contract/case-file/inputs.ts";
+import { consentInput } from "../../contract/consent/inputs.ts";
 import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
@@ -9,14 +10,9 @@ import { errorReply, flagsSchema } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
 import { readCase } from "../use-cases/case-file/read-case.ts";
+import { listConsents, recordConsent, revokeConsent } from "../use-cases/consent/record-consent.ts";
 import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
 import { readAuditLog } from "../use-cases/read-audit-log.ts";
-import {
-  consentInput,
-  listConsents,
-  recordConsent,
-  revokeConsent,
-} from "../use-cases/record-consent.ts";
 
 const errors = {
   400: errorReply,

@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
+import { listIncomingReferrals } from "../use-cases/case-file/respond-to-referral.ts";
 import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
 import { listOpenCases } from "../use-cases/list-open-cases.ts";
-import { listIncomingReferrals } from "../use-cases/respond-to-referral.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 /** The caller's own queues and preferences (the obligation queues live in intake.ts). */
