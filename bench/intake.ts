@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
+import { intakeInput } from "../src/contract/intake/inputs.ts";
 import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import type { SqliteSynchronous } from "../src/server/config.ts";
@@ -11,7 +12,7 @@ import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
 import { MIGRATIONS } from "../src/server/db/migrations/index.ts";
 import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
-import { takeIntake } from "../src/server/use-cases/take-intake.ts";
+import { takeIntake } from "../src/server/use-cases/intake/take-intake.ts";
 import { percentile, printFigures, printRatio } from "./report.ts";
 
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
@@ -57,11 +58,11 @@ async function intakeLatency(): Promise<number[]> {
       context: { crossesStateLines: true },
     },
   };
-  for (let i = 0; i < 100; i++) await takeIntake(ctx, actor, body); // warm-up
+  for (let i = 0; i < 100; i++) await takeIntake(ctx, actor, intakeInput.parse(body)); // warm-up
   const times: number[] = [];
   for (let i = 0; i < INTAKES; i++) {
     const t = performance.now();
-    await takeIntake(ctx, actor, body);
+    await takeIntake(ctx, actor, intakeInput.parse(body)); // parsed as the route does
     times.push(performance.now() - t);
   }
   await db.close();

@@ -44,6 +44,9 @@ export interface ObligationTiming {
 
 const HOUR_MS = 3_600_000;
 
+/** Default window for the CPS specialized plan, which HB 571 requires but does not time. */
+export const SPECIALIZED_PLAN_HOURS = 72;
+
 /**
  * How far ahead of the server's clock a `receivedAt` may be: the time a person reads off a phone
  * or a desk clock that runs a little fast. Beyond it the time is a mistake, and accepting it

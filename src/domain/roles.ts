@@ -33,6 +33,12 @@ export interface RolePolicy {
   requiresMfa: boolean;
   /** May open an out-of-scope case in an emergency, with a reason (break-glass). */
   breakGlass: boolean;
+  /**
+   * Is told when an obligation passes its deadline still open, and keeps the overdue list: for
+   * the cases its agency holds (a task-force lead), or for every case in the state (the state
+   * coordinator). DOMAIN.md §5: escalate to the task-force lead and the state coordinator.
+   */
+  escalations: "none" | "agency" | "all";
   /** May read the audit trail: of its own agency, or of every agency. */
   audit: "none" | "agency" | "all";
   /** Manages accounts: of its own agency, or of every agency. */
@@ -51,6 +57,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: false,
     requiresMfa: false,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: "any",
@@ -60,6 +67,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: ["cps"],
@@ -69,6 +77,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: ["law_enforcement", "mbi"],
@@ -78,6 +87,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: ["victim_services", "attorney_general"],
@@ -87,6 +97,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: ["medical"],
@@ -96,6 +107,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: ["shelter", "victim_services"],
@@ -105,6 +117,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: true,
+    escalations: "agency",
     audit: "none",
     administers: "none",
     agencyKinds: ["law_enforcement", "mbi"],
@@ -114,6 +127,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: true,
     requiresMfa: true,
     breakGlass: true,
+    escalations: "all",
     audit: "none",
     administers: "none",
     agencyKinds: ["mbi"],
@@ -123,6 +137,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: false,
     requiresMfa: false,
     breakGlass: false,
+    escalations: "none",
     audit: "none",
     administers: "none",
     agencyKinds: "any",
@@ -132,6 +147,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: false,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "agency",
     administers: "agency",
     agencyKinds: "any",
@@ -141,6 +157,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     seesIdentity: false,
     requiresMfa: true,
     breakGlass: false,
+    escalations: "none",
     audit: "all",
     administers: "all",
     agencyKinds: "any",
@@ -162,7 +179,11 @@ export function roleFitsAgencyKind(role: Role, kind: string): boolean {
 export function reachesBeyondAgency(role: Role): boolean {
   const p = ROLE_POLICIES[role];
   return (
-    p.caseScope === "statewide" || p.breakGlass || p.audit === "all" || p.administers !== "none"
+    p.caseScope === "statewide" ||
+    p.breakGlass ||
+    p.escalations === "all" ||
+    p.audit === "all" ||
+    p.administers !== "none"
   );
 }
 

@@ -7,7 +7,7 @@ import { ROLES, type Role } from "../../src/domain/roles.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { newId } from "../../src/server/ids.ts";
-import { openCase } from "../../src/server/use-cases/open-case.ts";
+import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";

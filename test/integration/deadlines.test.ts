@@ -3,13 +3,14 @@ import { execFile } from "node:child_process";
 import { after, before, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { intakeInput } from "../../src/contract/intake/inputs.ts";
 import type { Role } from "../../src/domain/roles.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { LEASE_MS, leaseDueJobs } from "../../src/server/jobs/job-queue.ts";
 import { runDueJobs } from "../../src/server/jobs/worker.ts";
 import { type Mailer, smtpMailer } from "../../src/server/mail/mailer.ts";
-import { takeIntake } from "../../src/server/use-cases/take-intake.ts";
+import { takeIntake } from "../../src/server/use-cases/intake/take-intake.ts";
 import { testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";
@@ -62,11 +63,15 @@ describeOnEachDatabase("deadline engine", (t) => {
     await staff(cps.id, "task_force_lead");
     await staff((await buildAgency(t.db, { kind: "mbi" })).id, "state_coordinator");
     const start = clock.now().getTime();
-    const intake = await takeIntake(ctx, actorFor(investigator, cps, "cps_investigator"), {
-      source: "cps_hotline",
-      receivedAt: new Date(start).toISOString(),
-      facts: { subject: { age: 14 }, sex: { act: true, valueExchanged: true } },
-    });
+    const intake = await takeIntake(
+      ctx,
+      actorFor(investigator, cps, "cps_investigator"),
+      intakeInput.parse({
+        source: "cps_hotline",
+        receivedAt: new Date(start).toISOString(),
+        facts: { subject: { age: 14 }, sex: { act: true, valueExchanged: true } },
+      }),
+    );
     const rat = intake.obligations.find((o) => o.actionId === "rapid_assessment_team");
     assert.ok(rat);
     // Close every "immediately" obligation so only the 24-hour and plan clocks remain.
@@ -123,11 +128,15 @@ describeOnEachDatabase("deadline engine", (t) => {
     const agency = await buildAgency(t.db, { kind: "cps" });
     const u = await staff(agency.id, "cps_investigator");
     const startAt = clock.now().getTime();
-    await takeIntake(ctx, actorFor(u, agency, "cps_investigator"), {
-      source: "cps_hotline",
-      receivedAt: new Date(startAt).toISOString(),
-      facts: { subject: { age: 12 }, sex: { act: true, valueExchanged: true } },
-    });
+    await takeIntake(
+      ctx,
+      actorFor(u, agency, "cps_investigator"),
+      intakeInput.parse({
+        source: "cps_hotline",
+        receivedAt: new Date(startAt).toISOString(),
+        facts: { subject: { age: 12 }, sex: { act: true, valueExchanged: true } },
+      }),
+    );
     clock.set(new Date(startAt + 12 * HOUR));
     const taken = await leaseDueJobs(ctx.db, clock, "crashed-worker", 100);
     assert.ok(taken.length > 0);
@@ -142,11 +151,15 @@ describeOnEachDatabase("deadline engine", (t) => {
     const u = await staff(agency.id, "cps_investigator");
     const startAt = clock.now().getTime();
     for (let i = 0; i < 15; i++) {
-      await takeIntake(ctx, actorFor(u, agency, "cps_investigator"), {
-        source: "cps_hotline",
-        receivedAt: new Date(startAt).toISOString(),
-        facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
-      });
+      await takeIntake(
+        ctx,
+        actorFor(u, agency, "cps_investigator"),
+        intakeInput.parse({
+          source: "cps_hotline",
+          receivedAt: new Date(startAt).toISOString(),
+          facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
+        }),
+      );
     }
     const at = new Date(startAt + 30 * HOUR).toISOString();
     const due = await t.db.kysely

@@ -3,7 +3,7 @@ import { it } from "node:test";
 import { fixedClock } from "../../src/server/clock.ts";
 import { openIdentity } from "../../src/server/repositories/person-identity.ts";
 import { DecryptionError } from "../../src/server/security/keyring.ts";
-import { openCase } from "../../src/server/use-cases/open-case.ts";
+import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { TEST_KEYRING, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency } from "../support/factories.ts";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { SPECIALIZED_PLAN_HOURS } from "../../src/domain/obligations.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { openJson, openOptional } from "../../src/server/repositories/sealed-text.ts";
-import { SPECIALIZED_PLAN_HOURS } from "../../src/server/use-cases/take-intake.ts";
 import { TEST_KEYRING, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser } from "../support/factories.ts";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { before, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { newKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
-import { openCase } from "../../src/server/use-cases/open-case.ts";
+import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { TEST_KEY_FILE, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency } from "../support/factories.ts";

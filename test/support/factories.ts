@@ -1,3 +1,4 @@
+import type { OpenCaseInput } from "../../src/contract/intake/inputs.ts";
 import type { AgencyKind } from "../../src/domain/catalogues.ts";
 import type { Role } from "../../src/domain/roles.ts";
 import { newTotpSecret } from "../../src/server/auth/totp.ts";
@@ -8,7 +9,7 @@ import type { AgencyRow } from "../../src/server/db/schema.ts";
 import { newId } from "../../src/server/ids.ts";
 import { hashPassword } from "../../src/server/security/passwords.ts";
 import { createUser } from "../../src/server/use-cases/create-user.ts";
-import { type OpenCaseInput, openCase } from "../../src/server/use-cases/open-case.ts";
+import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { testContext } from "./context.ts";
 
 /** Each test builds its own agency, so tests never depend on one another's data. */

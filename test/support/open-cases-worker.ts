@@ -3,7 +3,7 @@
 
 import { parseDatabaseUrl } from "../../src/server/config.ts";
 import { openDatabase } from "../../src/server/db/database.ts";
-import { openCase } from "../../src/server/use-cases/open-case.ts";
+import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { testContext } from "./context.ts";
 
 const [url, agencyId, count] = process.argv.slice(2);

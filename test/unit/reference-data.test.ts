@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { countyByFips, MISSISSIPPI_COUNTIES } from "../../src/domain/counties.ts";
 import { localYear } from "../../src/domain/time.ts";
-import { formatCaseNumber } from "../../src/server/repositories/case-numbers.ts";
+import { formatCaseNumber } from "../../src/server/repositories/intake/case-numbers.ts";
 
 describe("reference data", () => {
   it("lists Mississippi's 82 counties with unique state-28 FIPS codes", () => {

@@ -268,7 +268,8 @@ export function accountAbilities(actor: Actor): AccountAbilities {
   const policy = ROLE_POLICIES[actor.role];
   return {
     intake: policy.caseScope !== "none",
-    overdueQueue: actor.role === "task_force_lead" || actor.role === "state_coordinator",
+    // Who is told of an overdue obligation keeps the list of them (the role table's escalations).
+    overdueQueue: policy.escalations !== "none",
     openCasesQueue: RAT_CONVENERS.has(actor.role),
     readAudit: policy.audit !== "none",
     administerAccounts: policy.administers !== "none",
@@ -292,6 +293,31 @@ export function mayCloseObligation(
     o.owner_role === actor.role ||
     actor.role === "state_coordinator"
   );
+}
+
+/**
+ * SQL condition on `memberships`: the membership is told when an obligation on a case held by
+ * `agencyId` passes its deadline still open. Roles that escalate for their agency (a task-force
+ * lead) in the holding agency, and roles that escalate for the state (the state coordinator)
+ * wherever they sit; decided from the role table's `escalations`, never from role names.
+ */
+export function receivesEscalationFor(agencyId: string) {
+  const reach = (r: "agency" | "all") =>
+    ROLES.filter((role) => ROLE_POLICIES[role].escalations === r);
+  const agencyRoles = reach("agency");
+  const stateRoles = reach("all");
+  return (eb: ExpressionBuilder<Database, "memberships">) =>
+    eb.or([
+      ...(agencyRoles.length > 0
+        ? [
+            eb.and([
+              eb("memberships.role", "in", agencyRoles),
+              eb("memberships.agency_id", "=", agencyId),
+            ]),
+          ]
+        : []),
+      ...(stateRoles.length > 0 ? [eb("memberships.role", "in", stateRoles)] : []),
+    ]);
 }
 
 /** Notes and documents a person writes are confidential unless they say otherwise when their

@@ -1,5 +1,6 @@
 import type { Faker } from "@faker-js/faker";
 import type { Kysely } from "kysely";
+import { openCaseInput } from "../../contract/intake/inputs.ts";
 import { AGENCY_KINDS, type AgencyKind, CASE_SOURCES, VENUES } from "../../domain/catalogues.ts";
 import { MISSISSIPPI_COUNTIES } from "../../domain/counties.ts";
 import type { Role } from "../../domain/roles.ts";
@@ -9,8 +10,9 @@ import type { Database } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import type { Keyring } from "../security/keyring.ts";
 import { hashPassword } from "../security/passwords.ts";
+import { withoutCallerIn } from "../unit-of-work/without-caller.ts";
 import { createUser } from "../use-cases/create-user.ts";
-import { openCaseInput, openCaseInTransaction } from "../use-cases/open-case.ts";
+import { OPEN_CASE_UNIT, openCaseIn } from "../use-cases/intake/open-case.ts";
 import { seedDemoTaskForce } from "./seed-coordination.ts";
 
 export interface SeedOptions {
@@ -155,7 +157,9 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
             },
           ],
         });
-        await openCaseInTransaction(trx, { ...ctx, clock: { now: () => received } }, input, null);
+        // Each case its own unit (its own audit rows), all of a batch in one transaction.
+        const at = { ...ctx, clock: { now: () => received } };
+        await withoutCallerIn(trx, at, OPEN_CASE_UNIT, (w) => openCaseIn(w, input));
       }
     });
     options.onProgress?.(done + size, options.cases);

@@ -13,6 +13,11 @@ import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CasesRepository } from "./cases/cases.ts";
 import { CaseTeamRepository } from "./coordination/case-team.ts";
 import { NotificationsRepository } from "./coordination/notifications.ts";
+import { AssessmentsRepository } from "./intake/assessments.ts";
+import { IntakeCasesRepository } from "./intake/cases.ts";
+import { CpsRoutingRepository } from "./intake/cps-routing.ts";
+import { ObligationsRepository } from "./obligations/obligations.ts";
+import { WorkQueuesRepository } from "./obligations/work-queues.ts";
 import type { Scope } from "./scope.ts";
 
 /**
@@ -20,21 +25,26 @@ import type { Scope } from "./scope.ts";
  * repository here, in alphabetical order, when a feature needs a new kind of record.
  */
 const REPOSITORIES = {
+  assessments: AssessmentsRepository,
   caseReading: CaseReadingRepository,
   caseTeam: CaseTeamRepository,
   cases: CasesRepository,
   consents: ConsentsRepository,
+  cpsRouting: CpsRoutingRepository,
   documents: DocumentsRepository,
   events: CaseEventsRepository,
+  intake: IntakeCasesRepository,
   notes: NotesRepository,
   notifications: NotificationsRepository,
   obligationReading: ObligationReadingRepository,
+  obligations: ObligationsRepository,
   people: CasePeopleRepository,
   planReading: PlanReadingRepository,
   plans: PlansRepository,
   referralReading: ReferralReadingRepository,
   referrals: ReferralsRepository,
   tipReading: TipReadingRepository,
+  workQueues: WorkQueuesRepository,
 } as const;
 
 export type Repositories = {

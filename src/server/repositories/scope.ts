@@ -18,3 +18,16 @@ export interface Scope {
   readonly now: Date;
   readonly nowIso: string;
 }
+
+/**
+ * The scope of work no signed-in person asked for: a tip from the public help page, a deadline
+ * job, a loader. There is no caller, so there is no scope to filter by: only repositories that
+ * write what such work does, or read what a job was scheduled for, are built from it
+ * (repositories/without-caller.ts), and what they write is attributed to nobody.
+ */
+export interface SystemScope extends Omit<Scope, "actor"> {
+  readonly actor: null;
+}
+
+/** Repositories that write on behalf of whoever acts, a person or nobody, take either scope. */
+export type ActingScope = Scope | SystemScope;

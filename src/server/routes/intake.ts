@@ -1,20 +1,22 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { intakeInput, publicTipInput, reassessInput } from "../../contract/intake/inputs.ts";
+import {
+  closeObligationInput,
+  myObligationsQuery,
+  oversightQueueQuery,
+} from "../../contract/obligations/inputs.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
-import { closeObligation, closeObligationInput } from "../use-cases/close-obligation.ts";
-import { listMyObligations } from "../use-cases/list-my-obligations.ts";
-import { listOverdue } from "../use-cases/list-overdue.ts";
-import { reassessCase, reassessInput } from "../use-cases/reassess-case.ts";
-import {
-  intakeInput,
-  publicTipInput,
-  takeIntake,
-  takePublicTip,
-} from "../use-cases/take-intake.ts";
+import { reassessCase } from "../use-cases/intake/reassess-case.ts";
+import { takeIntake } from "../use-cases/intake/take-intake.ts";
+import { takePublicTip } from "../use-cases/intake/take-public-tip.ts";
+import { closeObligation } from "../use-cases/obligations/close-obligation.ts";
+import { listMyObligations } from "../use-cases/obligations/list-my-obligations.ts";
+import { listOverdue } from "../use-cases/obligations/list-overdue.ts";
 import type { PublicRateLimit } from "./assessments.ts";
 
 const errors = {
@@ -121,7 +123,7 @@ export const intakeRoutes =
           tags: ["cases"],
           summary:
             "Overdue obligations on the cases a task-force lead or the state coordinator oversees",
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+          querystring: oversightQueueQuery,
           response: {
             200: z.object({
               obligations: z.array(
@@ -144,7 +146,7 @@ export const intakeRoutes =
         schema: {
           tags: ["cases"],
           summary: "My open obligations, soonest due first",
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          querystring: myObligationsQuery,
           response: {
             200: z.object({
               obligations: z.array(

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { oversightQueueQuery } from "../../contract/obligations/inputs.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { listIncomingReferrals } from "../use-cases/case-file/respond-to-referral.ts";
 import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
-import { listOpenCases } from "../use-cases/list-open-cases.ts";
+import { listOpenCases } from "../use-cases/obligations/list-open-cases.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 /** The caller's own queues and preferences (the obligation queues live in intake.ts). */
@@ -21,7 +22,7 @@ export const myWorkRoutes =
         schema: {
           tags,
           summary: "Open cases the caller oversees, with open and overdue obligations",
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+          querystring: oversightQueueQuery,
           response: { 200: s.openCases, ...errorReplies },
         },
       },

@@ -13,16 +13,20 @@ export interface AuditNote {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-/** What a use case is handed: repositories bound to the caller, and the unit's audit note. */
-export interface Work {
-  readonly actor: Actor;
+/** What every unit hands its work, whoever asked: the unit's one time and its audit note. */
+export interface UnitBasics {
   readonly now: Date;
   readonly nowIso: string;
-  readonly repos: Repositories;
   /** Says what was done (record, fields, detail), for the unit's audit row. Later calls add. */
   record(note: AuditNote): void;
   /** One more audit row beside the unit's own (rare: a request that does two audited things). */
   alsoRecord(entry: Omit<AuditEntry, "outcome">): void;
+}
+
+/** What a use case is handed: repositories bound to the caller, and the unit's audit note. */
+export interface Work extends UnitBasics {
+  readonly actor: Actor;
+  readonly repos: Repositories;
   /** Marks an error as a refusal: it is audited as denied after the rollback, then thrown. */
   refuse(error: AppError): AppError;
 }
@@ -45,6 +49,38 @@ function unitEntry(spec: UnitSpec, note: AuditNote): Omit<AuditEntry, "outcome">
 }
 
 /**
+ * The audit rows a unit's work describes with `record` and `alsoRecord`: the unit's own row
+ * (the spec, completed by the notes) and any others. Shared by every kind of unit, so a unit
+ * with a caller and one without write their rows the same way.
+ */
+export function unitAudit(spec: UnitSpec) {
+  const note: AuditNote = {};
+  const extra: Omit<AuditEntry, "outcome">[] = [];
+  return {
+    record(n: AuditNote) {
+      const detail = { ...note.detail, ...n.detail };
+      Object.assign(note, n);
+      if (Object.keys(detail).length > 0) note.detail = detail;
+    },
+    alsoRecord(entry: Omit<AuditEntry, "outcome">) {
+      extra.push(entry);
+    },
+    /** The rows of a unit that did its work. */
+    allowedRows(): AuditEntry[] {
+      return [
+        { ...unitEntry(spec, note), outcome: "allowed" },
+        ...extra.map((e) => ({ ...e, outcome: "allowed" as const })),
+      ];
+    },
+    /** The row of a refused unit: its own row only, denied, with the refusal's code. */
+    refusedRows(code: string): AuditEntry[] {
+      const entry = unitEntry(spec, note);
+      return [{ ...entry, outcome: "denied", detail: { ...entry.detail, code } }];
+    },
+  };
+}
+
+/**
  * The one unit of work of a request: one transaction in which the caller's scope and ability
  * are checked (by `check`, before the work), the use case acts through repositories bound to
  * the caller, and the audit row for what was done is appended, so a check can never go stale
@@ -61,8 +97,7 @@ export async function runUnit<T, C>(
   work: (w: Work, checked: C) => Promise<T>,
 ): Promise<T> {
   const refusals = new WeakSet<AppError>();
-  const note: AuditNote = {};
-  const extra: Omit<AuditEntry, "outcome">[] = [];
+  const rows = unitAudit(spec);
   const audit = auditContextFor(actor, ctx.clock);
   try {
     return await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -80,14 +115,8 @@ export async function runUnit<T, C>(
         now,
         nowIso: scope.nowIso,
         repos: repositoriesFor(scope),
-        record(n) {
-          const detail = { ...note.detail, ...n.detail };
-          Object.assign(note, n);
-          if (Object.keys(detail).length > 0) note.detail = detail;
-        },
-        alsoRecord(entry) {
-          extra.push(entry);
-        },
+        record: rows.record,
+        alsoRecord: rows.alsoRecord,
         refuse(error) {
           refusals.add(error);
           return error;
@@ -95,19 +124,12 @@ export async function runUnit<T, C>(
       };
       const checked = await check(w);
       const result = await work(w, checked);
-      await appendAudit(trx, audit, [
-        { ...unitEntry(spec, note), outcome: "allowed" },
-        ...extra.map((e) => ({ ...e, outcome: "allowed" as const })),
-      ]);
+      await appendAudit(trx, audit, rows.allowedRows());
       return result;
     });
   } catch (error) {
-    if (error instanceof AppError && refusals.has(error)) {
-      const entry = unitEntry(spec, note);
-      await appendAuditNow(ctx.db.kysely, audit, [
-        { ...entry, outcome: "denied", detail: { ...entry.detail, code: error.code } },
-      ]);
-    }
+    if (error instanceof AppError && refusals.has(error))
+      await appendAuditNow(ctx.db.kysely, audit, rows.refusedRows(error.code));
     throw error;
   }
 }

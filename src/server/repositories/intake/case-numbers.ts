@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { Database } from "../db/schema.ts";
+import type { Database } from "../../db/schema.ts";
 
 /**
  * Allocates the next human-readable case number (MS-2026-000123) inside the caller's transaction.

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { factsSchema } from "../../domain/assessment/facts.ts";
+import { CASE_SOURCES, CITIZENSHIPS, PERSON_PARTS, VENUES } from "../../domain/catalogues.ts";
+import { countyByFips } from "../../domain/counties.ts";
+
+/**
+ * What the intake routes take (staff intake, the public tip, a new assessment) and what loaders
+ * open cases with. Routes validate with these (and OpenAPI shows them); use cases receive the
+ * parsed value.
+ */
+export const casePersonInput = z.strictObject({
+  part: z.enum(PERSON_PARTS),
+  givenName: z.string().trim().min(1).max(200).optional(),
+  familyName: z.string().trim().min(1).max(200).optional(),
+  birthDate: z.iso.date().optional(),
+  phone: z.string().trim().min(3).max(40).optional(),
+  address: z.string().trim().min(1).max(500).optional(),
+  ageYears: z.number().int().min(0).max(120).optional(),
+  gender: z.string().trim().min(1).max(50).optional(),
+  citizenship: z.enum(CITIZENSHIPS).optional(),
+});
+
+/** A case as loaders and tests open it, without an assessment (intake adds one). */
+export const openCaseInput = z.strictObject({
+  agencyId: z.string().min(1),
+  countyFips: z
+    .string()
+    .refine((f) => countyByFips(f) !== undefined, "must be a Mississippi county FIPS code")
+    .optional(),
+  source: z.enum(CASE_SOURCES),
+  venue: z.enum(VENUES).optional(),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  determination: z.string().min(1).max(64).optional(),
+  persons: z.array(casePersonInput).max(50).default([]),
+});
+export type OpenCaseInput = z.input<typeof openCaseInput>;
+export type OpenCaseFields = z.output<typeof openCaseInput>;
+
+/** Staff intake: the case is held by the caller's agency and its determination is assessed. */
+export const intakeInput = openCaseInput.omit({ agencyId: true, determination: true }).extend({
+  facts: factsSchema.default({}),
+});
+export type IntakeInput = z.output<typeof intakeInput>;
+
+export const publicTipInput = z.strictObject({
+  countyFips: intakeInput.shape.countyFips,
+  venue: intakeInput.shape.venue,
+  facts: factsSchema.default({}),
+  /** What the sender saw, in their words; stored encrypted, never logged. */
+  narrative: z.string().trim().min(1).max(5000).optional(),
+  /** How to reach the sender, if they want to be reached. */
+  contact: z.string().trim().min(3).max(200).optional(),
+});
+export type PublicTipInput = z.output<typeof publicTipInput>;
+
+export const reassessInput = z.strictObject({
+  /** The case version the user saw; a stale one answers 409 and changes nothing. */
+  version: z.number().int().min(1),
+  facts: factsSchema,
+  reason: z.string().trim().min(3).max(500),
+});
+export type ReassessInput = z.output<typeof reassessInput>;

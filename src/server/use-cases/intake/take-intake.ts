@@ -1,0 +1,90 @@
+import type { IntakeInput } from "../../../contract/intake/inputs.ts";
+import { assess } from "../../../domain/assessment/engine.ts";
+import { routesToCps } from "../../../domain/intake-routing.ts";
+import {
+  planObligations,
+  receivedAtProblem,
+  SPECIALIZED_PLAN_HOURS,
+} from "../../../domain/obligations.ts";
+import type { Actor } from "../../access/actor.ts";
+import type { AppContext } from "../../context.ts";
+import { badRequest } from "../../errors.ts";
+import { asCaller } from "../../unit-of-work/as-caller.ts";
+import { type IntakeWork, OPEN_CASE_UNIT, openCaseIn } from "./open-case.ts";
+
+export interface IntakeResult {
+  caseId: string;
+  caseNumber: string;
+  determination: string;
+  /** The CPS office a child's case went to, when it was taken in elsewhere. */
+  routedToAgencyId: string | null;
+  obligations: { actionId: string; ownerRole: string; dueAt: string | null }[];
+}
+
+/**
+ * Takes a case in for the caller's agency: the case and its people, the assessment of the facts
+ * (stored with the engine version, so it can be re-explained later), and one obligation per
+ * required action with its owner and clock. One unit: a case never exists without its
+ * obligations. Only a role that works cases takes them in (the `intake` ability).
+ */
+export function takeIntake(
+  ctx: AppContext,
+  actor: Actor,
+  input: IntakeInput,
+): Promise<IntakeResult> {
+  const spec = {
+    ...OPEN_CASE_UNIT,
+    ability: "intake",
+    refusal: "Your role cannot take in cases.",
+  } as const;
+  return asCaller(ctx, actor, spec, (w) =>
+    takeIntakeIn(w, { id: actor.agencyId, kind: actor.agencyKind }, input),
+  );
+}
+
+/**
+ * Intake's work inside a unit, for an agency (the caller's, or the public tip queue): a child's
+ * report taken in anywhere but CPS is routed to the county's CPS office (domain/intake-routing).
+ */
+export async function takeIntakeIn(
+  w: IntakeWork,
+  intakeAgency: { id: string; kind: string },
+  input: IntakeInput,
+): Promise<IntakeResult> {
+  // The clocks of every obligation start at receivedAt: a time ahead of ours would start them
+  // late. (openCase itself takes any time: loaders and tests bring their own clocks.)
+  if (input.receivedAt) {
+    const problem = receivedAtProblem(new Date(input.receivedAt), w.now);
+    if (problem) throw badRequest(`receivedAt: ${problem}`, "receivedAt");
+  }
+  const assessment = assess(input.facts);
+  const { facts, ...caseFields } = input;
+  const opened = await openCaseIn(
+    w,
+    { ...caseFields, agencyId: intakeAgency.id, determination: assessment.determination },
+    {
+      engineVersion: assessment.engineVersion,
+      determination: assessment.determination,
+      obligations: assessment.actions.length,
+    },
+  );
+  await w.repos.assessments.add(opened.id, facts, assessment);
+  const plans = planObligations(assessment.actions, {
+    receivedAt: new Date(opened.receivedAt),
+    intakeAt: w.now,
+    specializedPlanHours: SPECIALIZED_PLAN_HOURS,
+  });
+  await w.repos.obligations.plan(opened.id, plans, opened.receivedAt);
+  let routedToAgencyId: string | null = null;
+  if (routesToCps(assessment.actions, intakeAgency.kind)) {
+    routedToAgencyId = await w.repos.cpsRouting.officeFor(input.countyFips ?? null);
+    await w.repos.intake.routeTo(opened.id, routedToAgencyId);
+  }
+  return {
+    caseId: opened.id,
+    caseNumber: opened.caseNumber,
+    routedToAgencyId,
+    determination: assessment.determination,
+    obligations: plans.map((p) => ({ actionId: p.actionId, ownerRole: p.owner, dueAt: p.dueAt })),
+  };
+}
