@@ -12,7 +12,7 @@ import { type Mailer, smtpMailer } from "../../src/server/mail/mailer.ts";
 import { takeIntake } from "../../src/server/use-cases/take-intake.ts";
 import { testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser } from "../support/factories.ts";
+import { buildAgency, signedInAs } from "../support/factories.ts";
 import { startSmtpServer } from "../support/smtp.ts";
 
 const HOUR = 3_600_000;
@@ -42,19 +42,10 @@ describeOnEachDatabase("deadline engine", (t) => {
   });
 
   const staff = async (agencyId: string, role: Role) => {
-    const u = await buildUser(ctx, { agencyId, role });
+    const u = await signedInAs(ctx, role, { id: agencyId });
     emails[role] = u.email;
     return u;
   };
-  const actorFor = (u: { userId: string }, agency: { id: string; kind: string }, role: Role) => ({
-    userId: u.userId,
-    membershipId: "m",
-    agencyId: agency.id,
-    agencyKind: agency.kind,
-    role,
-    via: "session" as const,
-    clientIp: null,
-  });
 
   it("reminds at 50 % and 75 % of the window and escalates when overdue, by e-mail and in the app", async () => {
     const cps = await buildAgency(t.db, { kind: "cps" });
@@ -62,7 +53,7 @@ describeOnEachDatabase("deadline engine", (t) => {
     await staff(cps.id, "task_force_lead");
     await staff((await buildAgency(t.db, { kind: "mbi" })).id, "state_coordinator");
     const start = clock.now().getTime();
-    const intake = await takeIntake(ctx, actorFor(investigator, cps, "cps_investigator"), {
+    const intake = await takeIntake(ctx, investigator.actor, {
       source: "cps_hotline",
       receivedAt: new Date(start).toISOString(),
       facts: { subject: { age: 14 }, sex: { act: true, valueExchanged: true } },
@@ -123,7 +114,7 @@ describeOnEachDatabase("deadline engine", (t) => {
     const agency = await buildAgency(t.db, { kind: "cps" });
     const u = await staff(agency.id, "cps_investigator");
     const startAt = clock.now().getTime();
-    await takeIntake(ctx, actorFor(u, agency, "cps_investigator"), {
+    await takeIntake(ctx, u.actor, {
       source: "cps_hotline",
       receivedAt: new Date(startAt).toISOString(),
       facts: { subject: { age: 12 }, sex: { act: true, valueExchanged: true } },
@@ -142,7 +133,7 @@ describeOnEachDatabase("deadline engine", (t) => {
     const u = await staff(agency.id, "cps_investigator");
     const startAt = clock.now().getTime();
     for (let i = 0; i < 15; i++) {
-      await takeIntake(ctx, actorFor(u, agency, "cps_investigator"), {
+      await takeIntake(ctx, u.actor, {
         source: "cps_hotline",
         receivedAt: new Date(startAt).toISOString(),
         facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
