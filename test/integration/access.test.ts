@@ -10,7 +10,7 @@ import { newId } from "../../src/server/ids.ts";
 import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser } from "../support/factories.ts";
+import { buildAgency, type Member, signedInAs } from "../support/factories.ts";
 import { signedIn, type TestClient } from "../support/http-client.ts";
 
 const HOUR = 3_600_000;
@@ -28,11 +28,11 @@ describeOnEachDatabase("access policy", (t) => {
   let vsVictim: string;
   let vsSuspect: string;
 
-  const users: Record<string, Awaited<ReturnType<typeof buildUser>>> = {};
+  const users: Record<string, Member> = {};
   const as = async (key: string, agency: string, role: Role, mfa = true) => {
-    const user = await buildUser(ctx, { agencyId: (agencies[agency] as AgencyRow).id, role, mfa });
+    const user = await signedInAs(ctx, role, { id: (agencies[agency] as AgencyRow).id }, { mfa });
     users[key] = user;
-    clients[key] = await signedIn(app, user, clock);
+    clients[key] = await user.signIn(app);
     return user;
   };
   /** Time only moves forward here (TOTP codes are single-use); sessions idle out, so sign in again. */
@@ -63,15 +63,6 @@ describeOnEachDatabase("access policy", (t) => {
     await as("analyst", "attorney_general", "analyst", false);
     await as("admin", "other", "system_admin");
     const screener = await as("screener", "other", "screener", false);
-    const actorOf = (userId: string, agency: AgencyRow, role: Role) => ({
-      userId,
-      membershipId: "m",
-      agencyId: agency.id,
-      agencyKind: agency.kind,
-      role,
-      via: "session" as const,
-      clientIp: null,
-    });
     // A screener reports a minor's case to CPS; CPS holds it.
     cpsCase = (
       await openCase(
@@ -89,7 +80,7 @@ describeOnEachDatabase("access policy", (t) => {
             },
           ],
         },
-        actorOf(screener.userId, agencies.other as AgencyRow, "screener"),
+        screener.actor,
       )
     ).id;
     void cps;
@@ -334,11 +325,7 @@ describeOnEachDatabase("access policy", (t) => {
     });
     try {
       clock.advance(61_000); // a fresh TOTP step: the last code was already used
-      const client = await signedIn(
-        traced,
-        users.cps as Awaited<ReturnType<typeof buildUser>>,
-        clock,
-      );
+      const client = await signedIn(traced, users.cps as Member, clock);
       const res = await client.get(`/api/v1/cases/${cpsCase}?q=${CANARY_GIVEN}`);
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes(CANARY_GIVEN), "the canary was really served");

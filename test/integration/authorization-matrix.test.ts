@@ -10,8 +10,7 @@ import { newId } from "../../src/server/ids.ts";
 import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser } from "../support/factories.ts";
-import { sessionClient } from "../support/http-client.ts";
+import { buildAgency, signedInAs } from "../support/factories.ts";
 
 /**
  * Every route × every role × every relation to the record, compared with the checked-in table
@@ -88,20 +87,12 @@ describeOnEachDatabase("authorization matrix", (t) => {
     const actual: Record<string, Record<string, Record<Relation, string>>> = {};
     for (const role of ROLES) {
       const agencyId = homes[HOME[role]] as string;
-      const user = await buildUser(ctx, { agencyId, role });
-      const membership = await t.db.kysely
-        .selectFrom("memberships")
-        .select("id")
-        .where("user_id", "=", user.userId)
-        .executeTakeFirstOrThrow();
+      const user = await signedInAs(ctx, role, { id: agencyId });
       for (const relation of RELATIONS) {
         const fixture = await fixtureFor(relation, user.userId, agencyId, role);
         for (const route of routes) {
           const key = `${route.method} ${route.url}`;
-          const client = await sessionClient(app, t.db.kysely, clock, {
-            userId: user.userId,
-            membershipId: membership.id,
-          });
+          const client = await user.session(app);
           const url =
             route.url.replace(":id", idFor(route.url, fixture)) + (QUERIES[route.url] ?? "");
           const before = await auditSeq();

@@ -11,8 +11,8 @@ import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/ke
 import { rotateKeys } from "../../src/server/use-cases/rotate-keys.ts";
 import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser } from "../support/factories.ts";
-import { signedIn, TestClient } from "../support/http-client.ts";
+import { buildAgency, signedInAs } from "../support/factories.ts";
+import { TestClient } from "../support/http-client.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n% synthetic test document ZEBRA-CANARY-7731\n%%EOF\n");
 
@@ -58,7 +58,7 @@ describeOnEachDatabase("the shared case file", (t) => {
       agencies[kind] = (await buildAgency(t.db, { kind, county_fips: "28049" })).id;
     const user = async (name: string, kind: string, role: Role) => {
       const agencyId = agencies[kind] as string;
-      c[name] = await signedIn(app, await buildUser(ctx, { agencyId, role, mfa: true }), clock);
+      c[name] = await (await signedInAs(ctx, role, { id: agencyId }, { mfa: true })).signIn(app);
     };
     await user("advocate", "victim_services", "victim_advocate");
     await user("ht", "law_enforcement", "ht_investigator");

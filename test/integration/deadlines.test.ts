@@ -13,7 +13,7 @@ import { type Mailer, smtpMailer } from "../../src/server/mail/mailer.ts";
 import { takeIntake } from "../../src/server/use-cases/intake/take-intake.ts";
 import { testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser } from "../support/factories.ts";
+import { buildAgency, signedInAs } from "../support/factories.ts";
 import { startSmtpServer } from "../support/smtp.ts";
 
 const HOUR = 3_600_000;
@@ -43,19 +43,10 @@ describeOnEachDatabase("deadline engine", (t) => {
   });
 
   const staff = async (agencyId: string, role: Role) => {
-    const u = await buildUser(ctx, { agencyId, role });
+    const u = await signedInAs(ctx, role, { id: agencyId });
     emails[role] = u.email;
     return u;
   };
-  const actorFor = (u: { userId: string }, agency: { id: string; kind: string }, role: Role) => ({
-    userId: u.userId,
-    membershipId: "m",
-    agencyId: agency.id,
-    agencyKind: agency.kind,
-    role,
-    via: "session" as const,
-    clientIp: null,
-  });
 
   it("reminds at 50 % and 75 % of the window and escalates when overdue, by e-mail and in the app", async () => {
     const cps = await buildAgency(t.db, { kind: "cps" });
@@ -65,7 +56,7 @@ describeOnEachDatabase("deadline engine", (t) => {
     const start = clock.now().getTime();
     const intake = await takeIntake(
       ctx,
-      actorFor(investigator, cps, "cps_investigator"),
+      investigator.actor,
       intakeInput.parse({
         source: "cps_hotline",
         receivedAt: new Date(start).toISOString(),
@@ -130,7 +121,7 @@ describeOnEachDatabase("deadline engine", (t) => {
     const startAt = clock.now().getTime();
     await takeIntake(
       ctx,
-      actorFor(u, agency, "cps_investigator"),
+      u.actor,
       intakeInput.parse({
         source: "cps_hotline",
         receivedAt: new Date(startAt).toISOString(),
@@ -153,7 +144,7 @@ describeOnEachDatabase("deadline engine", (t) => {
     for (let i = 0; i < 15; i++) {
       await takeIntake(
         ctx,
-        actorFor(u, agency, "cps_investigator"),
+        u.actor,
         intakeInput.parse({
           source: "cps_hotline",
           receivedAt: new Date(startAt).toISOString(),

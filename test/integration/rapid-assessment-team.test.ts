@@ -6,7 +6,7 @@ import type { Clock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser } from "../support/factories.ts";
+import { buildAgency, signedInAs } from "../support/factories.ts";
 import { signedIn, type TestClient } from "../support/http-client.ts";
 
 interface Member {
@@ -28,16 +28,11 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   const receivedAt = "2026-10-05T15:00:00Z";
 
   async function member(name: string, agencyId: string, role: Role): Promise<void> {
-    const user = await buildUser(ctx, { agencyId, role, mfa: role !== "screener" });
-    const membership = await t.db.kysely
-      .selectFrom("memberships")
-      .select("id")
-      .where("user_id", "=", user.userId)
-      .executeTakeFirstOrThrow();
+    const user = await signedInAs(ctx, role, { id: agencyId }, { mfa: role !== "screener" });
     people[name] = {
-      client: await signedIn(app, user, clock),
+      client: await user.signIn(app),
       userId: user.userId,
-      membershipId: membership.id,
+      membershipId: user.membershipId,
       user,
       signedInAt: now.getTime(),
     };

@@ -15,8 +15,7 @@ import { auditRoleGrants } from "../../src/server/use-cases/audit-role-grants.ts
 import { createUser } from "../../src/server/use-cases/create-user.ts";
 import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, buildUser, TEST_PASSWORD } from "../support/factories.ts";
-import { sessionClient } from "../support/http-client.ts";
+import { buildAgency, buildUser, signedInAs, TEST_PASSWORD } from "../support/factories.ts";
 
 /**
  * Who may give which role (issue 10, defect 1): every grantor role × every granted role, in
@@ -63,17 +62,8 @@ describeOnEachDatabase("role grants", (t) => {
   });
 
   async function clientFor(agencyId: string, role: Role) {
-    const user = await buildUser(ctx, { agencyId, role });
-    const membership = await t.db.kysely
-      .selectFrom("memberships")
-      .select("id")
-      .where("user_id", "=", user.userId)
-      .executeTakeFirstOrThrow();
-    const client = await sessionClient(app, t.db.kysely, clock, {
-      userId: user.userId,
-      membershipId: membership.id,
-    });
-    return { client, userId: user.userId };
+    const member = await signedInAs(ctx, role, { id: agencyId });
+    return { client: await member.session(app), userId: member.userId };
   }
 
   const account = (agencyId: string, role: Role) => ({
@@ -196,20 +186,12 @@ describeOnEachDatabase("role grants", (t) => {
 
   it("finds accounts made through the hole: user audit-roles lists them and exits 1", async () => {
     const cps = (await buildAgency(t.db, { kind: "cps" })).id;
-    const admin = await buildUser(ctx, { agencyId: cps, role: "agency_admin" });
+    const admin = await signedInAs(ctx, "agency_admin", { id: cps });
     // What the hole allowed: createUser itself has no grant rule; the policy stands before it.
     const sneaked = await createUser(
       ctx,
       { ...account(cps, "system_admin"), email: "sneaked.root@test.waypoint.invalid" },
-      {
-        userId: admin.userId,
-        membershipId: "",
-        agencyId: cps,
-        agencyKind: "cps",
-        role: "agency_admin",
-        via: "session",
-        clientIp: null,
-      },
+      admin.actor,
     );
     const findings = (await auditRoleGrants(t.db)).filter((f) => f.userId === sneaked.userId);
     assert.deepEqual(

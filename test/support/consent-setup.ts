@@ -5,8 +5,8 @@ import { type Clock, fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { testApp, testContext } from "./context.ts";
 import type { TestDatabase } from "./databases.ts";
-import { buildAgency, buildUser } from "./factories.ts";
-import { signedIn, type TestClient } from "./http-client.ts";
+import { buildAgency, signedInAs } from "./factories.ts";
+import type { TestClient } from "./http-client.ts";
 
 /** The people an intake records on each case: the victim and everyone around them. */
 const PARTS = ["victim", "family", "suspected_trafficker", "purchaser", "facilitator"] as const;
@@ -57,9 +57,9 @@ export async function consentWorld(t: TestDatabase): Promise<ConsentWorld> {
     ["nurse", "medical", "medical"],
     ["ht", "law_enforcement", "ht_investigator"],
   ] as [string, keyof ConsentWorld["agencies"], Role][]) {
-    const user = await buildUser(ctx, { agencyId: agencies[kind], role, mfa: true });
-    userIds[name] = user.userId;
-    clients[name] = await signedIn(app, user, clock);
+    const member = await signedInAs(ctx, role, { id: agencies[kind] }, { mfa: true });
+    userIds[name] = member.userId;
+    clients[name] = await member.signIn(app);
   }
   const as = (name: string) => clients[name] as TestClient;
   const intake = async (age: number, facts: object): Promise<ConsentCase> => {

@@ -4,8 +4,7 @@ import type { Role } from "../../src/domain/roles.ts";
 import type { Clock } from "../../src/server/clock.ts";
 import { testApp, testContext } from "./context.ts";
 import type { TestDatabase } from "./databases.ts";
-import { buildAgency, buildUser } from "./factories.ts";
-import { signedIn } from "./http-client.ts";
+import { buildAgency, signedInAs } from "./factories.ts";
 
 /** One canary per free-text column about a person or case (defect 13 of issue 10). */
 export const FREE_TEXT = {
@@ -65,13 +64,8 @@ export async function writeFreeTextCanaries(
   const police = await agency("law_enforcement");
   const mbi = await agency("mbi");
   const member = async (agencyId: string, role: Role) => {
-    const user = await buildUser(ctx, { agencyId, role, mfa: true });
-    const m = await t.db.kysely
-      .selectFrom("memberships")
-      .select("id")
-      .where("user_id", "=", user.userId)
-      .executeTakeFirstOrThrow();
-    return { client: await signedIn(app, user, clock), membershipId: m.id };
+    const m = await signedInAs(ctx, role, { id: agencyId }, { mfa: true });
+    return { client: await m.signIn(app), membershipId: m.membershipId };
   };
   const advocate = (await member(vs, "victim_advocate")).client;
   const cps1 = (await member(cps, "cps_investigator")).client;

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Role } from "../../src/domain/roles.ts";
-import { createSession } from "../../src/server/auth/sessions.ts";
 import type { Clock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import type { Db } from "../../src/server/db/database.ts";
-import { newId } from "../../src/server/ids.ts";
-import { buildAgency, buildUser } from "./factories.ts";
+import { buildAgency, buildObligation, type Member, signedInAs } from "./factories.ts";
 
 export interface FuzzFixture {
   /** Real records by kind: case, person, agency, user, membership, consent, plan, … */
@@ -26,23 +24,18 @@ export async function buildFuzzFixture(
   clock: Clock,
   roles: Role[],
 ): Promise<FuzzFixture> {
-  const users = new Map<Role, { userId: string; membershipId: string }>();
+  const users = new Map<Role, Member>();
   const ids: Record<string, string> = {};
   const now = () => clock.now().toISOString();
   const send: FuzzFixture["send"] = async (role, method, url, body) => {
-    const user = users.get(role) as { userId: string; membershipId: string };
-    const session = await createSession(db.kysely, clock, {
-      ...user,
-      mfaPassed: true,
-      clientIp: null,
-    });
+    const session = await (users.get(role) as Member).session(app);
     const upload = method === "POST" && /\/documents(\?|$)/.test(url);
     return app.inject({
       method: method as "GET",
       url,
       headers: {
-        cookie: `__Host-waypoint=${session.token}`,
-        "x-csrf-token": session.csrfToken,
+        cookie: session.cookie as string,
+        "x-csrf-token": session.csrf as string,
         ...(upload ? { "content-type": "text/plain" } : {}),
       },
       ...(upload ? { payload: "hello" } : body === undefined ? {} : { payload: body as object }),
@@ -58,15 +51,8 @@ export async function buildFuzzFixture(
     state_coordinator: (await buildAgency(db, { kind: "mbi" })).id,
     system_admin: (await buildAgency(db, { kind: "other" })).id,
   };
-  for (const role of roles) {
-    const { userId } = await buildUser(ctx, { agencyId: home[role] as string, role });
-    const m = await db.kysely
-      .selectFrom("memberships")
-      .select("id")
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
-    users.set(role, { userId, membershipId: m.id });
-  }
+  for (const role of roles)
+    users.set(role, await signedInAs(ctx, role, { id: home[role] as string }));
   const created = async (role: Role, url: string, body: object) => {
     const res = await send(role, "POST", url, body);
     assert.ok(res.statusCode < 300, `fixture ${url}: ${res.statusCode} ${res.body}`);
@@ -128,15 +114,13 @@ export async function buildFuzzFixture(
       disclosesIdentity: false,
     })
   ).id;
-  ids.obligation = newId();
-  await db.kysely
-    .insertInto("obligations")
-    .values({
-      ...{ id: ids.obligation, case_id: ids.case as string, action_id: "document_everything" },
-      ...{ owner_role: "victim_advocate", owner_user_id: null, status: "open", due_at: null },
-      ...{ created_at: now(), closed_at: null, closed_by_user_id: null, evidence: null },
-      ...{ reason: null, version: 1 },
+  ids.obligation = (
+    await buildObligation(ctx, {
+      caseId: ids.case as string,
+      actionId: "document_everything",
+      owner: "victim_advocate",
+      dueAt: null,
     })
-    .execute();
+  ).id;
   return { ids, send };
 }

@@ -42,9 +42,3 @@ export function decide(s: State): Decision {
     nibrs: [...new Set(holding.flatMap((r) => r.nibrs))].sort(),
   };
 }
-
-/** A compact fingerprint of what a user would see change: determination, actions, offenses. */
-export function outcomeKey(s: State): string {
-  const d = decide(s);
-  return `${d.determination}|${d.actions.join(",")}|${d.offenses.join(",")}|${d.nibrs.join(",")}`;
-}

@@ -59,13 +59,80 @@ export function decode(code: number): State {
   };
 }
 
+/**
+ * The outcome is packed into one Int32Array entry and read with JavaScript's bitwise operators,
+ * which work on 32-bit signed integers: 31 bits keep every packed value positive. 0 means "not
+ * computed yet" in the memo, which the determination (numbered from 1) guarantees never to be.
+ */
+export const MAX_OUTCOME_BITS = 31;
+
+export interface OutcomeField {
+  shift: number;
+  width: number;
+}
+export interface OutcomeLayout {
+  determination: OutcomeField;
+  actions: OutcomeField;
+  offenses: OutcomeField;
+  nibrs: OutcomeField;
+  width: number;
+}
+
+/**
+ * Where each part of an outcome sits: the determination as a number (1..n, so enough bits for
+ * n + 1 values), then one bit per action, per offense and per NIBRS code. The widths follow the
+ * vocabulary's sizes; a vocabulary that would not fit is refused here, at module load, instead of
+ * silently losing bits (1 << 31 is negative, 1 << 32 is 1).
+ */
+export function outcomeLayout(sizes: {
+  determinations: number;
+  actions: number;
+  offenses: number;
+  nibrs: number;
+}): OutcomeLayout {
+  const widths = {
+    determination: Math.max(1, Math.ceil(Math.log2(sizes.determinations + 1))),
+    actions: sizes.actions,
+    offenses: sizes.offenses,
+    nibrs: sizes.nibrs,
+  };
+  const width = widths.determination + widths.actions + widths.offenses + widths.nibrs;
+  if (width > MAX_OUTCOME_BITS)
+    throw new Error(
+      `The assessment outcome needs ${width} bits (determination ${widths.determination}, ` +
+        `${widths.actions} actions, ${widths.offenses} offenses, ${widths.nibrs} NIBRS codes) ` +
+        `but missing.ts packs it into ${MAX_OUTCOME_BITS}: widen the packing (two words, or ` +
+        "BigInt) before growing the vocabulary.",
+    );
+  let shift = 0;
+  const field = (w: number): OutcomeField => {
+    const f = { shift, width: w };
+    shift += w;
+    return f;
+  };
+  return {
+    determination: field(widths.determination),
+    actions: field(widths.actions),
+    offenses: field(widths.offenses),
+    nibrs: field(widths.nibrs),
+    width,
+  };
+}
+
+export const OUTCOME_LAYOUT = outcomeLayout({
+  determinations: DETERMINATIONS.length,
+  actions: ACTION_IDS.length,
+  offenses: OFFENSES.length,
+  nibrs: NIBRS_CODES.length,
+});
+const DETERMINATION_MASK = (1 << OUTCOME_LAYOUT.determination.width) - 1;
+
 const detIndex = new Map<string, number>(DETERMINATIONS.map((d, i) => [d, i + 1]));
 const bit = <T>(list: readonly T[]) => new Map<T, number>(list.map((x, i) => [x, 1 << i]));
 const actionBits = bit(ACTION_IDS);
 const offenseBits = bit(OFFENSES);
 const nibrsBits = bit(NIBRS_CODES);
 
-// Outcome packed as: determination (3 bits) | actions (15) | offenses (3) | NIBRS (2).
 let memo: Int32Array | undefined;
 
 // The state space is small (3^9 × 2 codes), and decide is pure: each decision is made once.
@@ -86,10 +153,11 @@ function outcome(code: number): number {
   const cached = memo[code] as number;
   if (cached !== 0) return cached;
   const d = decideCode(code);
+  const { actions, offenses, nibrs } = OUTCOME_LAYOUT;
   let packed = detIndex.get(d.determination) ?? 0;
-  for (const a of d.actions) packed |= (actionBits.get(a) ?? 0) << 3;
-  for (const o of d.offenses) packed |= (offenseBits.get(o) ?? 0) << 18;
-  for (const n of d.nibrs) packed |= (nibrsBits.get(n) ?? 0) << 21;
+  for (const a of d.actions) packed |= (actionBits.get(a) ?? 0) << actions.shift;
+  for (const o of d.offenses) packed |= (offenseBits.get(o) ?? 0) << offenses.shift;
+  for (const n of d.nibrs) packed |= (nibrsBits.get(n) ?? 0) << nibrs.shift;
   memo[code] = packed;
   return packed;
 }
@@ -130,8 +198,8 @@ function factPaths(field: (typeof FIELDS)[number], facts: Facts): string[] {
 const DET_RANK = [0, 2, 2, 2, 1, 0]; // by detIndex: -, minor, sex, labor, possible, not_indicated
 
 function detWeight(a: number, b: number): number {
-  const da = a & 7;
-  const db = b & 7;
+  const da = a & DETERMINATION_MASK;
+  const db = b & DETERMINATION_MASK;
   if (da === db) return 0;
   return 1 + Math.abs((DET_RANK[da] as number) - (DET_RANK[db] as number));
 }

@@ -277,10 +277,6 @@ export interface Database extends CoordinationTables {
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
-export type PersonRow = Selectable<PersonsTable>;
 export type AgencyRow = Selectable<AgenciesTable>;
-export type UserRow = Selectable<UsersTable>;
-export type MembershipRow = Selectable<MembershipsTable>;
 export type SessionRow = Selectable<SessionsTable>;
-export type ConsentRow = Selectable<ConsentsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

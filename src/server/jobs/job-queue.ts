@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/database.ts";
 import type { Database, JobsTable } from "../db/schema.ts";
@@ -128,13 +128,4 @@ export async function failJob(
     .where("id", "=", id)
     .where("lease_owner", "=", owner)
     .execute();
-}
-
-export async function countJobs(db: Db, status: string): Promise<number> {
-  const { n } = await db.kysely
-    .selectFrom("jobs")
-    .select(sql<number>`count(*)`.as("n"))
-    .where("status", "=", status)
-    .executeTakeFirstOrThrow();
-  return Number(n);
 }

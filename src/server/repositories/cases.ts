@@ -1,6 +1,5 @@
 import type { Expression, Kysely, SqlBool, Transaction } from "kysely";
-import { param, prepared } from "../db/prepared.ts";
-import type { CaseRow, Database, NewCase } from "../db/schema.ts";
+import type { Database, NewCase } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -11,25 +10,6 @@ type Executor = Kysely<Database> | Transaction<Database>;
  */
 export async function insertCase(trx: Executor, row: NewCase): Promise<void> {
   await trx.insertInto("cases").values(row).execute();
-}
-
-const caseById = prepared<CaseRow, { id: string }>((db) =>
-  db.selectFrom("cases").selectAll().where("id", "=", param("id")),
-);
-
-export async function findCaseById(db: Executor, id: string): Promise<CaseRow | undefined> {
-  return (await caseById(db, { id }))[0];
-}
-
-export async function findCaseByNumber(
-  db: Executor,
-  caseNumber: string,
-): Promise<CaseRow | undefined> {
-  return db
-    .selectFrom("cases")
-    .selectAll()
-    .where("case_number", "=", caseNumber)
-    .executeTakeFirst();
 }
 
 /** Records a timeline event can be about; the timeline shows it only to who may see the record. */
