@@ -7,7 +7,7 @@ import type { Db } from "../../src/server/db/database.ts";
 import type { AgencyRow } from "../../src/server/db/schema.ts";
 import { newId } from "../../src/server/ids.ts";
 import { hashPassword } from "../../src/server/security/passwords.ts";
-import { createUser } from "../../src/server/use-cases/create-user.ts";
+import { createUser } from "../../src/server/use-cases/accounts/create-user.ts";
 import { type OpenCaseInput, openCase } from "../../src/server/use-cases/open-case.ts";
 import { testContext } from "./context.ts";
 

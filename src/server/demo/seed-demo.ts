@@ -9,7 +9,7 @@ import type { Database } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import type { Keyring } from "../security/keyring.ts";
 import { hashPassword } from "../security/passwords.ts";
-import { createUser } from "../use-cases/create-user.ts";
+import { createUser } from "../use-cases/accounts/create-user.ts";
 import { openCaseInput, openCaseInTransaction } from "../use-cases/open-case.ts";
 import { seedDemoTaskForce } from "./seed-coordination.ts";
 

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { updateMeInput } from "../../contract/accounts/inputs.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
-import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
+import { updateMe } from "../use-cases/accounts/update-me.ts";
 import { listOpenCases } from "../use-cases/list-open-cases.ts";
 import { listIncomingReferrals } from "../use-cases/respond-to-referral.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";

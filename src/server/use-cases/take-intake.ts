@@ -15,7 +15,7 @@ import { appendCaseEvent } from "../repositories/cases.ts";
 import { cpsAgencyFor } from "../repositories/cps-routing.ts";
 import { insertAssessment, insertObligations } from "../repositories/obligations.ts";
 import { sealText } from "../repositories/sealed-text.ts";
-import { ensureAgency } from "./administration-agency.ts";
+import { ensureAgency } from "./accounts/administration-agency.ts";
 import { openCaseInput, openCaseInTransaction } from "./open-case.ts";
 
 export const intakeInput = openCaseInput.omit({ agencyId: true, determination: true }).extend({
