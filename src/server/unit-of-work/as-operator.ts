@@ -1,5 +1,4 @@
-import type { Actor } from "../access/actor.ts";
-import { auditContextFor } from "../access/actor.ts";
+import { type Actor, auditContextFor } from "../access/actor.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import {
