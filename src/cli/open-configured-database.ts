@@ -1,7 +1,7 @@
 import { type Config, ConfigError, loadConfig } from "../server/config.ts";
 import { type Db, openDatabase } from "../server/db/database.ts";
 import { type Keyring, KeyringError } from "../server/security/keyring.ts";
-import { loadKeyringForDatabase } from "../server/use-cases/check-key-file.ts";
+import { loadKeyringForDatabase } from "../server/use-cases/operations/check-key-file.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The environment's configuration; a bad value is a usage error (exit 2). */

@@ -10,8 +10,8 @@ import { startWorker } from "./jobs/worker.ts";
 import { createLogger } from "./logger.ts";
 import { noMailer, smtpMailer } from "./mail/mailer.ts";
 import type { Keyring } from "./security/keyring.ts";
-import { auditRoleGrants } from "./use-cases/audit-role-grants.ts";
-import { loadKeyringForDatabase } from "./use-cases/check-key-file.ts";
+import { auditRoleGrants } from "./use-cases/audit/audit-role-grants.ts";
+import { loadKeyringForDatabase } from "./use-cases/operations/check-key-file.ts";
 
 function packageVersion(): string {
   try {
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Accounts made through a hole in the grant rule keep their power until someone looks:
   // say so at every start (membership ids only, never e-mails), without delaying readiness.
-  void auditRoleGrants(db)
+  void auditRoleGrants({ db, clock: systemClock, keyring })
     .then((findings) => {
       if (findings.length > 0)
         log.warn(

@@ -8,7 +8,7 @@ import type { Role } from "../../src/domain/roles.ts";
 import { type Clock, fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
-import { rotateKeys } from "../../src/server/use-cases/rotate-keys.ts";
+import { rotateKeys } from "../../src/server/use-cases/operations/rotate-keys.ts";
 import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, signedInAs } from "../support/factories.ts";

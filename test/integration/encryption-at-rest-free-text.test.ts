@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { fixedClock } from "../../src/server/clock.ts";
 import { migrateToLatest, migratorFor } from "../../src/server/db/database.ts";
 import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
-import { rotateKeys } from "../../src/server/use-cases/rotate-keys.ts";
+import { rotateKeys } from "../../src/server/use-cases/operations/rotate-keys.ts";
 import { TEST_KEY_FILE, TEST_KEYRING } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import {

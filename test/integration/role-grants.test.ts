@@ -11,8 +11,8 @@ import { ROLE_POLICIES, ROLES, type Role } from "../../src/domain/roles.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { writeKeyFile } from "../../src/server/security/keyring.ts";
-import { auditRoleGrants } from "../../src/server/use-cases/audit-role-grants.ts";
-import { createUser } from "../../src/server/use-cases/create-user.ts";
+import { createUser } from "../../src/server/use-cases/accounts/create-user.ts";
+import { auditRoleGrants } from "../../src/server/use-cases/audit/audit-role-grants.ts";
 import { TEST_KEY_FILE, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, buildUser, signedInAs, TEST_PASSWORD } from "../support/factories.ts";
@@ -193,7 +193,7 @@ describeOnEachDatabase("role grants", (t) => {
       { ...account(cps, "system_admin"), email: "sneaked.root@test.waypoint.invalid" },
       admin.actor,
     );
-    const findings = (await auditRoleGrants(t.db)).filter((f) => f.userId === sneaked.userId);
+    const findings = (await auditRoleGrants(ctx)).filter((f) => f.userId === sneaked.userId);
     assert.deepEqual(
       findings.map((f) => [f.problem, f.grantedBy?.userId]),
       [["granted_beyond_grantor", admin.userId]],

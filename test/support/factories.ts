@@ -5,7 +5,6 @@ import type { AgencyKind } from "../../src/domain/catalogues.ts";
 import type { ObligationOwner } from "../../src/domain/obligations.ts";
 import type { ConsentCategory, Role } from "../../src/domain/roles.ts";
 import type { Actor } from "../../src/server/access/actor.ts";
-import { authenticate } from "../../src/server/auth/authenticate.ts";
 import { createSession, SESSION_COOKIE } from "../../src/server/auth/sessions.ts";
 import { newTotpSecret } from "../../src/server/auth/totp.ts";
 import { fixedClock } from "../../src/server/clock.ts";
@@ -15,9 +14,10 @@ import type { AgencyRow } from "../../src/server/db/schema.ts";
 import { newId } from "../../src/server/ids.ts";
 import { ObligationsRepository } from "../../src/server/repositories/obligations/obligations.ts";
 import { hashPassword } from "../../src/server/security/passwords.ts";
+import { createUser } from "../../src/server/use-cases/accounts/create-user.ts";
+import { authenticate } from "../../src/server/use-cases/auth/authenticate.ts";
 import { recordConsent } from "../../src/server/use-cases/consent/record-consent.ts";
 import { addCaseTeamMember } from "../../src/server/use-cases/coordination/add-case-team-member.ts";
-import { createUser } from "../../src/server/use-cases/create-user.ts";
 import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
 import {
   addOnCallShift,

@@ -1,5 +1,5 @@
 import { migrateToLatest } from "../../server/db/database.ts";
-import { rotateKeys } from "../../server/use-cases/rotate-keys.ts";
+import { rotateKeys } from "../../server/use-cases/operations/rotate-keys.ts";
 import { parseCommandArgs } from "../args.ts";
 import { openConfiguredDatabase } from "../open-configured-database.ts";
 import { progressReporter } from "../progress.ts";

@@ -1,5 +1,6 @@
 import { systemClock } from "../../server/clock.ts";
-import { createApiToken, revokeApiToken } from "../../server/use-cases/create-api-token.ts";
+import { createApiToken } from "../../server/use-cases/auth/create-api-token.ts";
+import { revokeApiToken } from "../../server/use-cases/auth/revoke-api-token.ts";
 import { parseCommandArgs, positiveInt } from "../args.ts";
 import { openConfiguredDatabase } from "../open-configured-database.ts";
 import { asUsageError, UsageError } from "../usage-error.ts";

@@ -1,14 +1,17 @@
+import { createUserInput } from "../../contract/accounts/inputs.ts";
 import { isRole, ROLES, type Role, roleFitsAgencyKind } from "../../domain/roles.ts";
 import { systemClock } from "../../server/clock.ts";
-import type { Db } from "../../server/db/database.ts";
+import type { AppContext } from "../../server/context.ts";
 import { migrateToLatest } from "../../server/db/database.ts";
-import { ensureAdministrationAgency } from "../../server/use-cases/administration-agency.ts";
+import { accountsOutsideUnit } from "../../server/repositories/accounts/account-repositories.ts";
+import { ensureAdministrationAgency } from "../../server/use-cases/accounts/administration-agency.ts";
+import { createUser } from "../../server/use-cases/accounts/create-user.ts";
+import { disableUser } from "../../server/use-cases/accounts/disable-user.ts";
+import { unlockUser } from "../../server/use-cases/accounts/unlock-user.ts";
 import {
   auditRoleGrants,
   type RoleGrantProblem,
-} from "../../server/use-cases/audit-role-grants.ts";
-import { createUser } from "../../server/use-cases/create-user.ts";
-import { disableUser, unlockUser } from "../../server/use-cases/manage-user.ts";
+} from "../../server/use-cases/audit/audit-role-grants.ts";
 import { parseCommandArgs } from "../args.ts";
 import { openConfiguredDatabase } from "../open-configured-database.ts";
 import { readSecretLine } from "../read-secret.ts";
@@ -45,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
   const ctx = { db, clock: systemClock, keyring };
   try {
     await migrateToLatest(db, keyring);
-    if (verb === "audit-roles") return await printRoleAudit(db);
+    if (verb === "audit-roles") return await printRoleAudit(ctx);
     if (verb === "unlock" || verb === "disable") {
       const done =
         verb === "unlock"
@@ -59,25 +62,18 @@ export async function run(args: string[]): Promise<number> {
     const agencyId =
       verb === "create-admin" ? await ensureAdministrationAgency(ctx) : (values.agency as string);
     const role = verb === "create-admin" ? "system_admin" : (values.role as Role);
-    const agency = await db.kysely
-      .selectFrom("agencies")
-      .select("kind")
-      .where("id", "=", agencyId)
-      .executeTakeFirst();
+    const agency = await accountsOutsideUnit(ctx).agencies.find(agencyId);
     if (!agency) throw new UsageError(`--agency: no agency ${agencyId}`);
     if (!roleFitsAgencyKind(role, agency.kind))
       throw new UsageError(`--role: ${role} does not belong in an agency of kind ${agency.kind}`);
-    const created = await createUser(
-      ctx,
-      {
-        email: values.email as string,
-        displayName: values.name ?? (values.email as string),
-        password,
-        agencyId,
-        role: role as never,
-      },
-      null,
-    );
+    const input = createUserInput.parse({
+      email: values.email,
+      displayName: values.name ?? values.email,
+      password,
+      agencyId,
+      role,
+    });
+    const created = await createUser(ctx, input, null);
     process.stdout.write(`created ${values.email} (${role}), user id ${created.userId}\n`);
     return 0;
   } catch (e) {
@@ -99,8 +95,8 @@ const PROBLEMS: Record<RoleGrantProblem, string> = {
  * through the hole of issue 10, or never fitting their agency). Exit 1 when any is found, so a
  * deployment can run it from a script after upgrading.
  */
-async function printRoleAudit(db: Db): Promise<number> {
-  const findings = await auditRoleGrants(db);
+async function printRoleAudit(ctx: AppContext): Promise<number> {
+  const findings = await auditRoleGrants(ctx);
   if (findings.length === 0) {
     process.stdout.write(
       "Every account holds a role its agency fits and its creator could give.\n",

@@ -197,6 +197,35 @@ export function administeredAgencies(actor: Actor): "all" | string[] {
   return administers === "agency" ? [actor.agencyId] : [];
 }
 
+/**
+ * The agencies whose audit rows the actor may read: every agency's, its own agency's (the rows
+ * its staff wrote), or none. The audit viewer's repository filters by this, so the trail of one
+ * agency never reaches another agency's administrator.
+ */
+export function auditReach(actor: Actor): "all" | string[] {
+  const audit = ROLE_POLICIES[actor.role].audit;
+  if (audit === "all") return "all";
+  return audit === "agency" ? [actor.agencyId] : [];
+}
+
+/**
+ * Whether a role must pass its second factor (TOTP) before it is signed in: every role that
+ * sees identities, and every administrator (ASVS V6.3.3, CJIS 5.6.2.2; the role table says which).
+ */
+export function requiresMfa(role: Role): boolean {
+  return ROLE_POLICIES[role].requiresMfa;
+}
+
+/**
+ * Who reads the staff directory (names, roles, agencies): whoever builds task forces or records
+ * certifications, since both pick people from it. Staff data only; e-mails and account status
+ * stay with account administration.
+ */
+export function mayReadStaffDirectory(actor: Actor): boolean {
+  const abilities = accountAbilities(actor);
+  return abilities.manageTaskForces || abilities.recordCertifications;
+}
+
 /** Whether the actor's powers cover handing out `role` at all (the agency aside). */
 function mayHandOutRole(actor: Actor, role: Role): boolean {
   const administers = ROLE_POLICIES[actor.role].administers;

@@ -4,7 +4,7 @@ import { verifyAuditChain } from "../audit/audit-log.ts";
 import type { Db } from "../db/database.ts";
 import { MIGRATIONS } from "../db/migrations/index.ts";
 import { Keyring, readKeyFile } from "../security/keyring.ts";
-import { checkKeyDecrypts, keyCheckMessage } from "../use-cases/check-key-file.ts";
+import { checkKeyDecrypts, keyCheckMessage } from "../use-cases/operations/check-key-file.ts";
 import { BackupError } from "./backup-error.ts";
 
 /** How many values of each encrypted column a restore decrypts (random ones). */

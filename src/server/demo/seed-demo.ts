@@ -11,7 +11,7 @@ import { newId } from "../ids.ts";
 import type { Keyring } from "../security/keyring.ts";
 import { hashPassword } from "../security/passwords.ts";
 import { withoutCallerIn } from "../unit-of-work/without-caller.ts";
-import { createUser } from "../use-cases/create-user.ts";
+import { createUser } from "../use-cases/accounts/create-user.ts";
 import { OPEN_CASE_UNIT, openCaseIn } from "../use-cases/intake/open-case.ts";
 import { seedDemoTaskForce } from "./seed-coordination.ts";
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../access/actor.ts";
-import { ANONYMOUS, authenticate, type RequestAuth } from "../auth/authenticate.ts";
 import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE } from "../auth/sessions.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { safeEqual } from "../security/tokens.ts";
+import { ANONYMOUS, authenticate, type RequestAuth } from "../use-cases/auth/authenticate.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

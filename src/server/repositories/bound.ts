@@ -1,3 +1,9 @@
+import { AgenciesRepository } from "./accounts/agencies.ts";
+import { ApiTokensRepository } from "./accounts/api-tokens.ts";
+import { DirectoryRepository } from "./accounts/directory.ts";
+import { MembershipsRepository } from "./accounts/memberships.ts";
+import { UsersRepository } from "./accounts/users.ts";
+import { AuditTrailRepository } from "./audit/audit-trail.ts";
 import { CaseEventsRepository } from "./case-file/case-events.ts";
 import { ConsentsRepository } from "./case-file/consents.ts";
 import { DocumentsRepository } from "./case-file/documents.ts";
@@ -25,15 +31,20 @@ import type { Scope } from "./scope.ts";
  * repository here, in alphabetical order, when a feature needs a new kind of record.
  */
 const REPOSITORIES = {
+  agencies: AgenciesRepository,
+  apiTokens: ApiTokensRepository,
   assessments: AssessmentsRepository,
+  auditTrail: AuditTrailRepository,
   caseReading: CaseReadingRepository,
   caseTeam: CaseTeamRepository,
   cases: CasesRepository,
   consents: ConsentsRepository,
   cpsRouting: CpsRoutingRepository,
+  directory: DirectoryRepository,
   documents: DocumentsRepository,
   events: CaseEventsRepository,
   intake: IntakeCasesRepository,
+  memberships: MembershipsRepository,
   notes: NotesRepository,
   notifications: NotificationsRepository,
   obligationReading: ObligationReadingRepository,
@@ -44,6 +55,7 @@ const REPOSITORIES = {
   referralReading: ReferralReadingRepository,
   referrals: ReferralsRepository,
   tipReading: TipReadingRepository,
+  users: UsersRepository,
   workQueues: WorkQueuesRepository,
 } as const;
 

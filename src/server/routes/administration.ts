@@ -1,23 +1,23 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { createAgencyInput, createUserInput } from "../../contract/accounts/inputs.ts";
 import { ROLES } from "../../domain/roles.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
-import {
-  changeAccountAsAdmin,
-  createAgency,
-  createAgencyInput,
-  createUserAsAdmin,
-  listAgencies,
-  listRoleGrants,
-  listStaffDirectory,
-  listTaskForces,
-  listUsers,
-} from "../use-cases/administer-accounts.ts";
-import { createUserInput } from "../use-cases/create-user.ts";
+import { createAgency } from "../use-cases/accounts/create-agency.ts";
+import { createUserAsAdmin } from "../use-cases/accounts/create-user-as-admin.ts";
+import { disableUserAsAdmin } from "../use-cases/accounts/disable-user.ts";
+import { listAgencies } from "../use-cases/accounts/list-agencies.ts";
+import { listRoleGrants } from "../use-cases/accounts/list-role-grants.ts";
+import { listStaffDirectory } from "../use-cases/accounts/list-staff-directory.ts";
+import { listTaskForces } from "../use-cases/accounts/list-task-forces.ts";
+import { listUsers } from "../use-cases/accounts/list-users.ts";
+import { unlockUserAsAdmin } from "../use-cases/accounts/unlock-user.ts";
+
+const ACCOUNT_CHANGES = { unlock: unlockUserAsAdmin, disable: disableUserAsAdmin } as const;
 
 const agency = z.object({
   id: z.string(),
@@ -53,10 +53,7 @@ export const administrationRoutes =
           response: { 200: z.object({ agencies: z.array(agency) }), ...errorReplies },
         },
       },
-      async (req) => {
-        requireActor(req);
-        return { agencies: await listAgencies(ctx) };
-      },
+      async (req) => ({ agencies: await listAgencies(ctx, requireActor(req)) }),
     );
     r.post(
       "/api/v1/agencies",
@@ -126,7 +123,7 @@ export const administrationRoutes =
           },
         },
         async (req, reply) => {
-          await changeAccountAsAdmin(ctx, requireActor(req), req.params.id, change);
+          await ACCOUNT_CHANGES[change](ctx, requireActor(req), req.params.id);
           return reply.code(204).send(null);
         },
       );

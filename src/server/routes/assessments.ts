@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { languageQuery } from "../../contract/screening/inputs.ts";
 import { factsSchema } from "../../domain/assessment/facts.ts";
 import { assessmentSchema } from "../../domain/assessment/output-schema.ts";
-import { LANGUAGES } from "../../domain/i18n/index.ts";
 import { errorReply } from "../http/error-schema.ts";
-import { assessSituation } from "../use-cases/assess-situation.ts";
+import { assessSituation } from "../use-cases/screening/assess-situation.ts";
 
 export interface PublicRateLimit {
   max: number;
@@ -24,7 +23,7 @@ export const assessmentRoutes =
           summary: "Assess a situation against Mississippi law (stores nothing, no login)",
           description:
             "Facts in (the request schema below), determination, required actions with whom to call and deadlines, offenses and a rationale with citations out. Rate-limited per client address.",
-          querystring: z.object({ lang: z.enum(LANGUAGES).default("en") }),
+          querystring: languageQuery,
           body: factsSchema,
           response: { 200: assessmentSchema, 400: errorReply, 429: errorReply },
         },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { confirmMfaEnrolmentInput, mfaInput, signInInput } from "../../contract/auth/inputs.ts";
 import { ACCOUNT_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
 import {
@@ -10,10 +11,12 @@ import {
   unauthenticated,
 } from "../http/auth-hook.ts";
 import { errorReply, flagsSchema } from "../http/error-schema.ts";
-import { getMe } from "../use-cases/get-me.ts";
-import { confirmMfaEnrolment, mfaInput, startMfaEnrolment, verifyMfa } from "../use-cases/mfa.ts";
-import { signIn, signInInput } from "../use-cases/sign-in.ts";
-import { signOut } from "../use-cases/sign-out.ts";
+import { getMe } from "../use-cases/accounts/get-me.ts";
+import { confirmMfaEnrolment } from "../use-cases/auth/confirm-mfa-enrolment.ts";
+import { signIn } from "../use-cases/auth/sign-in.ts";
+import { signOut } from "../use-cases/auth/sign-out.ts";
+import { startMfaEnrolment } from "../use-cases/auth/start-mfa-enrolment.ts";
+import { verifyMfa } from "../use-cases/auth/verify-mfa.ts";
 
 const sessionReply = z.object({
   status: z.enum(["signed_in", "mfa_required", "mfa_enrolment_required"]),
@@ -78,7 +81,7 @@ export const authRoutes =
         schema: {
           tags: ["auth"],
           summary: "Finish set-up with a first code; returns recovery codes once",
-          body: z.strictObject({ code: z.string().trim() }),
+          body: confirmMfaEnrolmentInput,
           response: {
             200: z.object({
               recoveryCodes: z.array(z.string()),
@@ -90,7 +93,7 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
-        const result = await confirmMfaEnrolment(ctx, pending(req), req.body.code);
+        const result = await confirmMfaEnrolment(ctx, pending(req), req.body);
         setSessionCookie(reply, result.token);
         return {
           recoveryCodes: result.recoveryCodes,

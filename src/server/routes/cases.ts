@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { readAuditLogQuery } from "../../contract/audit/inputs.ts";
 import { listCasesQuery } from "../../contract/case-file/inputs.ts";
 import { consentInput } from "../../contract/consent/inputs.ts";
 import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
@@ -8,11 +9,11 @@ import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply, flagsSchema } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
+import { readAuditLog } from "../use-cases/audit/read-audit-log.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
 import { readCase } from "../use-cases/case-file/read-case.ts";
 import { listConsents, recordConsent, revokeConsent } from "../use-cases/consent/record-consent.ts";
 import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
-import { readAuditLog } from "../use-cases/read-audit-log.ts";
 
 const errors = {
   400: errorReply,
@@ -170,10 +171,7 @@ export const caseRoutes =
           tags: ["audit"],
           summary:
             "The audit trail (agency administrators: their agency; system administrators: all)",
-          querystring: z.object({
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-            before: z.coerce.number().int().optional(),
-          }),
+          querystring: readAuditLogQuery,
           response: {
             200: z.object({
               rows: z.array(

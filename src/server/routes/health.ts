@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/database.ts";
-import { checkReadiness } from "../use-cases/check-readiness.ts";
+import { checkReadiness } from "../use-cases/operations/check-readiness.ts";
 
 const healthReply = z.object({ status: z.literal("ok") });
 const readyReply = z.object({

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { updateMeInput } from "../../contract/accounts/inputs.ts";
 import { oversightQueueQuery } from "../../contract/obligations/inputs.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
+import { updateMe } from "../use-cases/accounts/update-me.ts";
 import { listIncomingReferrals } from "../use-cases/case-file/respond-to-referral.ts";
-import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
 import { listOpenCases } from "../use-cases/obligations/list-open-cases.ts";
 import { caseFileSchemas as s } from "./case-file-schemas.ts";
 

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { languageQuery, screeningStepInput } from "../../contract/screening/inputs.ts";
 import { factsSchema } from "../../domain/assessment/facts.ts";
 import { assessmentSchema } from "../../domain/assessment/output-schema.ts";
 import { LANGUAGES } from "../../domain/i18n/index.ts";
 import { errorReply } from "../http/error-schema.ts";
-import { getQuestionnaire } from "../use-cases/get-questionnaire.ts";
-import { takeScreeningStep } from "../use-cases/take-screening-step.ts";
+import { getQuestionnaire } from "../use-cases/screening/get-questionnaire.ts";
+import { takeScreeningStep } from "../use-cases/screening/take-screening-step.ts";
 import type { PublicRateLimit } from "./assessments.ts";
-
-const lang = z.object({ lang: z.enum(LANGUAGES).default("en") });
 
 const option = z.object({ value: z.string(), label: z.string() });
 const questionnaireReply = z.object({
@@ -35,9 +34,6 @@ const questionnaireReply = z.object({
   ),
 });
 
-const stepBody = z.strictObject({
-  answers: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-});
 const stepReply = z.object({
   next: z.string().nullable().describe("id of the next question to ask, or null when done"),
   answered: z.number(),
@@ -56,7 +52,7 @@ export const questionnaireRoutes =
         schema: {
           tags: ["assessment"],
           summary: "The screening questionnaire in English or Spanish",
-          querystring: lang,
+          querystring: languageQuery,
           response: { 200: questionnaireReply },
         },
       },
@@ -69,8 +65,8 @@ export const questionnaireRoutes =
         schema: {
           tags: ["assessment"],
           summary: "Given the answers so far, the assessment and the next most decisive question",
-          querystring: lang,
-          body: stepBody,
+          querystring: languageQuery,
+          body: screeningStepInput,
           response: { 200: stepReply, 400: errorReply, 429: errorReply },
         },
       },

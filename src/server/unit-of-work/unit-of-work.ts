@@ -36,6 +36,12 @@ export interface UnitSpec {
   action: string;
   recordType?: string;
   recordId?: string;
+  /**
+   * Only a refusal is audited: for reads of staff data, never of victims' (the agency, staff
+   * and task-force directories, the caller's own account; docs/security.md). Such a unit runs
+   * in a read-only transaction, which on SQLite takes no write lock, and so cannot write.
+   */
+  auditRefusalOnly?: boolean;
 }
 
 /** The unit's own audit row, as the spec and the use case's notes made it. */
@@ -100,7 +106,9 @@ export async function runUnit<T, C>(
   const rows = unitAudit(spec);
   const audit = auditContextFor(actor, ctx.clock);
   try {
-    return await ctx.db.kysely.transaction().execute(async (trx) => {
+    const begin = ctx.db.kysely.transaction();
+    const transaction = spec.auditRefusalOnly ? begin.setAccessMode("read only") : begin;
+    return await transaction.execute(async (trx) => {
       const now = ctx.clock.now();
       const scope: Scope = {
         trx,
@@ -124,6 +132,7 @@ export async function runUnit<T, C>(
       };
       const checked = await check(w);
       const result = await work(w, checked);
+      if (spec.auditRefusalOnly) return result;
       await appendAudit(trx, audit, rows.allowedRows());
       return result;
     });

@@ -3,7 +3,7 @@ import type { PublicTipInput } from "../../../contract/intake/inputs.ts";
 import { PUBLIC_TIP_QUEUE } from "../../../domain/intake-routing.ts";
 import type { AppContext } from "../../context.ts";
 import { withoutCaller } from "../../unit-of-work/without-caller.ts";
-import { ensureAgency } from "../administration-agency.ts";
+import { ensureAgency } from "../accounts/administration-agency.ts";
 import { OPEN_CASE_UNIT } from "./open-case.ts";
 import { takeIntakeIn } from "./take-intake.ts";
 
