@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { assessmentReplies } from "../../contract/assessment/replies.ts";
 import { factsSchema } from "../../domain/assessment/facts.ts";
-import { assessmentSchema } from "../../domain/assessment/output-schema.ts";
 import { LANGUAGES } from "../../domain/i18n/index.ts";
 import { errorReply } from "../http/error-schema.ts";
 import { assessSituation } from "../use-cases/assess-situation.ts";
@@ -26,7 +26,7 @@ export const assessmentRoutes =
             "Facts in (the request schema below), determination, required actions with whom to call and deadlines, offenses and a rationale with citations out. Rate-limited per client address.",
           querystring: z.object({ lang: z.enum(LANGUAGES).default("en") }),
           body: factsSchema,
-          response: { 200: assessmentSchema, 400: errorReply, 429: errorReply },
+          response: { 200: assessmentReplies.assessment, 400: errorReply, 429: errorReply },
         },
       },
       async (req) => assessSituation(req.body, req.query.lang),

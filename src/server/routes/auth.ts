@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ACCOUNT_ABILITY_NAMES } from "../../domain/abilities.ts";
+import { authReplies as s } from "../../contract/auth/replies.ts";
 import type { AppContext } from "../context.ts";
 import {
   clearSessionCookie,
@@ -9,17 +9,12 @@ import {
   setSessionCookie,
   unauthenticated,
 } from "../http/auth-hook.ts";
-import { errorReply, flagsSchema } from "../http/error-schema.ts";
+import { errorReply } from "../http/error-schema.ts";
 import { getMe } from "../use-cases/get-me.ts";
 import { confirmMfaEnrolment, mfaInput, startMfaEnrolment, verifyMfa } from "../use-cases/mfa.ts";
 import { signIn, signInInput } from "../use-cases/sign-in.ts";
 import { signOut } from "../use-cases/sign-out.ts";
 
-const sessionReply = z.object({
-  status: z.enum(["signed_in", "mfa_required", "mfa_enrolment_required"]),
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-});
 const errors = {
   400: errorReply,
   401: errorReply,
@@ -47,7 +42,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Sign in with e-mail and password",
           body: signInInput,
-          response: { 200: sessionReply, ...errors },
+          response: { 200: s.session, ...errors },
         },
       },
       async (req, reply) => {
@@ -63,10 +58,7 @@ export const authRoutes =
         schema: {
           tags: ["auth"],
           summary: "Start setting up an authenticator app (QR code)",
-          response: {
-            200: z.object({ otpauthUri: z.string(), qrSvg: z.string(), secret: z.string() }),
-            ...errors,
-          },
+          response: { 200: s.mfaEnrolment, ...errors },
         },
       },
       async (req) => startMfaEnrolment(ctx, pending(req)),
@@ -79,14 +71,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Finish set-up with a first code; returns recovery codes once",
           body: z.strictObject({ code: z.string().trim() }),
-          response: {
-            200: z.object({
-              recoveryCodes: z.array(z.string()),
-              csrfToken: z.string(),
-              expiresAt: z.string(),
-            }),
-            ...errors,
-          },
+          response: { 200: s.mfaConfirmed, ...errors },
         },
       },
       async (req, reply) => {
@@ -107,7 +92,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Second sign-in step: authenticator or recovery code",
           body: mfaInput,
-          response: { 200: sessionReply, ...errors },
+          response: { 200: s.session, ...errors },
         },
       },
       async (req, reply) => {
@@ -141,21 +126,7 @@ export const authRoutes =
         schema: {
           tags: ["auth"],
           summary: "The signed-in user, their agency and role",
-          response: {
-            200: z.object({
-              userId: z.string(),
-              email: z.string(),
-              displayName: z.string(),
-              language: z.string(),
-              agencyId: z.string(),
-              agencyName: z.string(),
-              role: z.string(),
-              abilities: flagsSchema(ACCOUNT_ABILITY_NAMES),
-              confidentialNotesByDefault: z.boolean(),
-              csrfToken: z.string().nullable(),
-            }),
-            ...errors,
-          },
+          response: { 200: s.me, ...errors },
         },
       },
       async (req) => ({

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addNoteInput, changeStatusInput } from "../../contract/case-file/inputs.ts";
+import { caseFileReplies as s } from "../../contract/case-file/replies.ts";
 import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
@@ -35,7 +36,6 @@ import {
 } from "../use-cases/read-case-file.ts";
 import { respondToReferral, respondToReferralInput } from "../use-cases/respond-to-referral.ts";
 import { sendReferral, sendReferralInput } from "../use-cases/send-referral.ts";
-import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 const itemParams = z.object({ id: z.string(), itemId: z.string() });
 

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { authReplies } from "../../contract/auth/replies.ts";
+import { workReplies as s } from "../../contract/work/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { updateMe, updateMeInput } from "../use-cases/get-me.ts";
 import { listOpenCases } from "../use-cases/list-open-cases.ts";
 import { listIncomingReferrals } from "../use-cases/respond-to-referral.ts";
-import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 /** The caller's own queues and preferences (the obligation queues live in intake.ts). */
 export const myWorkRoutes =
@@ -45,7 +46,7 @@ export const myWorkRoutes =
           tags: ["auth"],
           summary: "Your preferences (language)",
           body: updateMeInput,
-          response: { 200: z.object({ language: z.string() }), ...errorReplies },
+          response: { 200: authReplies.preferences, ...errorReplies },
         },
       },
       async (req) => updateMe(ctx, requireActor(req), req.body),

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { factsSchema } from "../../domain/assessment/facts.ts";
-import { assessmentSchema } from "../../domain/assessment/output-schema.ts";
+import { assessmentReplies as s } from "../../contract/assessment/replies.ts";
 import { LANGUAGES } from "../../domain/i18n/index.ts";
 import { errorReply } from "../http/error-schema.ts";
 import { getQuestionnaire } from "../use-cases/get-questionnaire.ts";
@@ -11,38 +10,8 @@ import type { PublicRateLimit } from "./assessments.ts";
 
 const lang = z.object({ lang: z.enum(LANGUAGES).default("en") });
 
-const option = z.object({ value: z.string(), label: z.string() });
-const questionnaireReply = z.object({
-  version: z.string(),
-  lang: z.enum(LANGUAGES),
-  title: z.string(),
-  intro: z.string(),
-  emergency: z.string(),
-  done: z.string(),
-  opening: z.array(z.string()),
-  sections: z.array(z.object({ id: z.string(), title: z.string() })),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      section: z.string(),
-      kind: z.enum(["yes_no", "age", "choice"]),
-      text: z.string(),
-      help: z.string(),
-      options: z.array(option),
-      number: z.object({ min: z.number(), max: z.number(), label: z.string() }).optional(),
-      settles: z.array(z.string()),
-    }),
-  ),
-});
-
 const stepBody = z.strictObject({
   answers: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-});
-const stepReply = z.object({
-  next: z.string().nullable().describe("id of the next question to ask, or null when done"),
-  answered: z.number(),
-  facts: factsSchema,
-  assessment: assessmentSchema,
 });
 
 /** The guided screening, public and stateless: nothing a person answers is stored. */
@@ -57,7 +26,7 @@ export const questionnaireRoutes =
           tags: ["assessment"],
           summary: "The screening questionnaire in English or Spanish",
           querystring: lang,
-          response: { 200: questionnaireReply },
+          response: { 200: s.questionnaire },
         },
       },
       async (req) => getQuestionnaire(req.query.lang),
@@ -71,7 +40,7 @@ export const questionnaireRoutes =
           summary: "Given the answers so far, the assessment and the next most decisive question",
           querystring: lang,
           body: stepBody,
-          response: { 200: stepReply, 400: errorReply, 429: errorReply },
+          response: { 200: s.screeningStep, 400: errorReply, 429: errorReply },
         },
       },
       async (req) => takeScreeningStep(req.body.answers, req.query.lang),
