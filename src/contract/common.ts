@@ -19,10 +19,12 @@ export function flagsSchema<K extends string>(names: readonly K[]) {
  * what the report needs), `none` (only that the record exists).
  */
 export const disclosureBasis = z.enum(["own_agency", "consent", "statutory_report", "none"]);
-export type DisclosureBasis = z.infer<typeof disclosureBasis>;
 
 /** The answer to a create: the new record's id. */
 export const createdReply = z.object({ id: z.string() });
 
 /** The answer to a change of a versioned record: its new version. */
 export const versionedReply = z.object({ version: z.number() });
+
+/** The type of what a reply schema sends (the web app's `useApi<Reply<typeof x.y>>`). */
+export type Reply<S extends z.ZodType> = z.output<S>;

@@ -37,8 +37,5 @@ export const authReplies = {
 };
 
 export type SessionReply = z.infer<typeof session>;
-export type SessionStatus = SessionReply["status"];
 export type MfaEnrolment = z.infer<typeof authReplies.mfaEnrolment>;
-export type MfaConfirmed = z.infer<typeof authReplies.mfaConfirmed>;
 export type Me = z.infer<typeof me>;
-export type Preferences = z.infer<typeof authReplies.preferences>;

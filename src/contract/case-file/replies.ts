@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REFERRAL_STATUSES } from "../../domain/coordination/referral.ts";
 import { createdReply, disclosureBasis, versionedReply } from "../common.ts";
 
 /** What the case-file routes answer (plans, referrals, notes, documents, timeline, status). */
@@ -61,7 +62,7 @@ const referral = z.object({
   toAgencyName: z.string(),
   domain: z.string(),
   service: z.string(),
-  status: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
   reason: z.string().nullable(),
   disclosureBasis: z.string(),
   statute: z.string().nullable(),
@@ -136,8 +137,3 @@ export type CaseObligation = z.infer<typeof obligation>;
 export type PlanItem = z.infer<typeof planItem>;
 export type TimelineEvent = z.infer<typeof timelineEvent>;
 export type ServicePlan = z.infer<typeof servicePlan>;
-export type CaseReferral = z.infer<typeof referral>;
-export type CaseNote = z.infer<typeof note>;
-export type NoteCreated = z.infer<typeof caseFileReplies.noteCreated>;
-export type CaseDocument = z.infer<typeof caseDocument>;
-export type CaseTeamMember = z.infer<typeof teamMember>;

@@ -65,7 +65,5 @@ export const caseReplies = {
   consents: z.object({ consents: z.array(consentRecord) }),
 };
 
-export type CaseSummary = z.infer<typeof caseSummary>;
 export type CasePerson = z.infer<typeof casePerson>;
 export type CaseDetail = z.infer<typeof caseDetail>;
-export type ConsentRecord = z.infer<typeof consentRecord>;

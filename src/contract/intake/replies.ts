@@ -31,4 +31,3 @@ export const intakeReplies = {
 };
 
 export type IntakeReply = z.infer<typeof intake>;
-export type TipReceipt = z.infer<typeof intakeReplies.tipReceipt>;

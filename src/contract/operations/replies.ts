@@ -13,5 +13,3 @@ export const operationsReplies = {
   /** The same body with 200 (ready) and 503 (not ready). */
   ready,
 };
-
-export type Readiness = z.infer<typeof ready>;

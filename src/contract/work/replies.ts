@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REFERRAL_STATUSES } from "../../domain/coordination/referral.ts";
 
 /**
  * The caller's own work: obligation queues, open cases overseen, referrals waiting on the
@@ -41,7 +42,7 @@ const incomingReferral = z.object({
   caseNumber: z.string(),
   domain: z.string(),
   service: z.string(),
-  status: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
   sentAt: z.string(),
   version: z.number(),
   disclosureBasis: z.string(),
@@ -70,8 +71,6 @@ export const workReplies = {
   seatOffers: z.object({ offers: z.array(seatOffer) }),
 };
 
-export type MyObligation = z.infer<typeof myObligation>;
-export type OverdueObligation = z.infer<typeof overdueObligation>;
 export type OpenCase = z.infer<typeof openCase>;
 export type IncomingReferral = z.infer<typeof incomingReferral>;
 export type SeatOffer = z.infer<typeof seatOffer>;
