@@ -32,7 +32,15 @@ function newestMtime(paths) {
 const TARGETS = {
   server: {
     stamp: join(dist, ".server-stamp"),
-    inputs: ["src/server", "src/domain", "src/cli", "bench", "package.json", "package-lock.json"],
+    inputs: [
+      "src/server",
+      "src/contract",
+      "src/domain",
+      "src/cli",
+      "bench",
+      "package.json",
+      "package-lock.json",
+    ],
     async build() {
       const esbuild = await import("esbuild");
       const common = {
@@ -69,7 +77,7 @@ const TARGETS = {
   },
   web: {
     stamp: join(dist, ".web-stamp"),
-    inputs: ["src/web", "src/domain", "vite.config.ts", "package-lock.json"],
+    inputs: ["src/web", "src/contract", "src/domain", "vite.config.ts", "package-lock.json"],
     async build() {
       const { build } = await import("vite");
       // Vite sets process.env.NODE_ENV=production for its build; in this process that would leak

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { StaffMember } from "../../src/web/api/coordination-types.ts";
+import type { StaffMember } from "../../src/contract/accounts/replies.ts";
 import type { StaffSession } from "./staff-session.ts";
 
 const HOUR_MS = 3_600_000;

@@ -50,12 +50,20 @@ export function certificationValid(c: Certification, today: string): boolean {
   return c.issuedOn <= today && today <= c.expiresOn;
 }
 
+/** Why a person cannot take a seat (each is also the error code an offer to them answers). */
+export const SEAT_INELIGIBILITIES = [
+  "wrong_role",
+  "certification_missing",
+  "certification_expired",
+] as const;
+export type SeatIneligibility = (typeof SEAT_INELIGIBILITIES)[number];
+
 /** Why a person cannot take a seat today, or null when they can. */
 export function seatIneligibility(
   seat: RatSeat,
   candidate: { role: string; certifications: readonly Certification[] },
   today: string,
-): "wrong_role" | "certification_missing" | "certification_expired" | null {
+): SeatIneligibility | null {
   const rule: SeatRule = RAT_SEATS[seat];
   if (candidate.role !== rule.role) return "wrong_role";
   if (rule.certification === null) return null;

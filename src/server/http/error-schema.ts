@@ -25,10 +25,3 @@ export const errorReplies = {
   415: errorReply,
   422: errorReply,
 };
-
-/** A response object of named booleans (abilities), from one list of names. */
-export function flagsSchema<K extends string>(names: readonly K[]) {
-  return z.object(
-    Object.fromEntries(names.map((n) => [n, z.boolean()])) as Record<K, z.ZodBoolean>,
-  );
-}

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createAgencyInput, createUserInput } from "../../contract/accounts/inputs.ts";
-import { ROLES } from "../../domain/roles.ts";
+import { accountReplies as s } from "../../contract/accounts/replies.ts";
+import { coordinationReplies } from "../../contract/coordination/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
@@ -19,25 +20,6 @@ import { unlockUserAsAdmin } from "../use-cases/accounts/unlock-user.ts";
 
 const ACCOUNT_CHANGES = { unlock: unlockUserAsAdmin, disable: disableUserAsAdmin } as const;
 
-const agency = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  countyFips: z.string().nullable(),
-});
-const account = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  status: z.string(),
-  lockedAt: z.string().nullable(),
-  mfaEnabledAt: z.string().nullable(),
-  membershipId: z.string(),
-  agencyId: z.string(),
-  role: z.string(),
-  mayChange: z.boolean(),
-});
-
 /** Agencies, accounts and the task-force directory, for administrators and coordinators. */
 export const administrationRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
@@ -50,7 +32,7 @@ export const administrationRoutes =
         schema: {
           tags,
           summary: "The agency directory (names and kinds)",
-          response: { 200: z.object({ agencies: z.array(agency) }), ...errorReplies },
+          response: { 200: s.agencies, ...errorReplies },
         },
       },
       async (req) => ({ agencies: await listAgencies(ctx, requireActor(req)) }),
@@ -62,7 +44,7 @@ export const administrationRoutes =
           tags,
           summary: "Add an agency (system administrators)",
           body: createAgencyInput,
-          response: { 201: z.object({ id: z.string() }), ...errorReplies },
+          response: { 201: s.agencyCreated, ...errorReplies },
         },
       },
       async (req, reply) =>
@@ -74,7 +56,7 @@ export const administrationRoutes =
         schema: {
           tags,
           summary: "Accounts you administer, one row per membership",
-          response: { 200: z.object({ users: z.array(account) }), ...errorReplies },
+          response: { 200: s.users, ...errorReplies },
         },
       },
       async (req) => ({ users: await listUsers(ctx, requireActor(req)) }),
@@ -86,10 +68,7 @@ export const administrationRoutes =
           tags,
           summary: "Create an account in an agency you administer",
           body: createUserInput,
-          response: {
-            201: z.object({ userId: z.string(), membershipId: z.string() }),
-            ...errorReplies,
-          },
+          response: { 201: s.userCreated, ...errorReplies },
         },
       },
       async (req, reply) =>
@@ -101,12 +80,7 @@ export const administrationRoutes =
         schema: {
           tags,
           summary: "Agencies you administer, each with the roles you may give there",
-          response: {
-            200: z.object({
-              grants: z.array(z.object({ agencyId: z.string(), roles: z.array(z.enum(ROLES)) })),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: s.roleGrants, ...errorReplies },
         },
       },
       async (req) => ({ grants: await listRoleGrants(ctx, requireActor(req)) }),
@@ -133,21 +107,7 @@ export const administrationRoutes =
         schema: {
           tags,
           summary: "Staff directory (names, roles, agencies) for task forces and certifications",
-          response: {
-            200: z.object({
-              staff: z.array(
-                z.object({
-                  membershipId: z.string(),
-                  userId: z.string(),
-                  displayName: z.string(),
-                  role: z.string(),
-                  agencyId: z.string(),
-                  agencyName: z.string(),
-                }),
-              ),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: s.staff, ...errorReplies },
         },
       },
       async (req) => ({ staff: await listStaffDirectory(ctx, requireActor(req)) }),
@@ -158,20 +118,7 @@ export const administrationRoutes =
         schema: {
           tags,
           summary: "Task forces you can see",
-          response: {
-            200: z.object({
-              taskForces: z.array(
-                z.object({
-                  id: z.string(),
-                  name: z.string(),
-                  agencyId: z.string(),
-                  /** The caller runs its roster (the page links to it only then). */
-                  mayManage: z.boolean(),
-                }),
-              ),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: coordinationReplies.taskForces, ...errorReplies },
         },
       },
       async (req) => ({ taskForces: await listTaskForces(ctx, requireActor(req)) }),

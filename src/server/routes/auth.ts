@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { confirmMfaEnrolmentInput, mfaInput, signInInput } from "../../contract/auth/inputs.ts";
-import { ACCOUNT_ABILITY_NAMES } from "../../domain/abilities.ts";
+import { authReplies as s } from "../../contract/auth/replies.ts";
 import type { AppContext } from "../context.ts";
 import {
   clearSessionCookie,
@@ -10,7 +10,7 @@ import {
   setSessionCookie,
   unauthenticated,
 } from "../http/auth-hook.ts";
-import { errorReply, flagsSchema } from "../http/error-schema.ts";
+import { errorReply } from "../http/error-schema.ts";
 import { getMe } from "../use-cases/accounts/get-me.ts";
 import { confirmMfaEnrolment } from "../use-cases/auth/confirm-mfa-enrolment.ts";
 import { signIn } from "../use-cases/auth/sign-in.ts";
@@ -18,11 +18,6 @@ import { signOut } from "../use-cases/auth/sign-out.ts";
 import { startMfaEnrolment } from "../use-cases/auth/start-mfa-enrolment.ts";
 import { verifyMfa } from "../use-cases/auth/verify-mfa.ts";
 
-const sessionReply = z.object({
-  status: z.enum(["signed_in", "mfa_required", "mfa_enrolment_required"]),
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-});
 const errors = {
   400: errorReply,
   401: errorReply,
@@ -50,7 +45,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Sign in with e-mail and password",
           body: signInInput,
-          response: { 200: sessionReply, ...errors },
+          response: { 200: s.session, ...errors },
         },
       },
       async (req, reply) => {
@@ -66,10 +61,7 @@ export const authRoutes =
         schema: {
           tags: ["auth"],
           summary: "Start setting up an authenticator app (QR code)",
-          response: {
-            200: z.object({ otpauthUri: z.string(), qrSvg: z.string(), secret: z.string() }),
-            ...errors,
-          },
+          response: { 200: s.mfaEnrolment, ...errors },
         },
       },
       async (req) => startMfaEnrolment(ctx, pending(req)),
@@ -82,14 +74,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Finish set-up with a first code; returns recovery codes once",
           body: confirmMfaEnrolmentInput,
-          response: {
-            200: z.object({
-              recoveryCodes: z.array(z.string()),
-              csrfToken: z.string(),
-              expiresAt: z.string(),
-            }),
-            ...errors,
-          },
+          response: { 200: s.mfaConfirmed, ...errors },
         },
       },
       async (req, reply) => {
@@ -110,7 +95,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Second sign-in step: authenticator or recovery code",
           body: mfaInput,
-          response: { 200: sessionReply, ...errors },
+          response: { 200: s.session, ...errors },
         },
       },
       async (req, reply) => {
@@ -144,21 +129,7 @@ export const authRoutes =
         schema: {
           tags: ["auth"],
           summary: "The signed-in user, their agency and role",
-          response: {
-            200: z.object({
-              userId: z.string(),
-              email: z.string(),
-              displayName: z.string(),
-              language: z.string(),
-              agencyId: z.string(),
-              agencyName: z.string(),
-              role: z.string(),
-              abilities: flagsSchema(ACCOUNT_ABILITY_NAMES),
-              confidentialNotesByDefault: z.boolean(),
-              csrfToken: z.string().nullable(),
-            }),
-            ...errors,
-          },
+          response: { 200: s.me, ...errors },
         },
       },
       async (req) => ({

@@ -11,6 +11,7 @@ import {
   updatePlanItemInput,
   uploadDocumentQuery,
 } from "../../contract/case-file/inputs.ts";
+import { caseFileReplies as s } from "../../contract/case-file/replies.ts";
 import { addTeamMemberInput } from "../../contract/coordination/inputs.ts";
 import { DOCUMENT_TYPE_IDS } from "../../domain/coordination/documents.ts";
 import type { AppContext } from "../context.ts";
@@ -38,7 +39,6 @@ import { sendReferral } from "../use-cases/case-file/send-referral.ts";
 import { uploadDocument } from "../use-cases/case-file/upload-document.ts";
 import { addCaseTeamMember } from "../use-cases/coordination/add-case-team-member.ts";
 import { listCaseTeam } from "../use-cases/coordination/list-case-team.ts";
-import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 const itemParams = z.object({ id: z.string(), itemId: z.string() });
 

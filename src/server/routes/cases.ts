@@ -2,12 +2,13 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { readAuditLogQuery } from "../../contract/audit/inputs.ts";
+import { auditReplies } from "../../contract/audit/replies.ts";
 import { listCasesQuery } from "../../contract/case-file/inputs.ts";
+import { caseReplies as s } from "../../contract/cases/replies.ts";
 import { consentInput } from "../../contract/consent/inputs.ts";
-import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
-import { errorReply, flagsSchema } from "../http/error-schema.ts";
+import { errorReply } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { readAuditLog } from "../use-cases/audit/read-audit-log.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
@@ -23,45 +24,6 @@ const errors = {
   409: errorReply,
 };
 
-const caseSummary = z.object({
-  id: z.string(),
-  caseNumber: z.string(),
-  status: z.string(),
-  source: z.string(),
-  countyFips: z.string().nullable(),
-  receivedAt: z.string(),
-  determination: z.string().nullable(),
-  agencyId: z.string(),
-});
-
-const identity = z.object({
-  givenName: z.string().optional(),
-  familyName: z.string().optional(),
-  birthDate: z.string().optional(),
-  phone: z.string().optional(),
-  address: z.string().optional(),
-});
-
-const caseDetail = caseSummary.extend({
-  version: z.number(),
-  persons: z.array(
-    z.object({
-      id: z.string(),
-      part: z.string(),
-      holderAgencyId: z.string(),
-      ageYears: z.number().nullable(),
-      gender: z.string().nullable(),
-      citizenship: z.string().nullable(),
-      identity,
-      withheld: z.array(z.string()),
-      disclosureBasis: z.enum(["own_agency", "consent", "statutory_report", "none"]),
-    }),
-  ),
-  outcome: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  abilities: flagsSchema(CASE_ABILITY_NAMES),
-});
-
 /** The shared case file: every read is a unit of work with repositories bound to the caller. */
 export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
@@ -74,7 +36,7 @@ export const caseRoutes =
           tags: ["cases"],
           summary: "Cases within the caller's scope, newest first",
           querystring: listCasesQuery,
-          response: { 200: z.object({ cases: z.array(caseSummary) }), ...errors },
+          response: { 200: s.cases, ...errors },
         },
       },
       async (req) => ({ cases: await listCases(ctx, requireActor(req), req.query) }),
@@ -86,7 +48,7 @@ export const caseRoutes =
           tags: ["cases"],
           summary: "One case with its people; identity only where the policy allows",
           params: idParam,
-          response: { 200: caseDetail, ...errors },
+          response: { 200: s.caseDetail, ...errors },
         },
       },
       async (req) => readCase(ctx, requireActor(req), req.params.id),
@@ -100,7 +62,7 @@ export const caseRoutes =
             "Emergency access to a case outside your scope (reason required, audited, time-limited)",
           params: idParam,
           body: breakGlassInput,
-          response: { 200: z.object({ expiresAt: z.string() }), ...errors },
+          response: { 200: s.breakGlass, ...errors },
         },
       },
       async (req) => openBreakGlass(ctx, requireActor(req), req.params.id, req.body),
@@ -113,7 +75,7 @@ export const caseRoutes =
           summary: "Record a written, time-limited consent to share a victim-services record",
           params: idParam,
           body: consentInput,
-          response: { 201: z.object({ id: z.string() }), ...errors },
+          response: { 201: s.consentRecorded, ...errors },
         },
       },
       async (req, reply) =>
@@ -126,25 +88,7 @@ export const caseRoutes =
           tags: ["consent"],
           summary: "A person's consent records (the holding agency's advocates)",
           params: idParam,
-          response: {
-            200: z.object({
-              consents: z.array(
-                z.object({
-                  id: z.string(),
-                  recipientAgencyId: z.string(),
-                  recipientAgencyName: z.string(),
-                  categories: z.array(z.string()),
-                  purpose: z.string(),
-                  form: z.string(),
-                  expiresAt: z.string(),
-                  revokedAt: z.string().nullable(),
-                  createdAt: z.string(),
-                  valid: z.boolean(),
-                }),
-              ),
-            }),
-            ...errors,
-          },
+          response: { 200: s.consents, ...errors },
         },
       },
       async (req) => ({ consents: await listConsents(ctx, requireActor(req), req.params.id) }),
@@ -172,27 +116,7 @@ export const caseRoutes =
           summary:
             "The audit trail (agency administrators: their agency; system administrators: all)",
           querystring: readAuditLogQuery,
-          response: {
-            200: z.object({
-              rows: z.array(
-                z.object({
-                  seq: z.number(),
-                  at: z.string(),
-                  actorUserId: z.string().nullable(),
-                  actorAgencyId: z.string().nullable(),
-                  actorRole: z.string().nullable(),
-                  action: z.string(),
-                  recordType: z.string().nullable(),
-                  recordId: z.string().nullable(),
-                  fields: z.array(z.string()),
-                  clientIp: z.string().nullable(),
-                  outcome: z.string(),
-                  detail: z.record(z.string(), z.unknown()),
-                }),
-              ),
-            }),
-            ...errors,
-          },
+          response: { 200: auditReplies.rows, ...errors },
         },
       },
       async (req) => ({ rows: await readAuditLog(ctx, requireActor(req), req.query) }),

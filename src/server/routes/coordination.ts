@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { coordinationReplies as s } from "../../contract/coordination/replies.ts";
+import { workReplies } from "../../contract/work/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
@@ -32,30 +34,6 @@ import {
 } from "../use-cases/record-certification.ts";
 import { respondToRatSeat, respondToSeatInput } from "../use-cases/respond-to-rat-seat.ts";
 
-const ratView = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  taskForceId: z.string(),
-  requestedAt: z.string(),
-  formedAt: z.string().nullable(),
-  formationMinutes: z.number().nullable(),
-  seats: z.array(
-    z.object({
-      id: z.string(),
-      seat: z.string(),
-      status: z.string(),
-      membershipId: z.string(),
-      displayName: z.string(),
-      offeredAt: z.string(),
-      respondedAt: z.string().nullable(),
-      reason: z.string().nullable(),
-      onCall: z.boolean(),
-    }),
-  ),
-});
-const created = z.object({ id: z.string() });
-const certification = z.object({ kind: z.string(), issuedOn: z.string(), expiresOn: z.string() });
-
 /** Rapid Assessment Teams, task forces with their on-call roster, and certifications. */
 export const coordinationRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
@@ -69,7 +47,7 @@ export const coordinationRoutes =
           tags,
           summary: "The case's Rapid Assessment Team, seat by seat (null when none convened)",
           params: idParam,
-          response: { 200: z.object({ team: ratView.nullable() }), ...errorReplies },
+          response: { 200: s.rat, ...errorReplies },
         },
       },
       async (req) => ({
@@ -84,7 +62,7 @@ export const coordinationRoutes =
           summary: "Convene the team: offers each seat to a certified member, on call first",
           params: idParam,
           body: formRatInput,
-          response: { 201: ratView, ...errorReplies },
+          response: { 201: s.ratView, ...errorReplies },
         },
       },
       async (req, reply) =>
@@ -100,20 +78,7 @@ export const coordinationRoutes =
           summary: "Who could take a seat: eligible first (on call first), then who cannot and why",
           params: idParam,
           querystring: z.object({ seat: offerSeatInput.shape.seat }),
-          response: {
-            200: z.object({
-              candidates: z.array(
-                z.object({
-                  membershipId: z.string(),
-                  displayName: z.string(),
-                  onCall: z.boolean(),
-                  ineligible: z.string().nullable(),
-                  certificationExpiresOn: z.string().nullable(),
-                }),
-              ),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: s.candidates, ...errorReplies },
         },
       },
       async (req) => ({
@@ -128,7 +93,7 @@ export const coordinationRoutes =
           summary: "Offer a seat to a chosen member (refused if their certification is not valid)",
           params: idParam,
           body: offerSeatInput,
-          response: { 200: ratView, ...errorReplies },
+          response: { 200: s.ratView, ...errorReplies },
         },
       },
       async (req) => offerRatSeat(ctx, requireActor(req), req.params.id, req.body),
@@ -141,10 +106,7 @@ export const coordinationRoutes =
           summary: "Accept or decline a seat offered to you",
           params: idParam,
           body: respondToSeatInput,
-          response: {
-            200: z.object({ status: z.string(), teamFormed: z.boolean() }),
-            ...errorReplies,
-          },
+          response: { 200: s.seatResponse, ...errorReplies },
         },
       },
       async (req) => respondToRatSeat(ctx, requireActor(req), req.params.id, req.body),
@@ -155,22 +117,7 @@ export const coordinationRoutes =
         schema: {
           tags,
           summary: "Seats offered to you and not yet answered",
-          response: {
-            200: z.object({
-              offers: z.array(
-                z.object({
-                  id: z.string(),
-                  seat: z.string(),
-                  offeredAt: z.string(),
-                  caseId: z.string(),
-                  caseNumber: z.string(),
-                  countyFips: z.string().nullable(),
-                  receivedAt: z.string(),
-                }),
-              ),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: workReplies.seatOffers, ...errorReplies },
         },
       },
       async (req) => ({ offers: await listMySeatOffers(ctx, requireActor(req)) }),
@@ -182,7 +129,7 @@ export const coordinationRoutes =
           tags,
           summary: "Set up a task force",
           body: createTaskForceInput,
-          response: { 201: created, ...errorReplies },
+          response: { 201: s.created, ...errorReplies },
         },
       },
       async (req, reply) =>
@@ -195,32 +142,7 @@ export const coordinationRoutes =
           tags,
           summary: "A task force: members, their certifications, the on-call roster",
           params: idParam,
-          response: {
-            200: z.object({
-              id: z.string(),
-              name: z.string(),
-              agencyId: z.string(),
-              members: z.array(
-                z.object({
-                  membershipId: z.string(),
-                  userId: z.string(),
-                  role: z.string(),
-                  displayName: z.string(),
-                  onCall: z.boolean(),
-                  certifications: z.array(certification),
-                }),
-              ),
-              shifts: z.array(
-                z.object({
-                  id: z.string(),
-                  membershipId: z.string(),
-                  startsAt: z.string(),
-                  endsAt: z.string(),
-                }),
-              ),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: s.taskForce, ...errorReplies },
         },
       },
       async (req) => getTaskForce(ctx, requireActor(req), req.params.id),
@@ -249,7 +171,7 @@ export const coordinationRoutes =
           summary: "Put a member on call for a period",
           params: idParam,
           body: addShiftInput,
-          response: { 201: created, ...errorReplies },
+          response: { 201: s.created, ...errorReplies },
         },
       },
       async (req, reply) =>
@@ -262,18 +184,7 @@ export const coordinationRoutes =
           tags,
           summary: "A person's certifications (their own, or as their administrator)",
           params: idParam,
-          response: {
-            200: z.object({
-              certifications: z.array(
-                certification.extend({
-                  id: z.string(),
-                  certifiedBy: z.string(),
-                  reference: z.string().nullable(),
-                }),
-              ),
-            }),
-            ...errorReplies,
-          },
+          response: { 200: s.certifications, ...errorReplies },
         },
       },
       async (req) => ({
@@ -288,7 +199,7 @@ export const coordinationRoutes =
           summary: "Record a certification with its issue and expiry dates",
           params: idParam,
           body: certificationInput,
-          response: { 201: created, ...errorReplies },
+          response: { 201: s.created, ...errorReplies },
         },
       },
       async (req, reply) =>

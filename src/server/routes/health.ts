@@ -1,15 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { operationsReplies as s } from "../../contract/operations/replies.ts";
 import type { Db } from "../db/database.ts";
 import { checkReadiness } from "../use-cases/operations/check-readiness.ts";
-
-const healthReply = z.object({ status: z.literal("ok") });
-const readyReply = z.object({
-  status: z.enum(["ready", "not_ready"]),
-  database: z.enum(["sqlite", "postgres"]),
-  pendingMigrations: z.array(z.string()),
-});
 
 export const healthRoutes =
   (db: Db): FastifyPluginAsync =>
@@ -21,7 +14,7 @@ export const healthRoutes =
         schema: {
           tags: ["operations"],
           summary: "The process is up",
-          response: { 200: healthReply },
+          response: { 200: s.health },
         },
       },
       async () => ({ status: "ok" as const }),
@@ -32,7 +25,7 @@ export const healthRoutes =
         schema: {
           tags: ["operations"],
           summary: "The database answers and all migrations are applied",
-          response: { 200: readyReply, 503: readyReply },
+          response: { 200: s.ready, 503: s.ready },
         },
       },
       async (_req, reply) => {

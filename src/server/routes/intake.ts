@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { intakeInput, publicTipInput, reassessInput } from "../../contract/intake/inputs.ts";
+import { intakeReplies } from "../../contract/intake/replies.ts";
 import {
   closeObligationInput,
   myObligationsQuery,
   oversightQueueQuery,
 } from "../../contract/obligations/inputs.ts";
+import { workReplies } from "../../contract/work/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply } from "../http/error-schema.ts";
@@ -26,19 +27,6 @@ const errors = {
   404: errorReply,
   429: errorReply,
 };
-/** An obligation as work queues list it (no personal data: case number and action only). */
-const queuedObligation = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  actionId: z.string(),
-  ownerRole: z.string(),
-});
-const obligation = z.object({
-  actionId: z.string(),
-  ownerRole: z.string(),
-  dueAt: z.string().nullable(),
-});
 
 /** Intake (staff and public) and the caller's work queue. */
 export const intakeRoutes =
@@ -52,16 +40,7 @@ export const intakeRoutes =
           tags: ["cases"],
           summary: "Take in a case: people, facts, the stored assessment and its obligations",
           body: intakeInput,
-          response: {
-            201: z.object({
-              caseId: z.string(),
-              caseNumber: z.string(),
-              routedToAgencyId: z.string().nullable(),
-              determination: z.string(),
-              obligations: z.array(obligation),
-            }),
-            ...errors,
-          },
+          response: { 201: intakeReplies.intake, ...errors },
         },
       },
       async (req, reply) =>
@@ -75,7 +54,7 @@ export const intakeRoutes =
           tags: ["cases"],
           summary: "Send a tip without signing in; answers with a receipt code, never with data",
           body: publicTipInput,
-          response: { 201: z.object({ receiptCode: z.string() }), ...errors },
+          response: { 201: intakeReplies.tipReceipt, ...errors },
         },
       },
       async (req, reply) => reply.code(201).send(await takePublicTip(ctx, req.body)),
@@ -89,16 +68,7 @@ export const intakeRoutes =
             "Assess a case again with changed facts: adds and retires obligations, with the reason",
           params: idParam,
           body: reassessInput,
-          response: {
-            200: z.object({
-              determination: z.string(),
-              version: z.number(),
-              added: z.array(z.string()),
-              retired: z.array(z.string()),
-            }),
-            409: errorReply,
-            ...errors,
-          },
+          response: { 200: intakeReplies.reassessed, 409: errorReply, ...errors },
         },
       },
       async (req) => reassessCase(ctx, requireActor(req), req.params.id, req.body),
@@ -111,7 +81,7 @@ export const intakeRoutes =
           summary: "Mark an obligation done (with evidence) or not applicable (with a reason)",
           params: idParam,
           body: closeObligationInput,
-          response: { 200: z.object({ version: z.number() }), 409: errorReply, ...errors },
+          response: { 200: intakeReplies.obligationClosed, 409: errorReply, ...errors },
         },
       },
       async (req) => closeObligation(ctx, requireActor(req), req.params.id, req.body),
@@ -124,18 +94,7 @@ export const intakeRoutes =
           summary:
             "Overdue obligations on the cases a task-force lead or the state coordinator oversees",
           querystring: oversightQueueQuery,
-          response: {
-            200: z.object({
-              obligations: z.array(
-                queuedObligation.extend({
-                  countyFips: z.string().nullable(),
-                  dueAt: z.string(),
-                  overdueMinutes: z.number(),
-                }),
-              ),
-            }),
-            ...errors,
-          },
+          response: { 200: workReplies.overdue, ...errors },
         },
       },
       async (req) => ({ obligations: await listOverdue(ctx, requireActor(req), req.query.limit) }),
@@ -147,18 +106,7 @@ export const intakeRoutes =
           tags: ["cases"],
           summary: "My open obligations, soonest due first",
           querystring: myObligationsQuery,
-          response: {
-            200: z.object({
-              obligations: z.array(
-                queuedObligation.extend({
-                  dueAt: z.string().nullable(),
-                  overdue: z.boolean(),
-                  version: z.number(),
-                }),
-              ),
-            }),
-            ...errors,
-          },
+          response: { 200: workReplies.myObligations, ...errors },
         },
       },
       async (req) => ({

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { updateMeInput } from "../../contract/accounts/inputs.ts";
+import { authReplies } from "../../contract/auth/replies.ts";
 import { oversightQueueQuery } from "../../contract/obligations/inputs.ts";
+import { workReplies as s } from "../../contract/work/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { updateMe } from "../use-cases/accounts/update-me.ts";
 import { listIncomingReferrals } from "../use-cases/case-file/respond-to-referral.ts";
 import { listOpenCases } from "../use-cases/obligations/list-open-cases.ts";
-import { caseFileSchemas as s } from "./case-file-schemas.ts";
 
 /** The caller's own queues and preferences (the obligation queues live in intake.ts). */
 export const myWorkRoutes =
@@ -47,7 +47,7 @@ export const myWorkRoutes =
           tags: ["auth"],
           summary: "Your preferences (language)",
           body: updateMeInput,
-          response: { 200: z.object({ language: z.string() }), ...errorReplies },
+          response: { 200: authReplies.preferences, ...errorReplies },
         },
       },
       async (req) => updateMe(ctx, requireActor(req), req.body),

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { referenceReplies } from "../../contract/reference/replies.ts";
 import { MISSISSIPPI_COUNTIES } from "../../domain/counties.ts";
-
-const countiesReply = z.object({
-  counties: z.array(z.object({ fips: z.string(), name: z.string() })),
-});
 
 /** Public reference data: no personal data, cacheable by the browser for the session. */
 export const referenceRoutes: FastifyPluginAsync = async (app) => {
@@ -15,7 +11,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ["reference"],
         summary: "Mississippi's 82 counties with FIPS codes",
-        response: { 200: countiesReply },
+        response: { 200: referenceReplies.counties },
       },
     },
     async () => ({ counties: MISSISSIPPI_COUNTIES.map((c) => ({ ...c })) }),

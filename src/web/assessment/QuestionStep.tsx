@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import type { Question } from "../api/types.ts";
+import type { Question } from "../../contract/assessment/replies.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Button } from "../ui/Button.tsx";
 import { RadioGroup, TextInput } from "../ui/Field.tsx";

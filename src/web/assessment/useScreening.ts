@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Question, Questionnaire, ScreeningStep } from "../../contract/assessment/replies.ts";
+import type { Answers } from "../../domain/questionnaire/screening.ts";
 import { ApiError, api } from "../api/client.ts";
-import type { Answers, Question, Questionnaire, ScreeningStep } from "../api/types.ts";
 import type { Language } from "../i18n/i18n.tsx";
 
 export interface Screening {

@@ -1,8 +1,12 @@
 import { type FormEvent, useEffect, useState } from "react";
+import type { Questionnaire, ScreeningStep } from "../../contract/assessment/replies.ts";
+import type { Reply } from "../../contract/common.ts";
+import type { intakeReplies } from "../../contract/intake/replies.ts";
+import type { County, referenceReplies } from "../../contract/reference/replies.ts";
 import { VENUES } from "../../domain/catalogues.ts";
 import { CONTACTS } from "../../domain/contacts.ts";
+import type { Answer } from "../../domain/questionnaire/screening.ts";
 import { ApiError, api } from "../api/client.ts";
-import type { Answers, County, Questionnaire, ScreeningStep } from "../api/types.ts";
 import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
 import { Button } from "../ui/Button.tsx";
@@ -36,7 +40,7 @@ export default function TipPage() {
 
   useEffect(() => {
     api
-      .get<{ counties: County[] }>("/api/v1/reference/counties", ANONYMOUS)
+      .get<Reply<typeof referenceReplies.counties>>("/api/v1/reference/counties", ANONYMOUS)
       .then((r) => setCounties(r.counties))
       .catch(() => setError(t("tip.error.load")));
   }, [t]);
@@ -56,7 +60,7 @@ export default function TipPage() {
     e.preventDefault();
     setError(null);
     setSent({ state: "sending" });
-    const answers: Answers = {};
+    const answers: Record<string, Answer> = {};
     if (age) answers.age = age;
     for (const id of seen) answers[id] = "yes";
     try {
@@ -65,7 +69,7 @@ export default function TipPage() {
         { answers },
         ANONYMOUS,
       );
-      const reply = await api.post<{ receiptCode: string }>(
+      const reply = await api.post<Reply<typeof intakeReplies.tipReceipt>>(
         "/api/v1/tips",
         {
           ...(county ? { countyFips: county } : {}),

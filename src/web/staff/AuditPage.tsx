@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { AuditRow } from "../api/types.ts";
+import type { auditReplies } from "../../contract/audit/replies.ts";
+import type { Reply } from "../../contract/common.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Badge } from "../ui/Badge.tsx";
@@ -20,7 +21,7 @@ export default function AuditPage() {
   const { t, lang } = useI18n();
   const [before, setBefore] = useState<number[]>([]);
   const cursor = before[before.length - 1];
-  const [loaded] = useApi<{ rows: AuditRow[] }>(
+  const [loaded] = useApi<Reply<typeof auditReplies.rows>>(
     `/api/v1/audit?limit=${PAGE_SIZE}${cursor !== undefined ? `&before=${cursor}` : ""}`,
   );
   const rows = loaded.state === "ready" ? loaded.data.rows : [];

@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from "react";
+import type { Reply } from "../../contract/common.ts";
+import type { IntakeReply } from "../../contract/intake/replies.ts";
+import type { County, referenceReplies } from "../../contract/reference/replies.ts";
 import { CASE_SOURCES, VENUES } from "../../domain/catalogues.ts";
 import { ApiError, api } from "../api/client.ts";
-import type { County, IntakeReply } from "../api/types.ts";
 import { CurrentQuestion } from "../assessment/CurrentQuestion.tsx";
 import { ScreeningError } from "../assessment/ScreeningError.tsx";
 import { useScreening } from "../assessment/useScreening.ts";
@@ -43,7 +45,7 @@ export default function IntakePage() {
 
   useEffect(() => {
     api
-      .get<{ counties: County[] }>("/api/v1/reference/counties")
+      .get<Reply<typeof referenceReplies.counties>>("/api/v1/reference/counties")
       .then((r) => setCounties(r.counties))
       .catch(() => setFailure(t("error.load")));
   }, [t]);

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { authReplies, MfaEnrolment as Enrolment } from "../../contract/auth/replies.ts";
+import type { Reply } from "../../contract/common.ts";
 import { api, setCsrfToken } from "../api/client.ts";
-import type { MfaEnrolment as Enrolment } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
 import { Button } from "../ui/Button.tsx";
@@ -35,7 +36,7 @@ export function MfaEnrolment(props: { onDone(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const reply = await api.post<{ recoveryCodes: string[]; csrfToken: string }>(
+      const reply = await api.post<Reply<typeof authReplies.mfaConfirmed>>(
         "/api/v1/auth/mfa/enrol/confirm",
         { code: code.trim() },
       );

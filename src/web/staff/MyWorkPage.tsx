@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { MyObligation } from "../api/types.ts";
+import type { Reply } from "../../contract/common.ts";
+import type { workReplies } from "../../contract/work/replies.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
@@ -23,7 +24,8 @@ import { SeatOffers } from "./work/SeatOffers.tsx";
 export default function MyWorkPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
-  const [loaded, reload] = useApi<{ obligations: MyObligation[] }>("/api/v1/me/obligations");
+  const [loaded, reload] =
+    useApi<Reply<typeof workReplies.myObligations>>("/api/v1/me/obligations");
   const [closing, setClosing] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const now = useNow();

@@ -1,4 +1,5 @@
-import type { OverdueObligation } from "../api/types.ts";
+import type { Reply } from "../../contract/common.ts";
+import type { workReplies } from "../../contract/work/replies.ts";
 import { formatDateTime, formatSpan } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Badge } from "../ui/Badge.tsx";
@@ -13,7 +14,7 @@ import { useNow } from "./useNow.ts";
 /** The overdue list for task-force leads and the state coordinator, oldest first. */
 export default function OverduePage() {
   const { t, lang } = useI18n();
-  const [loaded] = useApi<{ obligations: OverdueObligation[] }>("/api/v1/queues/overdue");
+  const [loaded] = useApi<Reply<typeof workReplies.overdue>>("/api/v1/queues/overdue");
   const now = useNow();
   return (
     <Page title={t("overdue.title")} lead={t("overdue.lead")}>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
+import type { SessionReply } from "../../contract/auth/replies.ts";
 import { ApiError, api, setCsrfToken } from "../api/client.ts";
-import type { SessionReply } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { navigate, useLocation } from "../router.ts";
 import { Alert } from "../ui/Alert.tsx";

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react";
+import type { authReplies, Me } from "../../contract/auth/replies.ts";
+import type { Reply } from "../../contract/common.ts";
 import { ApiError, api, setCsrfToken } from "../api/client.ts";
-import type { Me } from "../api/types.ts";
 import { addStaffMessages, type Language, useI18n } from "../i18n/i18n.tsx";
 import { STAFF_MESSAGES } from "../i18n/staff/messages.ts";
 import { navigate, useLocation } from "../router.ts";
@@ -61,7 +62,9 @@ export default function StaffShell(props: { area: Area; children: ReactNode }) {
     setLang(lang);
     if (!me) return;
     try {
-      const saved = await api.patch<{ language: string }>("/api/v1/me", { language: lang });
+      const saved = await api.patch<Reply<typeof authReplies.preferences>>("/api/v1/me", {
+        language: lang,
+      });
       setLoad({ state: "ready", me: { ...me, language: saved.language } });
     } catch {
       // Kept for this page only; the next sign-in uses the language last saved.

@@ -1,4 +1,5 @@
-import type { Agency } from "../api/case-file-types.ts";
+import type { Agency, accountReplies } from "../../contract/accounts/replies.ts";
+import type { Reply } from "../../contract/common.ts";
 import type { Translate } from "../i18n/i18n.tsx";
 import type { Choice } from "../ui/Field.tsx";
 import { labelFor } from "./labels.ts";
@@ -6,7 +7,7 @@ import { useApi } from "./useApi.ts";
 
 /** The agency directory (GET /api/v1/agencies: any signed-in user), for pickers and names. */
 export function useAgencies() {
-  return useApi<{ agencies: Agency[] }>("/api/v1/agencies");
+  return useApi<Reply<typeof accountReplies.agencies>>("/api/v1/agencies");
 }
 
 /** "Hinds County Sheriff's Office (Law enforcement)": the kind helps tell similar names apart. */

@@ -1,4 +1,4 @@
-import type { AccountAbilities } from "../api/types.ts";
+import type { AccountAbilities } from "../../domain/abilities.ts";
 import type { UiMessageKey } from "../i18n/i18n.tsx";
 
 export interface MenuItem {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Me } from "../api/types.ts";
+import type { Me } from "../../contract/auth/replies.ts";
 
 /** The signed-in user as GET /api/v1/me describes them; held in memory only. */
 export interface Session {

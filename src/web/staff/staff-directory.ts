@@ -1,4 +1,5 @@
-import type { StaffMember } from "../api/coordination-types.ts";
+import type { accountReplies, StaffMember } from "../../contract/accounts/replies.ts";
+import type { Reply } from "../../contract/common.ts";
 import type { Translate } from "../i18n/i18n.tsx";
 import { labelFor } from "./labels.ts";
 import { useApi } from "./useApi.ts";
@@ -10,7 +11,7 @@ import { useApi } from "./useApi.ts";
  * show their form only to those allowed.
  */
 export function useStaffDirectory(allowed: boolean) {
-  return useApi<{ staff: StaffMember[] }>(allowed ? "/api/v1/staff" : null);
+  return useApi<Reply<typeof accountReplies.staff>>(allowed ? "/api/v1/staff" : null);
 }
 
 /** "Ana Example · HT investigator · Hinds County Sheriff's Office": names alone can repeat. */

@@ -1,6 +1,8 @@
 import { useState } from "react";
+import type { accountReplies } from "../../../contract/accounts/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
+import type { coordinationReplies } from "../../../contract/coordination/replies.ts";
 import { ApiError } from "../../api/client.ts";
-import type { Account, Certification } from "../../api/coordination-types.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { type Translate, useI18n } from "../../i18n/i18n.tsx";
 import { Select } from "../../ui/Field.tsx";
@@ -44,7 +46,7 @@ function usePeople(t: Translate): Loaded<Person[]> {
   const { me } = useSession();
   const admin = me.abilities.administerAccounts;
   const certifier = me.abilities.recordCertifications;
-  const [accounts] = useApi<{ users: Account[] }>(admin ? "/api/v1/users" : null);
+  const [accounts] = useApi<Reply<typeof accountReplies.users>>(admin ? "/api/v1/users" : null);
   const [directory] = useStaffDirectory(!admin && certifier);
   if (!admin && !certifier)
     return { state: "failed", error: new ApiError(403, "forbidden", "forbidden") };
@@ -101,7 +103,7 @@ export default function CertificationsPage() {
 function PersonCertifications(props: { userId: string }) {
   const { t, lang } = useI18n();
   const path = `/api/v1/users/${encodeURIComponent(props.userId)}/certifications`;
-  const [loaded, reload] = useApi<{ certifications: Certification[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof coordinationReplies.certifications>>(path);
   return (
     <>
       <h2>{t("certs.held")}</h2>

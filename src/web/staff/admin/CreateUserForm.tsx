@@ -1,6 +1,6 @@
 import { useState } from "react";
+import type { Agency, RoleGrants } from "../../../contract/accounts/replies.ts";
 import type { Role } from "../../../domain/roles.ts";
-import type { Agency } from "../../api/case-file-types.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
@@ -12,12 +12,6 @@ import { labelFor } from "../labels.ts";
 
 const FIELDS = ["email", "displayName", "password", "agencyId", "role"];
 const EMPTY = { email: "", displayName: "", password: "", agencyId: "", role: "" };
-
-/** An agency the caller administers and the roles the access policy lets it give there. */
-export interface RoleGrants {
-  agencyId: string;
-  roles: Role[];
-}
 
 /**
  * Creates an account in an agency the administrator manages. The agencies and, for the one

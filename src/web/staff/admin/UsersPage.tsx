@@ -1,6 +1,7 @@
 import { useState } from "react";
+import type { Account, accountReplies } from "../../../contract/accounts/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
 import { api } from "../../api/client.ts";
-import type { Account } from "../../api/coordination-types.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
 import { Badge } from "../../ui/Badge.tsx";
@@ -11,7 +12,7 @@ import { Gate, useAction } from "../actions.tsx";
 import { agencyName, useAgencies } from "../agencies.ts";
 import { labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
-import { CreateUserForm, type RoleGrants } from "./CreateUserForm.tsx";
+import { CreateUserForm } from "./CreateUserForm.tsx";
 
 /**
  * Accounts this administrator manages (their agency's; every one for a system administrator),
@@ -19,9 +20,9 @@ import { CreateUserForm, type RoleGrants } from "./CreateUserForm.tsx";
  */
 export default function UsersPage() {
   const { t } = useI18n();
-  const [loaded, reload] = useApi<{ users: Account[] }>("/api/v1/users");
+  const [loaded, reload] = useApi<Reply<typeof accountReplies.users>>("/api/v1/users");
   const [agencies] = useAgencies();
-  const [grants] = useApi<{ grants: RoleGrants[] }>("/api/v1/role-grants");
+  const [grants] = useApi<Reply<typeof accountReplies.roleGrants>>("/api/v1/role-grants");
   const directory = agencies.state === "ready" ? agencies.data.agencies : [];
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);

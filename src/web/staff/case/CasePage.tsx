@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import type { CaseDetail } from "../../api/types.ts";
+import type { CaseDetail } from "../../../contract/cases/replies.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useLocation } from "../../router.ts";
 import type { RouteProps } from "../../routes.ts";

@@ -1,8 +1,8 @@
 import { useState } from "react";
+import type { CasePerson } from "../../../contract/cases/replies.ts";
 import { mayGiveConsent } from "../../../domain/consent.ts";
 import { CONSENT_CATEGORIES } from "../../../domain/roles.ts";
 import { api } from "../../api/client.ts";
-import type { CasePerson } from "../../api/types.ts";
 import { endOfDayInMississippi } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Button } from "../../ui/Button.tsx";

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import type { ConsentRecord } from "../../api/case-file-types.ts";
+import type { CasePerson, caseReplies } from "../../../contract/cases/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
 import { api } from "../../api/client.ts";
-import type { CasePerson } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
@@ -49,7 +49,7 @@ export default function ConsentsPanel({ detail }: CasePanelProps) {
 function PersonConsents(props: { person: CasePerson }) {
   const { t, lang } = useI18n();
   const path = `/api/v1/persons/${encodeURIComponent(props.person.id)}/consents`;
-  const [loaded, reload] = useApi<{ consents: ConsentRecord[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseReplies.consents>>(path);
   const revoke = useAction();
   return (
     <section className="consents">

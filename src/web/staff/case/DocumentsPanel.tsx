@@ -1,6 +1,7 @@
 import { useState } from "react";
+import type { caseFileReplies } from "../../../contract/case-file/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
 import { DOCUMENT_TYPES, isDocumentType } from "../../../domain/coordination/documents.ts";
-import type { CaseDocument } from "../../api/case-file-types.ts";
 import { api } from "../../api/client.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { type Language, useI18n } from "../../i18n/i18n.tsx";
@@ -51,7 +52,7 @@ function mediaTypeOf(file: File): string {
 export default function DocumentsPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/documents`;
-  const [loaded, reload] = useApi<{ documents: CaseDocument[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseFileReplies.documents>>(path);
   const [added, setAdded] = useState(false);
   const [adding, setAdding] = useState(false);
   return (

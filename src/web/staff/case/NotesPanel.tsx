@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { CaseNote } from "../../api/case-file-types.ts";
+import type { caseFileReplies } from "../../../contract/case-file/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
 import { api } from "../../api/client.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -25,7 +26,7 @@ import { personChoices, personLabel } from "./people.ts";
 export default function NotesPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/notes`;
-  const [loaded, reload] = useApi<{ notes: CaseNote[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseFileReplies.notes>>(path);
   const [added, setAdded] = useState<boolean | null>(null);
   const person = (id: string | null) => detail.persons.find((p) => p.id === id);
   return (
@@ -88,7 +89,7 @@ function NoteForm(props: {
   const readers = useConfidentialChoice();
   const submit = async () => {
     const saved = await action.run(() =>
-      api.post<{ id: string; confidential: boolean }>(
+      api.post<Reply<typeof caseFileReplies.noteCreated>>(
         `/api/v1/cases/${encodeURIComponent(props.caseId)}/notes`,
         {
           body,

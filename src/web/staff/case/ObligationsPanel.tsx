@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { CaseObligation } from "../../api/case-file-types.ts";
+import type { CaseObligation, caseFileReplies } from "../../../contract/case-file/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
@@ -50,7 +51,7 @@ function Evidence(props: { o: CaseObligation }) {
 export default function ObligationsPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/obligations`;
-  const [loaded, reload] = useApi<{ obligations: CaseObligation[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseFileReplies.obligations>>(path);
   const [closing, setClosing] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const now = useNow();

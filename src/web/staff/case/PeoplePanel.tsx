@@ -1,4 +1,4 @@
-import type { CasePerson } from "../../api/types.ts";
+import type { CasePerson } from "../../../contract/cases/replies.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Badge } from "../../ui/Badge.tsx";
 import { labelFor } from "../labels.ts";

@@ -1,4 +1,5 @@
-import type { TimelineEvent } from "../../api/case-file-types.ts";
+import type { caseFileReplies, TimelineEvent } from "../../../contract/case-file/replies.ts";
+import type { Reply } from "../../../contract/common.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { type Translate, useI18n } from "../../i18n/i18n.tsx";
 import { Gate } from "../actions.tsx";
@@ -24,7 +25,7 @@ function eventDetail(t: Translate, e: TimelineEvent): string | null {
 export default function TimelinePanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/timeline`;
-  const [loaded] = useApi<{ events: TimelineEvent[] }>(path);
+  const [loaded] = useApi<Reply<typeof caseFileReplies.timeline>>(path);
   return (
     <Gate loaded={loaded}>
       {({ events }) =>

@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
-import type { CaseAbilities, CaseDetail } from "../../api/types.ts";
+import type { CaseDetail } from "../../../contract/cases/replies.ts";
+import type { CaseAbilities } from "../../../domain/abilities.ts";
 import type { UiMessageKey } from "../../i18n/i18n.tsx";
 
 export interface CasePanelProps {

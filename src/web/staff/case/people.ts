@@ -1,4 +1,4 @@
-import type { CasePerson } from "../../api/types.ts";
+import type { CasePerson } from "../../../contract/cases/replies.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
 import type { Choice } from "../../ui/Field.tsx";
 import { labelFor } from "../labels.ts";

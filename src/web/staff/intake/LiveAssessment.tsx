@@ -1,4 +1,4 @@
-import type { Assessment } from "../../api/types.ts";
+import type { Assessment } from "../../../domain/assessment/engine.ts";
 import { NextSteps } from "../../assessment/NextSteps.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 

@@ -1,6 +1,6 @@
+import type { CertificationPeriod } from "../../../contract/coordination/replies.ts";
 import { certificationValid } from "../../../domain/coordination/rapid-assessment-team.ts";
 import { localDate } from "../../../domain/time.ts";
-import type { CertificationPeriod } from "../../api/coordination-types.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Badge } from "../../ui/Badge.tsx";

@@ -1,4 +1,5 @@
-import type { OpenCase } from "../../api/coordination-types.ts";
+import type { Reply } from "../../../contract/common.ts";
+import type { OpenCase, workReplies } from "../../../contract/work/replies.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Badge } from "../../ui/Badge.tsx";
@@ -23,7 +24,7 @@ function RatBadge(props: { c: OpenCase }) {
  */
 export default function OpenCasesPage() {
   const { t, lang } = useI18n();
-  const [loaded] = useApi<{ cases: OpenCase[] }>("/api/v1/queues/open-cases");
+  const [loaded] = useApi<Reply<typeof workReplies.openCases>>("/api/v1/queues/open-cases");
   const columns = [
     t("open_cases.case"),
     t("case.county"),

@@ -1,6 +1,6 @@
 import { useState } from "react";
+import type { TaskForceDetail } from "../../../contract/coordination/replies.ts";
 import { api } from "../../api/client.ts";
-import type { TaskForceDetail } from "../../api/coordination-types.ts";
 import { mississippiDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";

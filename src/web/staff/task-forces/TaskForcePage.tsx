@@ -1,4 +1,4 @@
-import type { TaskForceDetail } from "../../api/coordination-types.ts";
+import type { TaskForceDetail } from "../../../contract/coordination/replies.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { RouteProps } from "../../routes.ts";

@@ -1,6 +1,7 @@
 import { useState } from "react";
+import type { Reply } from "../../../contract/common.ts";
+import type { coordinationReplies } from "../../../contract/coordination/replies.ts";
 import { api } from "../../api/client.ts";
-import type { TaskForceSummary } from "../../api/coordination-types.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { Select, TextInput } from "../../ui/Field.tsx";
@@ -17,7 +18,8 @@ import { useApi } from "../useApi.ts";
  */
 export default function TaskForcesPage() {
   const { t } = useI18n();
-  const [loaded, reload] = useApi<{ taskForces: TaskForceSummary[] }>("/api/v1/task-forces");
+  const [loaded, reload] =
+    useApi<Reply<typeof coordinationReplies.taskForces>>("/api/v1/task-forces");
   const [agencies] = useAgencies();
   const directory = agencies.state === "ready" ? agencies.data.agencies : [];
   return (

@@ -1,9 +1,10 @@
 import { useState } from "react";
+import type { Reply } from "../../../contract/common.ts";
+import type { IncomingReferral, workReplies } from "../../../contract/work/replies.ts";
 import {
   REFERRAL_TRANSITIONS,
   type ReferralStatus,
 } from "../../../domain/coordination/referral.ts";
-import type { IncomingReferral } from "../../api/case-file-types.ts";
 import { api } from "../../api/client.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -15,9 +16,6 @@ import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
 
-const answersFrom = (status: string): readonly ReferralStatus[] =>
-  REFERRAL_TRANSITIONS[status as ReferralStatus] ?? [];
-
 /**
  * Referrals sent to my agency: accept, decline with a reason, or mark completed. The person's
  * name appears only when the referral carried it on a basis that still holds (the server
@@ -25,7 +23,8 @@ const answersFrom = (status: string): readonly ReferralStatus[] =>
  */
 export function IncomingReferrals() {
   const { t } = useI18n();
-  const [loaded, reload] = useApi<{ referrals: IncomingReferral[] }>("/api/v1/me/referrals");
+  const [loaded, reload] =
+    useApi<Reply<typeof workReplies.incomingReferrals>>("/api/v1/me/referrals");
   const [done, setDone] = useState<string | null>(null);
   return (
     <section className="work-section" aria-labelledby="incoming-referrals">
@@ -72,7 +71,7 @@ function ReferralItem(props: {
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const name = [r.identity.givenName, r.identity.familyName].filter(Boolean).join(" ");
-  const answers = answersFrom(r.status);
+  const answers = REFERRAL_TRANSITIONS[r.status];
   const respond = async (status: ReferralStatus) => {
     const answered = await action.run(() =>
       api.post(`/api/v1/referrals/${encodeURIComponent(r.id)}/respond`, {

@@ -1,6 +1,8 @@
 import { useState } from "react";
+import type { Reply } from "../../../contract/common.ts";
+import type { coordinationReplies } from "../../../contract/coordination/replies.ts";
+import type { SeatOffer, workReplies } from "../../../contract/work/replies.ts";
 import { api } from "../../api/client.ts";
-import type { SeatOffer } from "../../api/coordination-types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
@@ -19,7 +21,7 @@ type Answered = { caseId: string; caseNumber: string; accepted: boolean; formed:
  */
 export function SeatOffers() {
   const { t } = useI18n();
-  const [loaded, reload] = useApi<{ offers: SeatOffer[] }>("/api/v1/me/seat-offers");
+  const [loaded, reload] = useApi<Reply<typeof workReplies.seatOffers>>("/api/v1/me/seat-offers");
   const [answered, setAnswered] = useState<Answered | null>(null);
   const offers = loaded.state === "ready" ? loaded.data.offers : [];
   if (offers.length === 0 && !answered) return null;
@@ -67,7 +69,7 @@ function OfferItem(props: { offer: SeatOffer; onAnswered(a: Answered): void; onS
   const seat = labelFor(t, "seat", offer.seat);
   const respond = async (response: "accepted" | "declined") => {
     const answer = await action.run(() =>
-      api.post<{ status: string; teamFormed: boolean }>(
+      api.post<Reply<typeof coordinationReplies.seatResponse>>(
         `/api/v1/rat-seats/${encodeURIComponent(offer.id)}/respond`,
         response === "declined" ? { response, reason } : { response },
       ),

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Agency } from "../../../api/case-file-types.ts";
+import type { Agency } from "../../../../contract/accounts/replies.ts";
 import { api } from "../../../api/client.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";

@@ -1,6 +1,7 @@
 import { useState } from "react";
+import type { Agency } from "../../../../contract/accounts/replies.ts";
+import type { PlanItem } from "../../../../contract/case-file/replies.ts";
 import { PLAN_ITEM_STATUSES } from "../../../../domain/coordination/service-plan.ts";
-import type { Agency, PlanItem } from "../../../api/case-file-types.ts";
 import { api } from "../../../api/client.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";

@@ -1,7 +1,8 @@
 import { useState } from "react";
+import type { Agency } from "../../../../contract/accounts/replies.ts";
+import type { ServicePlan } from "../../../../contract/case-file/replies.ts";
+import type { CasePerson } from "../../../../contract/cases/replies.ts";
 import { PLAN_DOMAIN_IDS } from "../../../../domain/coordination/service-plan.ts";
-import type { Agency, ServicePlan } from "../../../api/case-file-types.ts";
-import type { CasePerson } from "../../../api/types.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";

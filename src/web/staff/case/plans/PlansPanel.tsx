@@ -1,7 +1,9 @@
 import { useState } from "react";
-import type { Agency, ServicePlan } from "../../../api/case-file-types.ts";
+import type { Agency } from "../../../../contract/accounts/replies.ts";
+import type { caseFileReplies, ServicePlan } from "../../../../contract/case-file/replies.ts";
+import type { CasePerson } from "../../../../contract/cases/replies.ts";
+import type { Reply } from "../../../../contract/common.ts";
 import { api } from "../../../api/client.ts";
-import type { CasePerson } from "../../../api/types.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
 import { Select } from "../../../ui/Field.tsx";
@@ -20,7 +22,7 @@ import { PlanView } from "./PlanView.tsx";
 export default function PlansPanel({ detail }: CasePanelProps) {
   const { t } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/plans`;
-  const [loaded, reload] = useApi<{ plans: ServicePlan[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseFileReplies.plans>>(path);
   const [agencies] = useAgencies();
   const directory: Agency[] = agencies.state === "ready" ? agencies.data.agencies : [];
   const { abilities } = detail;

@@ -1,6 +1,10 @@
 import { useState } from "react";
+import type { Reply } from "../../../../contract/common.ts";
+import type {
+  coordinationReplies,
+  TaskForceSummary,
+} from "../../../../contract/coordination/replies.ts";
 import { api } from "../../../api/client.ts";
-import type { TaskForceSummary } from "../../../api/coordination-types.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
 import { Select } from "../../../ui/Field.tsx";
@@ -15,7 +19,7 @@ import { useApi } from "../../useApi.ts";
  */
 export function ConveneForm(props: { caseId: string; onConvened(): void }) {
   const { t } = useI18n();
-  const [loaded] = useApi<{ taskForces: TaskForceSummary[] }>("/api/v1/task-forces");
+  const [loaded] = useApi<Reply<typeof coordinationReplies.taskForces>>("/api/v1/task-forces");
   // The lead agency tells apart task forces with similar names; without it (still loading, or
   // the directory failed) the names alone still let the user convene.
   const [agencies] = useAgencies();

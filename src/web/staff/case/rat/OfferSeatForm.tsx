@@ -1,8 +1,13 @@
 import { useState } from "react";
+import type { Reply } from "../../../../contract/common.ts";
+import type {
+  coordinationReplies,
+  RatTeam,
+  SeatCandidate,
+} from "../../../../contract/coordination/replies.ts";
 import { RAT_SEAT_IDS } from "../../../../domain/coordination/rapid-assessment-team.ts";
 import { localDate } from "../../../../domain/time.ts";
 import { api } from "../../../api/client.ts";
-import type { RatTeam, SeatCandidate } from "../../../api/coordination-types.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { type Language, type Translate, useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
@@ -66,7 +71,7 @@ export function OfferSeatForm(props: { caseId: string; team: RatTeam; onOffered(
   const seat = open.find((s) => s === picked) ?? open[0] ?? null;
   const [membershipId, setMembershipId] = useState("");
   const base = `/api/v1/cases/${encodeURIComponent(props.caseId)}/rat`;
-  const [candidates] = useApi<{ candidates: SeatCandidate[] }>(
+  const [candidates] = useApi<Reply<typeof coordinationReplies.candidates>>(
     seat ? `${base}/candidates?seat=${encodeURIComponent(seat)}` : null,
   );
   if (seat === null) return null;

@@ -1,4 +1,5 @@
-import type { RatTeam, TaskForceSummary } from "../../../api/coordination-types.ts";
+import type { Reply } from "../../../../contract/common.ts";
+import type { coordinationReplies, RatTeam } from "../../../../contract/coordination/replies.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Badge } from "../../../ui/Badge.tsx";
@@ -18,7 +19,9 @@ export default function RatPanel({ detail }: CasePanelProps) {
   const { t } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/rat`;
   // Kept on screen while it reloads after an offer by hand, so that form keeps focus.
-  const [loaded, reload] = useApi<{ team: RatTeam | null }>(path, { keepOnReload: true });
+  const [loaded, reload] = useApi<Reply<typeof coordinationReplies.rat>>(path, {
+    keepOnReload: true,
+  });
   return (
     <Gate loaded={loaded}>
       {({ team }) =>
@@ -42,7 +45,7 @@ function TeamView(props: { team: RatTeam; mayConvene: boolean; reload(): void })
   const { team } = props;
   // The task force's name comes from the directory any signed-in user may read. It only adds
   // context to the line below, so while it loads (or if it fails) the line goes without it.
-  const [directory] = useApi<{ taskForces: TaskForceSummary[] }>("/api/v1/task-forces");
+  const [directory] = useApi<Reply<typeof coordinationReplies.taskForces>>("/api/v1/task-forces");
   const taskForce =
     directory.state === "ready"
       ? directory.data.taskForces.find((f) => f.id === team.taskForceId)

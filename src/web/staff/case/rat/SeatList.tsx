@@ -1,5 +1,5 @@
+import type { RatSeat, RatTeam } from "../../../../contract/coordination/replies.ts";
 import { RAT_SEAT_IDS } from "../../../../domain/coordination/rapid-assessment-team.ts";
-import type { RatSeat, RatTeam } from "../../../api/coordination-types.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Badge, type BadgeTone } from "../../../ui/Badge.tsx";

@@ -1,7 +1,7 @@
 import { useState } from "react";
+import type { CaseDetail } from "../../../../contract/cases/replies.ts";
 import { STATUTORY_BASES } from "../../../../domain/coordination/referral.ts";
 import { api } from "../../../api/client.ts";
-import type { CaseDetail } from "../../../api/types.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
 import { Checkbox, Select, TextInput } from "../../../ui/Field.tsx";

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { CaseReferral } from "../../../api/case-file-types.ts";
+import type { caseFileReplies } from "../../../../contract/case-file/replies.ts";
+import type { Reply } from "../../../../contract/common.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Alert } from "../../../ui/Alert.tsx";
@@ -20,7 +21,7 @@ import { ReferralForm } from "./ReferralForm.tsx";
 export default function ReferralsPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/referrals`;
-  const [loaded, reload] = useApi<{ referrals: CaseReferral[] }>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseFileReplies.referrals>>(path);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const person = (id: string) => detail.persons.find((p) => p.id === id);

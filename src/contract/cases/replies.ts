@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
+import { createdReply, disclosureBasis, flagsSchema } from "../common.ts";
+
+/** What the case routes answer: the case list, one case with its people, consent records. */
+
+const caseSummary = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: z.string(),
+  source: z.string(),
+  countyFips: z.string().nullable(),
+  receivedAt: z.string(),
+  determination: z.string().nullable(),
+  agencyId: z.string(),
+});
+
+/** Only the identity fields the policy discloses are present; the others are in `withheld`. */
+const identity = z.object({
+  givenName: z.string().optional(),
+  familyName: z.string().optional(),
+  birthDate: z.string().optional(),
+  phone: z.string().optional(),
+  address: z.string().optional(),
+});
+
+const casePerson = z.object({
+  id: z.string(),
+  part: z.string(),
+  holderAgencyId: z.string(),
+  ageYears: z.number().nullable(),
+  gender: z.string().nullable(),
+  citizenship: z.string().nullable(),
+  identity,
+  withheld: z.array(z.string()),
+  disclosureBasis,
+});
+
+const caseDetail = caseSummary.extend({
+  version: z.number(),
+  persons: z.array(casePerson),
+  outcome: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  abilities: flagsSchema(CASE_ABILITY_NAMES),
+});
+
+const consentRecord = z.object({
+  id: z.string(),
+  recipientAgencyId: z.string(),
+  recipientAgencyName: z.string(),
+  categories: z.array(z.string()),
+  purpose: z.string(),
+  form: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+  valid: z.boolean(),
+});
+
+export const caseReplies = {
+  cases: z.object({ cases: z.array(caseSummary) }),
+  caseDetail,
+  breakGlass: z.object({ expiresAt: z.string() }),
+  consentRecorded: createdReply,
+  consents: z.object({ consents: z.array(consentRecord) }),
+};
+
+export type CasePerson = z.infer<typeof casePerson>;
+export type CaseDetail = z.infer<typeof caseDetail>;
