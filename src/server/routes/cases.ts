@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { breakGlassInput } from "../../contract/coordination/inputs.ts";
 import { CASE_ABILITY_NAMES } from "../../domain/abilities.ts";
 import type { AppContext } from "../context.ts";
 import { notFound } from "../errors.ts";
@@ -8,7 +9,7 @@ import { requireActor } from "../http/auth-hook.ts";
 import { errorReply, flagsSchema } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { CaseRepository } from "../repositories/case-repository.ts";
-import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
+import { openBreakGlass } from "../use-cases/coordination/open-break-glass.ts";
 import { readAuditLog } from "../use-cases/read-audit-log.ts";
 import {
   consentInput,
