@@ -5,6 +5,10 @@ import { forbidden, notFound } from "../errors.ts";
 import type { TaskForceRow } from "../repositories/coordination/task-forces.ts";
 import { runUnit, type Work } from "./unit-of-work.ts";
 
+/** The refusal's plain words for whoever may not run a task force. */
+export const TASK_FORCE_REFUSAL =
+  "Only this task force's lead or the state coordinator may do this.";
+
 export interface TaskForceWork extends Work {
   /** The task force, and what the caller may do with it. */
   readonly taskForce: { row: TaskForceRow; abilities: TaskForceAbilities };
@@ -37,10 +41,7 @@ export function onTaskForce<T>(
       const row = await w.repos.taskForces.find(spec.taskForceId);
       if (!row) throw w.refuse(notFound("task force"));
       const abilities = taskForceAbilities(actor, row);
-      if (!abilities[spec.ability])
-        throw w.refuse(
-          forbidden("Only this task force's lead or the state coordinator may do this."),
-        );
+      if (!abilities[spec.ability]) throw w.refuse(forbidden(TASK_FORCE_REFUSAL));
       return { row, abilities };
     },
     (w, found) => work({ ...w, taskForce: found }),

@@ -4,6 +4,7 @@ import { canManageTaskForce } from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { asCaller } from "../../unit-of-work/as-caller.ts";
+import { TASK_FORCE_REFUSAL } from "../../unit-of-work/on-task-force.ts";
 
 /**
  * Sets up a task force for the caller's agency, or (for the state coordinator) another's: the
@@ -18,9 +19,7 @@ export function createTaskForce(
   return asCaller(ctx, actor, spec, async (w) => {
     const agencyId = input.agencyId ?? actor.agencyId;
     if (!canManageTaskForce(actor, { agency_id: agencyId }))
-      throw w.refuse(
-        forbidden("Only this task force's lead or the state coordinator may do this."),
-      );
+      throw w.refuse(forbidden(TASK_FORCE_REFUSAL));
     if (input.agencyId !== undefined && !(await w.repos.taskForces.agencyExists(input.agencyId)))
       throw notFound("agency", "agencyId");
     const id = await w.repos.taskForces.create({ name: input.name, agencyId });
