@@ -32,3 +32,10 @@ export const ACCOUNT_ABILITY_NAMES = [
   "receiveReferrals",
 ] as const;
 export type AccountAbilities = Record<(typeof ACCOUNT_ABILITY_NAMES)[number], boolean>;
+
+/**
+ * What the caller may do with one task force (the unit of work on a task force checks these;
+ * they are not sent to the client, which learns `mayManage` from the task-force directory).
+ */
+export const TASK_FORCE_ABILITY_NAMES = ["manage", "readRoster"] as const;
+export type TaskForceAbilities = Record<(typeof TASK_FORCE_ABILITY_NAMES)[number], boolean>;

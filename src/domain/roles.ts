@@ -44,6 +44,27 @@ export interface RolePolicy {
   /** Manages accounts: of its own agency, or of every agency. */
   administers: "none" | "agency" | "all";
   /**
+   * Convenes a case's Rapid Assessment Team and watches the open-cases queue: CPS on receiving
+   * the tip, and those who oversee the response (the task-force lead, the state coordinator).
+   */
+  convenesRat: boolean;
+  /** Delivers or coordinates services, and so writes service plans and sends referrals. */
+  deliversServices: boolean;
+  /** Adds people to the case team of a case its own agency holds (and so runs that case). */
+  managesCaseTeam: boolean;
+  /**
+   * Runs task forces' membership and on-call roster: none, those its own agency leads (the
+   * task-force lead and the agency's administrator), or every one (the state coordinator).
+   */
+  managesTaskForces: "none" | "own_agency" | "all";
+  /** Records any obligation as met, whoever owns it (the state's coordinator steps in). */
+  closesAnyObligation: boolean;
+  /**
+   * Cases reached beyond `caseScope`: those whose Rapid Assessment Team the role's agency's task
+   * force convened (a task-force lead oversees its teams' cases wherever CPS holds them).
+   */
+  oversees: "none" | "rat_task_force";
+  /**
    * The kinds of agency whose staff hold this role (DOMAIN.md §1: CPS investigators work for
    * DCPS, certified HT investigators for law enforcement or MBI, advocates for a victim service
    * provider, …). An account is only ever granted a role that fits its agency.
@@ -60,6 +81,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: false,
+    deliversServices: false,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: "any",
   },
   cps_investigator: {
@@ -70,6 +97,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: true,
+    deliversServices: true,
+    managesCaseTeam: true,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: ["cps"],
   },
   ht_investigator: {
@@ -80,6 +113,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: false,
+    deliversServices: false,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: ["law_enforcement", "mbi"],
   },
   victim_advocate: {
@@ -90,6 +129,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: false,
+    deliversServices: true,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: ["victim_services", "attorney_general"],
   },
   medical: {
@@ -100,6 +145,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: false,
+    deliversServices: true,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: ["medical"],
   },
   shelter_staff: {
@@ -110,6 +161,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: false,
+    deliversServices: true,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: ["shelter", "victim_services"],
   },
   task_force_lead: {
@@ -120,6 +177,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "agency",
     audit: "none",
     administers: "none",
+    convenesRat: true,
+    deliversServices: true,
+    managesCaseTeam: true,
+    managesTaskForces: "own_agency",
+    closesAnyObligation: false,
+    oversees: "rat_task_force",
     agencyKinds: ["law_enforcement", "mbi"],
   },
   state_coordinator: {
@@ -130,6 +193,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "all",
     audit: "none",
     administers: "none",
+    convenesRat: true,
+    deliversServices: true,
+    managesCaseTeam: false,
+    managesTaskForces: "all",
+    closesAnyObligation: true,
+    oversees: "none",
     agencyKinds: ["mbi"],
   },
   analyst: {
@@ -140,6 +209,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "none",
     administers: "none",
+    convenesRat: false,
+    deliversServices: false,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: "any",
   },
   agency_admin: {
@@ -150,6 +225,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "agency",
     administers: "agency",
+    convenesRat: false,
+    deliversServices: false,
+    managesCaseTeam: false,
+    managesTaskForces: "own_agency",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: "any",
   },
   system_admin: {
@@ -160,6 +241,12 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     escalations: "none",
     audit: "all",
     administers: "all",
+    convenesRat: false,
+    deliversServices: false,
+    managesCaseTeam: false,
+    managesTaskForces: "none",
+    closesAnyObligation: false,
+    oversees: "none",
     agencyKinds: "any",
   },
 };

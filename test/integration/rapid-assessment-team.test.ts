@@ -6,14 +6,13 @@ import type { Clock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
-import { buildAgency, signedInAs } from "../support/factories.ts";
-import { signedIn, type TestClient } from "../support/http-client.ts";
+import { buildAgency, buildUser } from "../support/factories.ts";
+import { sessionClient, type TestClient } from "../support/http-client.ts";
 
 interface Member {
-  client: TestClient;
+  client: TestClient | undefined;
   userId: string;
   membershipId: string;
-  user: { email: string; password: string; secret?: string };
   signedInAt: number;
 }
 
@@ -22,48 +21,66 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   let ctx: AppContext;
   let now = new Date("2026-10-05T16:00:00Z");
   const clock: Clock = { now: () => now };
-  const people: Record<string, Member> = {};
-  let taskForceId: string;
-  let caseId: string;
   const receivedAt = "2026-10-05T15:00:00Z";
+  // Agencies are shared: intake routes a county's reports to its first CPS office, so every
+  // test's reports reach the same office. People, task forces and cases are each test's own,
+  // so the tests hold in any order.
+  const agencies: Record<"school" | "cps" | "police" | "tower" | "mbi", string> = {
+    school: "",
+    cps: "",
+    police: "",
+    tower: "",
+    mbi: "",
+  };
 
-  async function member(name: string, agencyId: string, role: Role): Promise<void> {
-    const user = await signedInAs(ctx, role, { id: agencyId }, { mfa: role !== "screener" });
-    people[name] = {
-      client: await user.signIn(app),
-      userId: user.userId,
-      membershipId: user.membershipId,
-      user,
-      signedInAt: now.getTime(),
-    };
+  /** The people of one test, its task force, and signing in as one of them. */
+  interface Crew {
+    taskForceId: string;
+    p(name: string): Member;
+    as(name: string): Promise<TestClient>;
+    member(name: string, agencyId: string, role: Role): Promise<void>;
   }
-  // Sessions idle out after 30 minutes; when the test moves the clock on, people sign in again.
-  const p = (name: string) => people[name] as Member;
-  async function as(name: string): Promise<TestClient> {
-    const m = p(name);
-    if (now.getTime() !== m.signedInAt) {
-      m.client = await signedIn(app, m.user, clock);
-      m.signedInAt = now.getTime();
+
+  /**
+   * Builds a test's crew: a screener, two CPS investigators (cps2 on call), two HT investigators
+   * (ht certified, htExpired on call with a lapsed certification), a certified advocate, a lead
+   * and the state coordinator, and the lead's task force with all but the last two as members.
+   */
+  async function crew(): Promise<Crew> {
+    const people: Record<string, Member> = {};
+    const p = (name: string) => people[name] as Member;
+    async function member(name: string, agencyId: string, role: Role): Promise<void> {
+      const user = await buildUser(ctx, { agencyId, role });
+      const membership = await t.db.kysely
+        .selectFrom("memberships")
+        .select("id")
+        .where("user_id", "=", user.userId)
+        .executeTakeFirstOrThrow();
+      people[name] = {
+        client: undefined,
+        userId: user.userId,
+        membershipId: membership.id,
+        signedInAt: now.getTime(),
+      };
     }
-    return m.client;
-  }
-
-  before(async () => {
-    ctx = testContext(t.db, clock);
-    app = await testApp(ctx);
-    const school = await buildAgency(t.db, { kind: "other", county_fips: "28049" });
-    const cps = await buildAgency(t.db, { kind: "cps", county_fips: "28049" });
-    const police = await buildAgency(t.db, { kind: "law_enforcement" });
-    const tower = await buildAgency(t.db, { kind: "victim_services" });
-    const mbi = await buildAgency(t.db, { kind: "mbi" });
-    await member("screener", school.id, "screener");
-    await member("cps1", cps.id, "cps_investigator");
-    await member("cps2", cps.id, "cps_investigator");
-    await member("ht", police.id, "ht_investigator");
-    await member("htExpired", police.id, "ht_investigator");
-    await member("advocate", tower.id, "victim_advocate");
-    await member("lead", police.id, "task_force_lead");
-    await member("coordinator", mbi.id, "state_coordinator");
+    // Sessions idle out after 30 minutes; when the test moves the clock on, people sign in again
+    // (a session past sign-in and MFA: signing in itself is auth.test.ts's).
+    async function as(name: string): Promise<TestClient> {
+      const m = p(name);
+      if (!m.client || now.getTime() !== m.signedInAt) {
+        m.client = await sessionClient(app, t.db.kysely, clock, m);
+        m.signedInAt = now.getTime();
+      }
+      return m.client;
+    }
+    await member("screener", agencies.school, "screener");
+    await member("cps1", agencies.cps, "cps_investigator");
+    await member("cps2", agencies.cps, "cps_investigator");
+    await member("ht", agencies.police, "ht_investigator");
+    await member("htExpired", agencies.police, "ht_investigator");
+    await member("advocate", agencies.tower, "victim_advocate");
+    await member("lead", agencies.police, "task_force_lead");
+    await member("coordinator", agencies.mbi, "state_coordinator");
     const certify = async (who: string, kind: string, issuedOn: string, expiresOn: string) => {
       const res = await (await as("coordinator")).post(
         `/api/v1/users/${p(who).userId}/certifications`,
@@ -83,7 +100,7 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
       name: "Central Mississippi HT Task Force",
     });
     assert.equal(tf.statusCode, 201, tf.body);
-    taskForceId = tf.json().id;
+    const taskForceId: string = tf.json().id;
     for (const name of ["cps1", "cps2", "ht", "htExpired", "advocate"]) {
       const res = await (await as("lead")).post(`/api/v1/task-forces/${taskForceId}/members`, {
         membershipId: p(name).membershipId,
@@ -99,12 +116,67 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
       });
       assert.equal(res.statusCode, 201, res.body);
     }
+    return { taskForceId, p, as, member };
+  }
+
+  /** The school screener's report of a child (tip at 15:00), routed to the county's CPS. */
+  async function reportCase(c: Crew): Promise<string> {
+    const res = await (await c.as("screener")).post("/api/v1/cases", {
+      source: "school",
+      countyFips: "28049",
+      receivedAt,
+      persons: [{ part: "victim", givenName: "Synthetic", ageYears: 15 }],
+      facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().caseId;
+  }
+
+  /** CPS convenes the case's team at 16:30 (each seat offered to its best candidate). */
+  async function convene(c: Crew, caseId: string): Promise<void> {
+    now = new Date("2026-10-05T16:30:00Z");
+    const res = await (await c.as("cps1")).post(`/api/v1/cases/${caseId}/rat`, {
+      taskForceId: c.taskForceId,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+  }
+
+  /** Each offered member accepts; the third acceptance, at 18:15, forms the team. */
+  async function formTeam(c: Crew, caseId: string): Promise<void> {
+    const acceptances: [string, string][] = [
+      ["cps2", "2026-10-05T17:00:00Z"],
+      ["ht", "2026-10-05T17:30:00Z"],
+      ["advocate", "2026-10-05T18:15:00Z"],
+    ];
+    for (const [name, at] of acceptances) {
+      now = new Date(at);
+      const offers = (await (await c.as(name)).get("/api/v1/me/seat-offers")).json().offers;
+      const offer = offers.find((o: { caseId: string }) => o.caseId === caseId);
+      assert.ok(offer, `${name} has an offer`);
+      const res = await (await c.as(name)).post(`/api/v1/rat-seats/${offer.id}/respond`, {
+        response: "accepted",
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    }
+  }
+
+  before(async () => {
+    ctx = testContext(t.db, clock);
+    app = await testApp(ctx);
+    agencies.school = (await buildAgency(t.db, { kind: "other", county_fips: "28049" })).id;
+    agencies.cps = (await buildAgency(t.db, { kind: "cps", county_fips: "28049" })).id;
+    agencies.police = (await buildAgency(t.db, { kind: "law_enforcement" })).id;
+    agencies.tower = (await buildAgency(t.db, { kind: "victim_services" })).id;
+    agencies.mbi = (await buildAgency(t.db, { kind: "mbi" })).id;
   });
   after(async () => {
     await app.close();
   });
 
   it("routes a school screener's report of a child to the county's CPS office", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as } = cast;
     const res = await (await as("screener")).post("/api/v1/cases", {
       source: "school",
       countyFips: "28049",
@@ -113,7 +185,7 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
       facts: { subject: { age: 15 }, sex: { act: true, valueExchanged: true } },
     });
     assert.equal(res.statusCode, 201, res.body);
-    caseId = res.json().caseId;
+    const caseId = res.json().caseId;
     assert.ok(res.json().routedToAgencyId);
     const seen = await (await as("cps1")).get(`/api/v1/cases/${caseId}`);
     assert.equal(seen.statusCode, 200, "CPS sees the routed case");
@@ -123,6 +195,10 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("offers each seat to a certified member, on call first, never to an expired certification", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as, p, taskForceId } = cast;
+    const caseId = await reportCase(cast);
     now = new Date("2026-10-05T16:30:00Z");
     const res = await (await as("cps1")).post(`/api/v1/cases/${caseId}/rat`, { taskForceId });
     assert.equal(res.statusCode, 201, res.body);
@@ -140,6 +216,11 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("lists seat candidates for the convener, eligible and on call first, with why not", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as, p, taskForceId } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
     const res = await (await as("cps1")).get(
       `/api/v1/cases/${caseId}/rat/candidates?seat=ht_investigator`,
     );
@@ -183,6 +264,11 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("refuses to seat someone whose certification has expired, naming the field", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as, p } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
     const res = await (await as("lead")).post(`/api/v1/cases/${caseId}/rat/seats`, {
       seat: "ht_investigator",
       membershipId: p("htExpired").membershipId,
@@ -198,6 +284,11 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("a decline passes the seat on; the third acceptance forms the team and meets the obligation", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
     const offers = await (await as("cps2")).get("/api/v1/me/seat-offers");
     const mine = offers.json().offers;
     assert.equal(mine.length, 1);
@@ -256,8 +347,14 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("CPS adds a nurse to the case team, which opens the case to them; others cannot", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as, p } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
+    await formTeam(cast, caseId);
     const nurseAgency = await buildAgency(t.db, { kind: "medical" });
-    await member("nurse", nurseAgency.id, "medical");
+    await cast.member("nurse", nurseAgency.id, "medical");
     assert.equal((await (await as("nurse")).get(`/api/v1/cases/${caseId}`)).statusCode, 404);
     const byHt = await (await as("ht")).post(`/api/v1/cases/${caseId}/team`, {
       userId: p("nurse").userId,
@@ -278,6 +375,12 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("shows the case in the task force lead's open-cases queue with the team formed", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
+    await formTeam(cast, caseId);
     const res = await (await as("lead")).get("/api/v1/queues/open-cases");
     assert.equal(res.statusCode, 200, res.body);
     const row = res.json().cases.find((c: { id: string }) => c.id === caseId);
@@ -288,6 +391,9 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
   });
 
   it("refuses an acceptance when the certification lapsed after the offer", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as, taskForceId } = cast;
     now = new Date("2026-10-06T10:00:00Z");
     const other = await (await as("screener")).post("/api/v1/cases", {
       source: "school",

@@ -18,12 +18,10 @@ import { createUser } from "../../src/server/use-cases/accounts/create-user.ts";
 import { authenticate } from "../../src/server/use-cases/auth/authenticate.ts";
 import { recordConsent } from "../../src/server/use-cases/consent/record-consent.ts";
 import { addCaseTeamMember } from "../../src/server/use-cases/coordination/add-case-team-member.ts";
+import { addOnCallShift } from "../../src/server/use-cases/coordination/add-on-call-shift.ts";
+import { addTaskForceMember } from "../../src/server/use-cases/coordination/add-task-force-member.ts";
+import { createTaskForce } from "../../src/server/use-cases/coordination/create-task-force.ts";
 import { openCase } from "../../src/server/use-cases/intake/open-case.ts";
-import {
-  addOnCallShift,
-  addTaskForceMember,
-  createTaskForce,
-} from "../../src/server/use-cases/manage-task-force.ts";
 import { findCaseById } from "./case-rows.ts";
 import { testContext } from "./context.ts";
 import { sessionClient, signedIn, type TestClient } from "./http-client.ts";

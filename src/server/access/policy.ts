@@ -1,5 +1,9 @@
 import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from "kysely";
-import type { AccountAbilities, CaseAbilities } from "../../domain/abilities.ts";
+import type {
+  AccountAbilities,
+  CaseAbilities,
+  TaskForceAbilities,
+} from "../../domain/abilities.ts";
 import {
   ROLE_POLICIES,
   ROLES,
@@ -64,40 +68,30 @@ export function caseInScope(actor: Actor, nowIso: string) {
         .where("break_glass.user_id", "=", actor.userId)
         .where("break_glass.expires_at", ">", nowIso),
     );
-    if (scope === "agency" && actor.role === "task_force_lead") {
+    const reach = [onTeam, brokeGlass];
+    if (scope === "agency") reach.unshift(eb("cases.agency_id", "=", actor.agencyId));
+    if (ROLE_POLICIES[actor.role].oversees === "rat_task_force") {
       // A lead oversees the cases whose Rapid Assessment Team their task force convened.
-      const ourTeam = eb.exists(
-        eb
-          .selectFrom("rat_teams")
-          .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
-          .select("rat_teams.id")
-          .whereRef("rat_teams.case_id", "=", "cases.id")
-          .where("task_forces.agency_id", "=", actor.agencyId),
+      reach.push(
+        eb.exists(
+          eb
+            .selectFrom("rat_teams")
+            .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
+            .select("rat_teams.id")
+            .whereRef("rat_teams.case_id", "=", "cases.id")
+            .where("task_forces.agency_id", "=", actor.agencyId),
+        ),
       );
-      return eb.or([eb("cases.agency_id", "=", actor.agencyId), onTeam, brokeGlass, ourTeam]);
     }
-    if (scope === "agency")
-      return eb.or([eb("cases.agency_id", "=", actor.agencyId), onTeam, brokeGlass]);
-    return eb.or([onTeam, brokeGlass]);
+    return eb.or(reach);
   };
 }
 
-/** Roles that deliver or coordinate services, and so write plans and send referrals. */
-const SERVICE_ROLES = new Set<Role>([
-  "victim_advocate",
-  "cps_investigator",
-  "medical",
-  "shelter_staff",
-  "task_force_lead",
-  "state_coordinator",
-]);
 /**
  * Roles that keep a person's consents (record, list, revoke them) for their agency's records:
  * the advocates, who take the release from the person (VAWA, 34 U.S.C. 12291(b)(2)).
  */
 const CONSENT_KEEPERS = new Set<Role>(["victim_advocate"]);
-/** Roles that convene a Rapid Assessment Team (CPS on receiving the tip, or those who oversee). */
-const RAT_CONVENERS = new Set<Role>(["cps_investigator", "task_force_lead", "state_coordinator"]);
 
 /** What the actor may do with one case it can see (sent to the client, which never re-derives it). */
 export function caseAbilities(
@@ -107,8 +101,7 @@ export function caseAbilities(
 ): CaseAbilities {
   const policy = ROLE_POLICIES[actor.role];
   const ownAgency = c.agency_id === actor.agencyId;
-  const manageTeam =
-    inScope && ownAgency && (actor.role === "task_force_lead" || actor.role === "cps_investigator");
+  const manageTeam = inScope && ownAgency && policy.managesCaseTeam;
   return {
     read: inScope,
     readIdentity: inScope && policy.seesIdentity,
@@ -116,10 +109,10 @@ export function caseAbilities(
     recordConsent:
       inScope && holdsConfidentialRecords(actor.agencyKind) && CONSENT_KEEPERS.has(actor.role),
     breakGlass: !inScope && policy.breakGlass,
-    formRat: inScope && RAT_CONVENERS.has(actor.role),
-    editPlan: inScope && SERVICE_ROLES.has(actor.role),
+    formRat: inScope && policy.convenesRat,
+    editPlan: inScope && policy.deliversServices,
     writeSpecializedPlan: inScope && actor.role === "cps_investigator",
-    sendReferral: inScope && SERVICE_ROLES.has(actor.role),
+    sendReferral: inScope && policy.deliversServices,
     // Notes and documents carry identities and narratives: only roles that may see identities.
     readCaseFile: inScope && policy.seesIdentity,
     writeNote: inScope && policy.seesIdentity,
@@ -175,13 +168,23 @@ export function caseEventVisible(actor: Actor, nowIso: string) {
       and ${about("referrals", referralVisible(actor, nowIso))}))`;
 }
 
-/** Who runs a task force's membership and roster: its own agency's lead or admin, or the state. */
+/**
+ * Who runs a task force's membership and roster: its own agency's lead or administrator, or the
+ * state (the role table's `managesTaskForces`).
+ */
 export function canManageTaskForce(actor: Actor, taskForce: { agency_id: string }): boolean {
-  if (actor.role === "state_coordinator") return true;
-  return (
-    taskForce.agency_id === actor.agencyId &&
-    (actor.role === "task_force_lead" || actor.role === "agency_admin")
-  );
+  const manages = ROLE_POLICIES[actor.role].managesTaskForces;
+  return manages === "all" || (manages === "own_agency" && taskForce.agency_id === actor.agencyId);
+}
+
+/** What the actor may do with one task force (the unit of work `onTaskForce` checks these). */
+export function taskForceAbilities(
+  actor: Actor,
+  taskForce: { agency_id: string },
+): TaskForceAbilities {
+  const manage = canManageTaskForce(actor, taskForce);
+  // The roster names people and when they are on call: only those who run it read it.
+  return { manage, readRoster: manage };
 }
 
 /** Who manages accounts in an agency: its own administrators, and system administrators. */
@@ -290,6 +293,30 @@ export function mayRecordCertifications(
 }
 
 /**
+ * Whether the actor may read a person's certifications: their own, or those of someone whose
+ * certifications the actor records. A person with no membership (no such person) has none to
+ * read, so an unknown id and one beyond the actor's reach answer alike.
+ */
+export function mayReadCertifications(
+  actor: Actor,
+  userId: string,
+  memberships: readonly { agencyId: string; role: Role }[],
+): boolean {
+  return (
+    actor.userId === userId ||
+    (memberships.length > 0 && mayRecordCertifications(actor, memberships))
+  );
+}
+
+/**
+ * Whether the actor may open a case outside its scope in an emergency, with a reason, for a
+ * limited time (the role table's `breakGlass`; `caseAbilities.breakGlass` offers it on a case).
+ */
+export function mayBreakGlass(actor: Actor): boolean {
+  return ROLE_POLICIES[actor.role].breakGlass;
+}
+
+/**
  * What the caller may do outside any one case (sent with `/me`, so the web app shows its menu
  * from the server's answer and never keeps its own copy of these lists).
  */
@@ -299,14 +326,11 @@ export function accountAbilities(actor: Actor): AccountAbilities {
     intake: policy.caseScope !== "none",
     // Who is told of an overdue obligation keeps the list of them (the role table's escalations).
     overdueQueue: policy.escalations !== "none",
-    openCasesQueue: RAT_CONVENERS.has(actor.role),
+    openCasesQueue: policy.convenesRat,
     readAudit: policy.audit !== "none",
     administerAccounts: policy.administers !== "none",
     createAgencies: policy.administers === "all",
-    manageTaskForces:
-      actor.role === "task_force_lead" ||
-      actor.role === "state_coordinator" ||
-      actor.role === "agency_admin",
+    manageTaskForces: policy.managesTaskForces !== "none",
     recordCertifications: policy.administers !== "none" || policy.caseScope === "statewide",
     receiveReferrals: policy.seesIdentity,
   };
@@ -320,7 +344,7 @@ export function mayCloseObligation(
   return (
     o.owner_user_id === actor.userId ||
     o.owner_role === actor.role ||
-    actor.role === "state_coordinator"
+    ROLE_POLICIES[actor.role].closesAnyObligation
   );
 }
 
@@ -365,4 +389,4 @@ export function keepsConsentsOf(actor: Actor, holderAgencyId: string): boolean {
   return holderAgencyId === actor.agencyId && CONSENT_KEEPERS.has(actor.role);
 }
 
-export type { AccountAbilities, CaseAbilities };
+export type { AccountAbilities, CaseAbilities, TaskForceAbilities };

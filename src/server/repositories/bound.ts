@@ -17,8 +17,13 @@ import { TipReadingRepository } from "./case-file/tip-reading.ts";
 import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CasesRepository } from "./cases/cases.ts";
+import { BreakGlassNoticesRepository, BreakGlassRepository } from "./coordination/break-glass.ts";
 import { CaseTeamRepository } from "./coordination/case-team.ts";
+import { CertificationsRepository } from "./coordination/certifications.ts";
 import { NotificationsRepository } from "./coordination/notifications.ts";
+import { RapidAssessmentTeamsRepository } from "./coordination/rapid-assessment-teams.ts";
+import { SeatCandidatesRepository } from "./coordination/seat-candidates.ts";
+import { TaskForcesRepository } from "./coordination/task-forces.ts";
 import { AssessmentsRepository } from "./intake/assessments.ts";
 import { IntakeCasesRepository } from "./intake/cases.ts";
 import { CpsRoutingRepository } from "./intake/cps-routing.ts";
@@ -35,9 +40,12 @@ const REPOSITORIES = {
   apiTokens: ApiTokensRepository,
   assessments: AssessmentsRepository,
   auditTrail: AuditTrailRepository,
+  breakGlass: BreakGlassRepository,
+  breakGlassNotices: BreakGlassNoticesRepository,
   caseReading: CaseReadingRepository,
   caseTeam: CaseTeamRepository,
   cases: CasesRepository,
+  certifications: CertificationsRepository,
   consents: ConsentsRepository,
   cpsRouting: CpsRoutingRepository,
   directory: DirectoryRepository,
@@ -52,8 +60,11 @@ const REPOSITORIES = {
   people: CasePeopleRepository,
   planReading: PlanReadingRepository,
   plans: PlansRepository,
+  rapidAssessmentTeams: RapidAssessmentTeamsRepository,
   referralReading: ReferralReadingRepository,
   referrals: ReferralsRepository,
+  seatCandidates: SeatCandidatesRepository,
+  taskForces: TaskForcesRepository,
   tipReading: TipReadingRepository,
   users: UsersRepository,
   workQueues: WorkQueuesRepository,

@@ -6,6 +6,7 @@ import { auditReplies } from "../../contract/audit/replies.ts";
 import { listCasesQuery } from "../../contract/case-file/inputs.ts";
 import { caseReplies as s } from "../../contract/cases/replies.ts";
 import { consentInput } from "../../contract/consent/inputs.ts";
+import { breakGlassInput } from "../../contract/coordination/inputs.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReply } from "../http/error-schema.ts";
@@ -14,7 +15,7 @@ import { readAuditLog } from "../use-cases/audit/read-audit-log.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
 import { readCase } from "../use-cases/case-file/read-case.ts";
 import { listConsents, recordConsent, revokeConsent } from "../use-cases/consent/record-consent.ts";
-import { breakGlassInput, openBreakGlass } from "../use-cases/open-break-glass.ts";
+import { openBreakGlass } from "../use-cases/coordination/open-break-glass.ts";
 
 const errors = {
   400: errorReply,

@@ -1,38 +1,34 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  addMemberInput,
+  addShiftInput,
+  certificationInput,
+  createTaskForceInput,
+  formRatInput,
+  offerSeatInput,
+  respondToSeatInput,
+  seatCandidatesQuery,
+} from "../../contract/coordination/inputs.ts";
 import { coordinationReplies as s } from "../../contract/coordination/replies.ts";
 import { workReplies } from "../../contract/work/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
-import {
-  formRapidAssessmentTeam,
-  formRatInput,
-  offerRatSeat,
-  offerSeatInput,
-} from "../use-cases/form-rapid-assessment-team.ts";
-import {
-  getRapidAssessmentTeam,
-  listMySeatOffers,
-  listSeatCandidates,
-} from "../use-cases/get-rapid-assessment-team.ts";
-import {
-  addMemberInput,
-  addOnCallShift,
-  addShiftInput,
-  addTaskForceMember,
-  createTaskForce,
-  createTaskForceInput,
-  getTaskForce,
-} from "../use-cases/manage-task-force.ts";
-import {
-  certificationInput,
-  listCertifications,
-  recordCertification,
-} from "../use-cases/record-certification.ts";
-import { respondToRatSeat, respondToSeatInput } from "../use-cases/respond-to-rat-seat.ts";
+import { addOnCallShift } from "../use-cases/coordination/add-on-call-shift.ts";
+import { addTaskForceMember } from "../use-cases/coordination/add-task-force-member.ts";
+import { createTaskForce } from "../use-cases/coordination/create-task-force.ts";
+import { formRapidAssessmentTeam } from "../use-cases/coordination/form-rapid-assessment-team.ts";
+import { getRapidAssessmentTeam } from "../use-cases/coordination/get-rapid-assessment-team.ts";
+import { getTaskForce } from "../use-cases/coordination/get-task-force.ts";
+import { listCertifications } from "../use-cases/coordination/list-certifications.ts";
+import { listMySeatOffers } from "../use-cases/coordination/list-my-seat-offers.ts";
+import { listSeatCandidates } from "../use-cases/coordination/list-seat-candidates.ts";
+import { offerRatSeat } from "../use-cases/coordination/offer-rat-seat.ts";
+import { recordCertification } from "../use-cases/coordination/record-certification.ts";
+import { respondToRatSeat } from "../use-cases/coordination/respond-to-rat-seat.ts";
 
 /** Rapid Assessment Teams, task forces with their on-call roster, and certifications. */
 export const coordinationRoutes =
@@ -77,7 +73,7 @@ export const coordinationRoutes =
           tags,
           summary: "Who could take a seat: eligible first (on call first), then who cannot and why",
           params: idParam,
-          querystring: z.object({ seat: offerSeatInput.shape.seat }),
+          querystring: seatCandidatesQuery,
           response: { 200: s.candidates, ...errorReplies },
         },
       },
