@@ -60,6 +60,18 @@ export interface RolePolicy {
   /** Records any obligation as met, whoever owns it (the state's coordinator steps in). */
   closesAnyObligation: boolean;
   /**
+   * Keeps a person's consents (records, lists, revokes them) for its agency's records: the
+   * advocate, who takes the written release from the person (VAWA, 34 U.S.C. 12291(b)(2)).
+   */
+  keepsConsents: boolean;
+  /** Writes the CPS specialized plan for a minor victim (Miss. Code § 43-21-105; DOMAIN.md §6). */
+  writesSpecializedPlan: boolean;
+  /**
+   * Closes and reopens cases: those its own agency holds (whoever runs the case there: CPS, the
+   * task-force lead, the advocate of a victim-services case), or any case it reaches (the state).
+   */
+  changesCaseStatus: "none" | "own_agency" | "any";
+  /**
    * Cases reached beyond `caseScope`: those whose Rapid Assessment Team the role's agency's task
    * force convened (a task-force lead oversees its teams' cases wherever CPS holds them).
    */
@@ -74,6 +86,9 @@ export interface RolePolicy {
 
 export const ROLE_POLICIES: Record<Role, RolePolicy> = {
   screener: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "team",
     seesIdentity: false,
     requiresMfa: false,
@@ -90,6 +105,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: "any",
   },
   cps_investigator: {
+    keepsConsents: false,
+    writesSpecializedPlan: true,
+    changesCaseStatus: "own_agency",
     caseScope: "agency",
     seesIdentity: true,
     requiresMfa: true,
@@ -106,6 +124,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["cps"],
   },
   ht_investigator: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "team",
     seesIdentity: true,
     requiresMfa: true,
@@ -122,6 +143,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["law_enforcement", "mbi"],
   },
   victim_advocate: {
+    keepsConsents: true,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "own_agency",
     caseScope: "agency",
     seesIdentity: true,
     requiresMfa: true,
@@ -138,6 +162,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["victim_services", "attorney_general"],
   },
   medical: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "team",
     seesIdentity: true,
     requiresMfa: true,
@@ -154,6 +181,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["medical"],
   },
   shelter_staff: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "team",
     seesIdentity: true,
     requiresMfa: true,
@@ -170,6 +200,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["shelter", "victim_services"],
   },
   task_force_lead: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "own_agency",
     caseScope: "agency",
     seesIdentity: true,
     requiresMfa: true,
@@ -186,6 +219,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["law_enforcement", "mbi"],
   },
   state_coordinator: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "any",
     caseScope: "statewide",
     seesIdentity: true,
     requiresMfa: true,
@@ -202,6 +238,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["mbi"],
   },
   analyst: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "none",
     seesIdentity: false,
     requiresMfa: false,
@@ -218,6 +257,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: "any",
   },
   agency_admin: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "none",
     seesIdentity: false,
     requiresMfa: true,
@@ -234,6 +276,9 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: "any",
   },
   system_admin: {
+    keepsConsents: false,
+    writesSpecializedPlan: false,
+    changesCaseStatus: "none",
     caseScope: "none",
     seesIdentity: false,
     requiresMfa: true,

@@ -12,3 +12,15 @@ export function findCaseById(
 ): Promise<CaseRow | undefined> {
   return db.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** A case's timeline as stored, oldest first, with no visibility filter (storage, not access). */
+export async function storedCaseEvents(db: Kysely<Database>, caseId: string) {
+  const rows = await db
+    .selectFrom("case_events")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .orderBy("occurred_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+}

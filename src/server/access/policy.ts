@@ -87,12 +87,6 @@ export function caseInScope(actor: Actor, nowIso: string) {
   };
 }
 
-/**
- * Roles that keep a person's consents (record, list, revoke them) for their agency's records:
- * the advocates, who take the release from the person (VAWA, 34 U.S.C. 12291(b)(2)).
- */
-const CONSENT_KEEPERS = new Set<Role>(["victim_advocate"]);
-
 /** What the actor may do with one case it can see (sent to the client, which never re-derives it). */
 export function caseAbilities(
   actor: Actor,
@@ -107,11 +101,13 @@ export function caseAbilities(
     readIdentity: inScope && policy.seesIdentity,
     manageTeam,
     recordConsent:
-      inScope && holdsConfidentialRecords(actor.agencyKind) && CONSENT_KEEPERS.has(actor.role),
+      inScope &&
+      holdsConfidentialRecords(actor.agencyKind) &&
+      ROLE_POLICIES[actor.role].keepsConsents,
     breakGlass: !inScope && policy.breakGlass,
     formRat: inScope && policy.convenesRat,
     editPlan: inScope && policy.deliversServices,
-    writeSpecializedPlan: inScope && actor.role === "cps_investigator",
+    writeSpecializedPlan: inScope && policy.writesSpecializedPlan,
     sendReferral: inScope && policy.deliversServices,
     // Notes and documents carry identities and narratives: only roles that may see identities.
     readCaseFile: inScope && policy.seesIdentity,
@@ -120,9 +116,9 @@ export function caseAbilities(
     // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
     // when the case is held by victim services.
     changeStatus:
-      manageTeam ||
-      (inScope && ownAgency && actor.role === "victim_advocate") ||
-      (inScope && actor.role === "state_coordinator"),
+      inScope &&
+      (policy.changesCaseStatus === "any" ||
+        (policy.changesCaseStatus === "own_agency" && ownAgency)),
   };
 }
 
@@ -386,7 +382,7 @@ export function confidentialByDefault(actor: Actor): boolean {
  * whose agency is not a victim-services provider is told why (409), not answered 404.
  */
 export function keepsConsentsOf(actor: Actor, holderAgencyId: string): boolean {
-  return holderAgencyId === actor.agencyId && CONSENT_KEEPERS.has(actor.role);
+  return holderAgencyId === actor.agencyId && ROLE_POLICIES[actor.role].keepsConsents;
 }
 
 export type { AccountAbilities, CaseAbilities, TaskForceAbilities };

@@ -2,7 +2,7 @@ import { mayCloseObligation } from "../../access/policy.ts";
 import type { Scope } from "../scope.ts";
 import { openJson, openOptional } from "../sealed-text.ts";
 
-/** A case's obligations as its file shows them (the writes live in repositories/obligations.ts). */
+/** A case's obligations as its file shows them (the writes live in repositories/obligations/). */
 export class ObligationReadingRepository {
   constructor(private readonly s: Scope) {}
 

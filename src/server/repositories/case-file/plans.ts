@@ -1,7 +1,7 @@
 import type { PlanItemInput } from "../../../contract/case-file/inputs.ts";
 import { planContentVisible, planItemVisible } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
-import { meetObligation } from "../obligations.ts";
+import { meetObligation } from "../obligations/obligations.ts";
 import type { Scope } from "../scope.ts";
 import { sealText } from "../sealed-text.ts";
 

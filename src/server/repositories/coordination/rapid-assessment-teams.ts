@@ -1,6 +1,6 @@
 import { RAT_SEAT_IDS, type RatSeat } from "../../../domain/coordination/rapid-assessment-team.ts";
 import { newId } from "../../ids.ts";
-import { meetObligation } from "../obligations.ts";
+import { meetObligation } from "../obligations/obligations.ts";
 import type { Scope } from "../scope.ts";
 import { openOptional, sealOptional, sealText } from "../sealed-text.ts";
 import type { SeatCandidate } from "./seat-candidates.ts";
