@@ -6,10 +6,10 @@ import { progressReporter } from "../src/cli/progress.ts";
 import { systemClock } from "../src/server/clock.ts";
 import { migrateToLatest, openDatabase, openSqlite } from "../src/server/db/database.ts";
 import { MIGRATIONS } from "../src/server/db/migrations/index.ts";
-import { param, prepared } from "../src/server/db/prepared.ts";
 import type { CaseRow, Database } from "../src/server/db/schema.ts";
 import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
+import { param, prepared } from "./prepared.ts";
 import { printFigures, printRatio } from "./report.ts";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);

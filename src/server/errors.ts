@@ -76,15 +76,10 @@ export const ERROR_CATALOGUE = {
   },
   rate_limited: { status: 429, message: "Too many requests; try again shortly." },
   internal_error: { status: 500, message: "Something went wrong on our side." },
-  unavailable: { status: 503, message: "This service is not available right now." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
-
-export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(ERROR_CATALOGUE, code);
-}
 
 /** The one error type; its status comes from the catalogue, never from the thrower. */
 export class AppError extends Error {
@@ -108,13 +103,6 @@ export const notFound = (what = "record", field?: string) =>
 export const forbidden = (message?: string, field?: string) =>
   new AppError("forbidden", message, field);
 export const conflict = (message?: string) => new AppError("conflict", message);
-/** The 422 codes: the input is well-formed but breaks a rule of the domain. */
-export type UnprocessableCode = {
-  [K in ErrorCode]: (typeof ERROR_CATALOGUE)[K]["status"] extends 422 ? K : never;
-}[ErrorCode];
-export const unprocessable = (code: UnprocessableCode, message?: string, field?: string) =>
-  new AppError(code, message, field);
-
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }

@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Database } from "../src/server/db/schema.ts";
 
 const MARK = "\u0000wp-param:";
 
