@@ -14,7 +14,9 @@ import { idParam } from "../http/id-param.ts";
 import { readAuditLog } from "../use-cases/audit/read-audit-log.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
 import { readCase } from "../use-cases/case-file/read-case.ts";
-import { listConsents, recordConsent, revokeConsent } from "../use-cases/consent/record-consent.ts";
+import { listConsents } from "../use-cases/consent/list-consents.ts";
+import { recordConsent } from "../use-cases/consent/record-consent.ts";
+import { revokeConsent } from "../use-cases/consent/revoke-consent.ts";
 import { openBreakGlass } from "../use-cases/coordination/open-break-glass.ts";
 
 const errors = {

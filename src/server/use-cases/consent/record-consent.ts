@@ -73,29 +73,3 @@ export function recordConsent(
     return { id };
   });
 }
-
-/** Revocation stops disclosure at once: the next read no longer finds a valid consent. */
-export function revokeConsent(ctx: AppContext, actor: Actor, consentId: string): Promise<void> {
-  const spec = { action: "consent.revoke", recordType: "consent", recordId: consentId };
-  return asCaller(ctx, actor, spec, async (w) => {
-    const consent = await w.repos.consents.find(consentId);
-    if (!consent || !keepsConsentsOf(actor, consent.holder_agency_id))
-      throw w.refuse(notFound("consent"));
-    await w.repos.consents.revoke(consentId);
-  });
-}
-
-/**
- * A person's consent records, for the holding agency's advocates (who record and revoke them).
- * Anyone else gets the same 404 as for a person that does not exist.
- */
-export function listConsents(ctx: AppContext, actor: Actor, personId: string) {
-  const spec = { action: "consent.list", recordType: "person", recordId: personId };
-  return asCaller(ctx, actor, spec, async (w) => {
-    const person = await w.repos.consents.personRecord(personId);
-    if (!person || !keepsConsentsOf(actor, person.agency_id)) throw w.refuse(notFound("person"));
-    const consents = await w.repos.consents.listAbout(personId);
-    w.record({ detail: { count: consents.length } });
-    return consents;
-  });
-}

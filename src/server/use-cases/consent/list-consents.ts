@@ -1,0 +1,20 @@
+import type { Actor } from "../../access/actor.ts";
+import { keepsConsentsOf } from "../../access/policy.ts";
+import type { AppContext } from "../../context.ts";
+import { notFound } from "../../errors.ts";
+import { asCaller } from "../../unit-of-work/as-caller.ts";
+
+/**
+ * A person's consent records, for the holding agency's advocates (who record and revoke them).
+ * Anyone else gets the same 404 as for a person that does not exist.
+ */
+export function listConsents(ctx: AppContext, actor: Actor, personId: string) {
+  const spec = { action: "consent.list", recordType: "person", recordId: personId };
+  return asCaller(ctx, actor, spec, async (w) => {
+    const person = await w.repos.consents.personRecord(personId);
+    if (!person || !keepsConsentsOf(actor, person.agency_id)) throw w.refuse(notFound("person"));
+    const consents = await w.repos.consents.listAbout(personId);
+    w.record({ detail: { count: consents.length } });
+    return consents;
+  });
+}
