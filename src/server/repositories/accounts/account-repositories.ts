@@ -1,4 +1,6 @@
+import type { Kysely } from "kysely";
 import type { AppContext } from "../../context.ts";
+import type { Database } from "../../db/schema.ts";
 import { lazyRepositories, type RepositoriesOf } from "../lazy.ts";
 import type { AccountScope } from "./account-scope.ts";
 import { AgenciesRepository } from "./agencies.ts";
@@ -34,18 +36,26 @@ export function accountRepositoriesFor(scope: AccountScope): AccountRepositories
   return lazyRepositories(scope, ACCOUNT_REPOSITORIES);
 }
 
+/** The account repositories on `trx` (a unit's transaction, or the database itself) at `now`. */
+export function accountRepositoriesOn(
+  trx: Kysely<Database>,
+  ctx: Pick<AppContext, "clock" | "keyring">,
+  now: Date = ctx.clock.now(),
+): AccountRepositories {
+  return accountRepositoriesFor({
+    trx,
+    keyring: ctx.keyring,
+    clock: ctx.clock,
+    now,
+    nowIso: now.toISOString(),
+  });
+}
+
 /**
  * Account repositories on the database itself, outside any transaction: for the reads that
  * run on every request (resolving its caller) or before a sign-in step's own transaction, which
  * must not take SQLite's write lock. Each statement commits on its own.
  */
 export function accountsOutsideUnit(ctx: Pick<AppContext, "db" | "clock" | "keyring">) {
-  const now = ctx.clock.now();
-  return accountRepositoriesFor({
-    trx: ctx.db.kysely,
-    keyring: ctx.keyring,
-    clock: ctx.clock,
-    now,
-    nowIso: now.toISOString(),
-  });
+  return accountRepositoriesOn(ctx.db.kysely, ctx);
 }
