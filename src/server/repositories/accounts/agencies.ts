@@ -32,12 +32,7 @@ export class AgenciesRepository {
 
   /** Whether the agency exists (one named as a consent's recipient, a provider, a task force's). */
   async exists(agencyId: string): Promise<boolean> {
-    const agency = await this.s.trx
-      .selectFrom("agencies")
-      .select("id")
-      .where("id", "=", agencyId)
-      .executeTakeFirst();
-    return agency !== undefined;
+    return (await this.find(agencyId)) !== undefined;
   }
 
   /** The agency's name (the caller's own, shown beside their name). */
