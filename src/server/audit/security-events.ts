@@ -1,7 +1,7 @@
 import type { AppContext } from "../context.ts";
 import {
   type AccountRepositories,
-  accountRepositoriesFor,
+  accountRepositoriesOn,
 } from "../repositories/accounts/account-repositories.ts";
 import { type AuditActor, type AuditEntry, appendAudit } from "./audit-log.ts";
 
@@ -40,7 +40,7 @@ export function recordSecurityEvent<T>(
     const result = await work({
       now,
       nowIso,
-      repos: accountRepositoriesFor({ trx, keyring: ctx.keyring, clock: ctx.clock, now, nowIso }),
+      repos: accountRepositoriesOn(trx, ctx, now),
       record: (...entries) => {
         rows.push(...entries);
       },

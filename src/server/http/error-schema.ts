@@ -14,14 +14,13 @@ export const errorReply = z.object({
   }),
 });
 
+/** The one error body under each of the given statuses: the error replies of one area. */
+export function errorRepliesFor<const S extends number>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((status) => [status, errorReply])) as Record<
+    S,
+    typeof errorReply
+  >;
+}
+
 /** Every error status a case-coordination route may answer, each with the one error body. */
-export const errorReplies = {
-  400: errorReply,
-  401: errorReply,
-  403: errorReply,
-  404: errorReply,
-  409: errorReply,
-  413: errorReply,
-  415: errorReply,
-  422: errorReply,
-};
+export const errorReplies = errorRepliesFor(400, 401, 403, 404, 409, 413, 415, 422);

@@ -27,6 +27,7 @@ import { TaskForcesRepository } from "./coordination/task-forces.ts";
 import { AssessmentsRepository } from "./intake/assessments.ts";
 import { IntakeCasesRepository } from "./intake/cases.ts";
 import { CpsRoutingRepository } from "./intake/cps-routing.ts";
+import { lazyRepositories, type RepositoriesOf } from "./lazy.ts";
 import { ObligationsRepository } from "./obligations/obligations.ts";
 import { WorkQueuesRepository } from "./obligations/work-queues.ts";
 import type { Scope } from "./scope.ts";
@@ -70,25 +71,9 @@ const REPOSITORIES = {
   workQueues: WorkQueuesRepository,
 } as const;
 
-export type Repositories = {
-  readonly [K in keyof typeof REPOSITORIES]: InstanceType<(typeof REPOSITORIES)[K]>;
-};
+export type Repositories = RepositoriesOf<typeof REPOSITORIES>;
 
-/**
- * The repositories of one unit of work, bound to its transaction and caller. Built lazily: a
- * unit pays only for the repositories it touches.
- */
+/** The repositories of one unit of work, bound to its transaction and caller, built lazily. */
 export function repositoriesFor(scope: Scope): Repositories {
-  const repos = {} as Record<string, unknown>;
-  for (const [name, Repository] of Object.entries(REPOSITORIES))
-    Object.defineProperty(repos, name, {
-      get() {
-        const made = new Repository(scope);
-        Object.defineProperty(repos, name, { value: made });
-        return made;
-      },
-      configurable: true,
-      enumerable: true,
-    });
-  return repos as Repositories;
+  return lazyRepositories(scope, REPOSITORIES);
 }

@@ -18,6 +18,15 @@ const COLUMNS: Record<
 
 export const IDENTITY_FIELDS = Object.keys(COLUMNS) as IdentityField[];
 
+/** The sealed identity columns as a query on `persons` selects them, for `openIdentity`. */
+export const IDENTITY_SELECTION = [
+  "persons.given_name",
+  "persons.family_name",
+  "persons.birth_date",
+  "persons.phone",
+  "persons.address",
+] as const satisfies readonly `persons.${(typeof COLUMNS)[IdentityField]}`[];
+
 // The ciphertext is bound to its row and column: moved elsewhere, it no longer decrypts.
 const context = (personId: string, field: IdentityField) => `persons.${COLUMNS[field]}.${personId}`;
 

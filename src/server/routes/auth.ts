@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { confirmMfaEnrolmentInput, mfaInput, signInInput } from "../../contract/auth/inputs.ts";
 import { authReplies as s } from "../../contract/auth/replies.ts";
 import type { AppContext } from "../context.ts";
@@ -10,7 +9,8 @@ import {
   setSessionCookie,
   unauthenticated,
 } from "../http/auth-hook.ts";
-import { errorReply } from "../http/error-schema.ts";
+import { errorRepliesFor } from "../http/error-schema.ts";
+import { noContent, routeDocs } from "../http/route-docs.ts";
 import { getMe } from "../use-cases/accounts/get-me.ts";
 import { confirmMfaEnrolment } from "../use-cases/auth/confirm-mfa-enrolment.ts";
 import { signIn } from "../use-cases/auth/sign-in.ts";
@@ -18,13 +18,7 @@ import { signOut } from "../use-cases/auth/sign-out.ts";
 import { startMfaEnrolment } from "../use-cases/auth/start-mfa-enrolment.ts";
 import { verifyMfa } from "../use-cases/auth/verify-mfa.ts";
 
-const errors = {
-  400: errorReply,
-  401: errorReply,
-  403: errorReply,
-  409: errorReply,
-  429: errorReply,
-};
+const errors = errorRepliesFor(400, 401, 403, 409, 429);
 
 function pending(req: FastifyRequest) {
   const p = req.auth.pending;
@@ -37,16 +31,12 @@ export const authRoutes =
   (ctx: AppContext, loginLimit: { max: number; timeWindow: string }): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const route = routeDocs(["auth"], errors);
     r.post(
       "/api/v1/auth/login",
       {
         config: { rateLimit: loginLimit },
-        schema: {
-          tags: ["auth"],
-          summary: "Sign in with e-mail and password",
-          body: signInInput,
-          response: { 200: s.session, ...errors },
-        },
+        ...route("Sign in with e-mail and password", { body: signInInput }, { 200: s.session }),
       },
       async (req, reply) => {
         const result = await signIn(ctx, req.body, req.ip);
@@ -58,11 +48,7 @@ export const authRoutes =
       "/api/v1/auth/mfa/enrol",
       {
         config: { rateLimit: loginLimit },
-        schema: {
-          tags: ["auth"],
-          summary: "Start setting up an authenticator app (QR code)",
-          response: { 200: s.mfaEnrolment, ...errors },
-        },
+        ...route("Start setting up an authenticator app (QR code)", {}, { 200: s.mfaEnrolment }),
       },
       async (req) => startMfaEnrolment(ctx, pending(req)),
     );
@@ -70,12 +56,11 @@ export const authRoutes =
       "/api/v1/auth/mfa/enrol/confirm",
       {
         config: { rateLimit: loginLimit },
-        schema: {
-          tags: ["auth"],
-          summary: "Finish set-up with a first code; returns recovery codes once",
-          body: confirmMfaEnrolmentInput,
-          response: { 200: s.mfaConfirmed, ...errors },
-        },
+        ...route(
+          "Finish set-up with a first code; returns recovery codes once",
+          { body: confirmMfaEnrolmentInput },
+          { 200: s.mfaConfirmed },
+        ),
       },
       async (req, reply) => {
         const result = await confirmMfaEnrolment(ctx, pending(req), req.body);
@@ -91,12 +76,11 @@ export const authRoutes =
       "/api/v1/auth/mfa",
       {
         config: { rateLimit: loginLimit },
-        schema: {
-          tags: ["auth"],
-          summary: "Second sign-in step: authenticator or recovery code",
-          body: mfaInput,
-          response: { 200: s.session, ...errors },
-        },
+        ...route(
+          "Second sign-in step: authenticator or recovery code",
+          { body: mfaInput },
+          { 200: s.session },
+        ),
       },
       async (req, reply) => {
         const result = await verifyMfa(ctx, pending(req), req.body);
@@ -110,13 +94,7 @@ export const authRoutes =
     );
     r.post(
       "/api/v1/auth/logout",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Sign out: the session ends at once",
-          response: { 204: z.null(), ...errors },
-        },
-      },
+      route("Sign out: the session ends at once", {}, noContent),
       async (req, reply) => {
         await signOut(ctx, req.auth, req.ip);
         clearSessionCookie(reply);
@@ -125,13 +103,7 @@ export const authRoutes =
     );
     r.get(
       "/api/v1/me",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "The signed-in user, their agency and role",
-          response: { 200: s.me, ...errors },
-        },
-      },
+      route("The signed-in user, their agency and role", {}, { 200: s.me }),
       async (req) => ({
         ...(await getMe(ctx, requireActor(req))),
         csrfToken: req.auth.session?.row.csrf_token ?? null,

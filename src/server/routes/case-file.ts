@@ -19,6 +19,7 @@ import { requireActor } from "../http/auth-hook.ts";
 import { attachmentDisposition } from "../http/content-disposition.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
+import { noContent, routeDocs } from "../http/route-docs.ts";
 import { addCaseNote } from "../use-cases/case-file/add-case-note.ts";
 import { changeCaseStatus } from "../use-cases/case-file/change-case-status.ts";
 import { downloadDocument } from "../use-cases/case-file/download-document.ts";
@@ -55,53 +56,60 @@ export const caseFileRoutes =
         (_r, body, done) => done(null, body),
       );
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const tags = ["case file"];
-    const readOptions = <R extends z.ZodType>(summary: string, response: R) => ({
-      schema: { tags, summary, params: idParam, response: { 200: response, ...errorReplies } },
-    });
+    const route = routeDocs(["case file"], errorReplies);
     r.get(
       "/api/v1/cases/:id/timeline",
-      readOptions("Every event on the case, oldest first", s.timeline),
+      route("Every event on the case, oldest first", { params: idParam }, { 200: s.timeline }),
       async (req) => ({ events: await listCaseTimeline(ctx, requireActor(req), req.params.id) }),
     );
     r.get(
       "/api/v1/cases/:id/obligations",
-      readOptions("The case's obligations with due times and evidence", s.obligations),
+      route(
+        "The case's obligations with due times and evidence",
+        { params: idParam },
+        { 200: s.obligations },
+      ),
       async (req) => ({
         obligations: await listCaseObligations(ctx, requireActor(req), req.params.id),
       }),
     );
     r.get(
       "/api/v1/cases/:id/plans",
-      readOptions("Service plans (and the CPS specialized plan) with their items", s.plans),
+      route(
+        "Service plans (and the CPS specialized plan) with their items",
+        { params: idParam },
+        { 200: s.plans },
+      ),
       async (req) => ({ plans: await listServicePlans(ctx, requireActor(req), req.params.id) }),
     );
     r.get(
       "/api/v1/cases/:id/referrals",
-      readOptions("Referrals sent for the case's people", s.referrals),
+      route("Referrals sent for the case's people", { params: idParam }, { 200: s.referrals }),
       async (req) => ({
         referrals: await listCaseReferrals(ctx, requireActor(req), req.params.id),
       }),
     );
     r.get(
       "/api/v1/cases/:id/notes",
-      readOptions("Notes the caller may read (confidential ones only with consent)", s.notes),
+      route(
+        "Notes the caller may read (confidential ones only with consent)",
+        { params: idParam },
+        { 200: s.notes },
+      ),
       async (req) => ({ notes: await listCaseNotes(ctx, requireActor(req), req.params.id) }),
     );
-    r.get("/api/v1/cases/:id/team", readOptions("Who works the case", s.team), async (req) => ({
-      team: await listCaseTeam(ctx, requireActor(req), req.params.id),
-    }));
+    r.get(
+      "/api/v1/cases/:id/team",
+      route("Who works the case", { params: idParam }, { 200: s.team }),
+      async (req) => ({ team: await listCaseTeam(ctx, requireActor(req), req.params.id) }),
+    );
     r.post(
       "/api/v1/cases/:id/team",
-      {
-        schema: {
-          tags,
-          summary: "Add someone to the case team (CPS or the task-force lead running the case)",
-          params: idParam,
-          body: addTeamMemberInput,
-          response: { 204: z.null(), ...errorReplies },
-        },
-      },
+      route(
+        "Add someone to the case team (CPS or the task-force lead running the case)",
+        { params: idParam, body: addTeamMemberInput },
+        noContent,
+      ),
       async (req, reply) => {
         await addCaseTeamMember(ctx, requireActor(req), req.params.id, req.body);
         return reply.code(204).send(null);
@@ -109,12 +117,16 @@ export const caseFileRoutes =
     );
     r.get(
       "/api/v1/cases/:id/tip",
-      readOptions("What the public sender wrote with the tip (null when nothing)", s.tip),
+      route(
+        "What the public sender wrote with the tip (null when nothing)",
+        { params: idParam },
+        { 200: s.tip },
+      ),
       async (req) => ({ tip: await readTipMessage(ctx, requireActor(req), req.params.id) }),
     );
     r.get(
       "/api/v1/cases/:id/documents",
-      readOptions("Documents the caller may see", s.documents),
+      route("Documents the caller may see", { params: idParam }, { 200: s.documents }),
       async (req) => ({
         documents: await listCaseDocuments(ctx, requireActor(req), req.params.id),
       }),
@@ -122,15 +134,11 @@ export const caseFileRoutes =
 
     r.post(
       "/api/v1/cases/:id/plans",
-      {
-        schema: {
-          tags,
-          summary: "Start a service plan or the CPS specialized plan for a victim",
-          params: idParam,
-          body: createPlanInput,
-          response: { 201: s.planCreated, ...errorReplies },
-        },
-      },
+      route(
+        "Start a service plan or the CPS specialized plan for a victim",
+        { params: idParam, body: createPlanInput },
+        { 201: s.planCreated },
+      ),
       async (req, reply) =>
         reply
           .code(201)
@@ -138,70 +146,50 @@ export const caseFileRoutes =
     );
     r.post(
       "/api/v1/plans/:id/items",
-      {
-        schema: {
-          tags,
-          summary: "Add a need, goal and service to a plan",
-          params: idParam,
-          body: planItemInput,
-          response: { 201: s.created, ...errorReplies },
-        },
-      },
+      route(
+        "Add a need, goal and service to a plan",
+        { params: idParam, body: planItemInput },
+        { 201: s.created },
+      ),
       async (req, reply) =>
         reply.code(201).send(await addPlanItem(ctx, requireActor(req), req.params.id, req.body)),
     );
     r.patch(
       "/api/v1/plans/:id/items/:itemId",
-      {
-        schema: {
-          tags,
-          summary: "Move a service along; a stale version answers 409",
-          params: itemParams,
-          body: updatePlanItemInput,
-          response: { 200: s.versioned, ...errorReplies },
-        },
-      },
+      route(
+        "Move a service along; a stale version answers 409",
+        { params: itemParams, body: updatePlanItemInput },
+        { 200: s.versioned },
+      ),
       async (req) =>
         updatePlanItem(ctx, requireActor(req), req.params.id, req.params.itemId, req.body),
     );
     r.post(
       "/api/v1/cases/:id/referrals",
-      {
-        schema: {
-          tags,
-          summary: "Refer a person to a provider; identity needs consent or a statute",
-          params: idParam,
-          body: sendReferralInput,
-          response: { 201: s.referralSent, ...errorReplies },
-        },
-      },
+      route(
+        "Refer a person to a provider; identity needs consent or a statute",
+        { params: idParam, body: sendReferralInput },
+        { 201: s.referralSent },
+      ),
       async (req, reply) =>
         reply.code(201).send(await sendReferral(ctx, requireActor(req), req.params.id, req.body)),
     );
     r.post(
       "/api/v1/referrals/:id/respond",
-      {
-        schema: {
-          tags,
-          summary: "Accept, decline (with a reason) or complete a referral to your agency",
-          params: idParam,
-          body: respondToReferralInput,
-          response: { 200: s.versioned, ...errorReplies },
-        },
-      },
+      route(
+        "Accept, decline (with a reason) or complete a referral to your agency",
+        { params: idParam, body: respondToReferralInput },
+        { 200: s.versioned },
+      ),
       async (req) => respondToReferral(ctx, requireActor(req), req.params.id, req.body),
     );
     r.post(
       "/api/v1/cases/:id/notes",
-      {
-        schema: {
-          tags,
-          summary: "Add a note (victim-services notes are confidential by default)",
-          params: idParam,
-          body: addNoteInput,
-          response: { 201: s.noteCreated, ...errorReplies },
-        },
-      },
+      route(
+        "Add a note (victim-services notes are confidential by default)",
+        { params: idParam, body: addNoteInput },
+        { 201: s.noteCreated },
+      ),
       async (req, reply) =>
         reply.code(201).send(await addCaseNote(ctx, requireActor(req), req.params.id, req.body)),
     );
@@ -209,13 +197,11 @@ export const caseFileRoutes =
       "/api/v1/cases/:id/documents",
       {
         bodyLimit: options.maxUploadBytes,
-        schema: {
-          tags,
-          summary: `Upload a document as the raw body (${DOCUMENT_TYPE_IDS.join(", ")}); stored encrypted`,
-          params: idParam,
-          querystring: uploadDocumentQuery,
-          response: { 201: s.documentCreated, ...errorReplies },
-        },
+        ...route(
+          `Upload a document as the raw body (${DOCUMENT_TYPE_IDS.join(", ")}); stored encrypted`,
+          { params: idParam, querystring: uploadDocumentQuery },
+          { 201: s.documentCreated },
+        ),
       },
       async (req, reply) =>
         reply.code(201).send(
@@ -229,37 +215,24 @@ export const caseFileRoutes =
     );
     r.get(
       "/api/v1/documents/:id",
-      {
-        schema: {
-          tags,
-          summary: "Download a document (always as an attachment)",
-          params: idParam,
-          response: { ...errorReplies },
-        },
-      },
+      // Raw bytes: no response schema applies to a 200 here, only to the error replies.
+      route("Download a document (always as an attachment)", { params: idParam }, {}),
       async (req, reply) => {
         const doc = await downloadDocument(ctx, requireActor(req), req.params.id);
-        return (
-          reply
-            .header("content-type", doc.mediaType)
-            .header("content-disposition", attachmentDisposition(doc.fileName))
-            .header("cache-control", "no-store")
-            // Raw bytes: no response schema applies to a 200 here, only to the error replies.
-            .send(doc.content as never)
-        );
+        return reply
+          .header("content-type", doc.mediaType)
+          .header("content-disposition", attachmentDisposition(doc.fileName))
+          .header("cache-control", "no-store")
+          .send(doc.content as never);
       },
     );
     r.post(
       "/api/v1/cases/:id/status",
-      {
-        schema: {
-          tags,
-          summary: "Open, activate or close a case (closing records the outcome)",
-          params: idParam,
-          body: changeStatusInput,
-          response: { 200: s.statusChanged, ...errorReplies },
-        },
-      },
+      route(
+        "Open, activate or close a case (closing records the outcome)",
+        { params: idParam, body: changeStatusInput },
+        { 200: s.statusChanged },
+      ),
       async (req) => changeCaseStatus(ctx, requireActor(req), req.params.id, req.body),
     );
   };

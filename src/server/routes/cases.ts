@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { readAuditLogQuery } from "../../contract/audit/inputs.ts";
 import { auditReplies } from "../../contract/audit/replies.ts";
 import { listCasesQuery } from "../../contract/case-file/inputs.ts";
@@ -9,8 +8,9 @@ import { consentInput } from "../../contract/consent/inputs.ts";
 import { breakGlassInput } from "../../contract/coordination/inputs.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
-import { errorReply } from "../http/error-schema.ts";
+import { errorRepliesFor } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
+import { noContent, routeDocs } from "../http/route-docs.ts";
 import { readAuditLog } from "../use-cases/audit/read-audit-log.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
 import { readCase } from "../use-cases/case-file/read-case.ts";
@@ -19,93 +19,65 @@ import { recordConsent } from "../use-cases/consent/record-consent.ts";
 import { revokeConsent } from "../use-cases/consent/revoke-consent.ts";
 import { openBreakGlass } from "../use-cases/coordination/open-break-glass.ts";
 
-const errors = {
-  400: errorReply,
-  401: errorReply,
-  403: errorReply,
-  404: errorReply,
-  409: errorReply,
-};
+const errors = errorRepliesFor(400, 401, 403, 404, 409);
 
 /** The shared case file: every read is a unit of work with repositories bound to the caller. */
 export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const cases = routeDocs(["cases"], errors);
+    const consent = routeDocs(["consent"], errors);
+    const audit = routeDocs(["audit"], errors);
     r.get(
       "/api/v1/cases",
-      {
-        schema: {
-          tags: ["cases"],
-          summary: "Cases within the caller's scope, newest first",
-          querystring: listCasesQuery,
-          response: { 200: s.cases, ...errors },
-        },
-      },
+      cases(
+        "Cases within the caller's scope, newest first",
+        { querystring: listCasesQuery },
+        { 200: s.cases },
+      ),
       async (req) => ({ cases: await listCases(ctx, requireActor(req), req.query) }),
     );
     r.get(
       "/api/v1/cases/:id",
-      {
-        schema: {
-          tags: ["cases"],
-          summary: "One case with its people; identity only where the policy allows",
-          params: idParam,
-          response: { 200: s.caseDetail, ...errors },
-        },
-      },
+      cases(
+        "One case with its people; identity only where the policy allows",
+        { params: idParam },
+        { 200: s.caseDetail },
+      ),
       async (req) => readCase(ctx, requireActor(req), req.params.id),
     );
     r.post(
       "/api/v1/cases/:id/break-glass",
-      {
-        schema: {
-          tags: ["cases"],
-          summary:
-            "Emergency access to a case outside your scope (reason required, audited, time-limited)",
-          params: idParam,
-          body: breakGlassInput,
-          response: { 200: s.breakGlass, ...errors },
-        },
-      },
+      cases(
+        "Emergency access to a case outside your scope (reason required, audited, time-limited)",
+        { params: idParam, body: breakGlassInput },
+        { 200: s.breakGlass },
+      ),
       async (req) => openBreakGlass(ctx, requireActor(req), req.params.id, req.body),
     );
     r.post(
       "/api/v1/persons/:id/consents",
-      {
-        schema: {
-          tags: ["consent"],
-          summary: "Record a written, time-limited consent to share a victim-services record",
-          params: idParam,
-          body: consentInput,
-          response: { 201: s.consentRecorded, ...errors },
-        },
-      },
+      consent(
+        "Record a written, time-limited consent to share a victim-services record",
+        { params: idParam, body: consentInput },
+        { 201: s.consentRecorded },
+      ),
       async (req, reply) =>
         reply.code(201).send(await recordConsent(ctx, requireActor(req), req.params.id, req.body)),
     );
     r.get(
       "/api/v1/persons/:id/consents",
-      {
-        schema: {
-          tags: ["consent"],
-          summary: "A person's consent records (the holding agency's advocates)",
-          params: idParam,
-          response: { 200: s.consents, ...errors },
-        },
-      },
+      consent(
+        "A person's consent records (the holding agency's advocates)",
+        { params: idParam },
+        { 200: s.consents },
+      ),
       async (req) => ({ consents: await listConsents(ctx, requireActor(req), req.params.id) }),
     );
     r.post(
       "/api/v1/consents/:id/revoke",
-      {
-        schema: {
-          tags: ["consent"],
-          summary: "Revoke a consent: disclosure stops at once",
-          params: idParam,
-          response: { 204: z.null(), ...errors },
-        },
-      },
+      consent("Revoke a consent: disclosure stops at once", { params: idParam }, noContent),
       async (req, reply) => {
         await revokeConsent(ctx, requireActor(req), req.params.id);
         return reply.code(204).send(null);
@@ -113,15 +85,11 @@ export const caseRoutes =
     );
     r.get(
       "/api/v1/audit",
-      {
-        schema: {
-          tags: ["audit"],
-          summary:
-            "The audit trail (agency administrators: their agency; system administrators: all)",
-          querystring: readAuditLogQuery,
-          response: { 200: auditReplies.rows, ...errors },
-        },
-      },
+      audit(
+        "The audit trail (agency administrators: their agency; system administrators: all)",
+        { querystring: readAuditLogQuery },
+        { 200: auditReplies.rows },
+      ),
       async (req) => ({ rows: await readAuditLog(ctx, requireActor(req), req.query) }),
     );
   };

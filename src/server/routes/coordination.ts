@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   addMemberInput,
   addShiftInput,
@@ -17,6 +16,7 @@ import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
+import { noContent, routeDocs } from "../http/route-docs.ts";
 import { addOnCallShift } from "../use-cases/coordination/add-on-call-shift.ts";
 import { addTaskForceMember } from "../use-cases/coordination/add-task-force-member.ts";
 import { createTaskForce } from "../use-cases/coordination/create-task-force.ts";
@@ -35,32 +35,25 @@ export const coordinationRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const tags = ["rapid assessment teams"];
+    const route = routeDocs(["rapid assessment teams"], errorReplies);
     r.get(
       "/api/v1/cases/:id/rat",
-      {
-        schema: {
-          tags,
-          summary: "The case's Rapid Assessment Team, seat by seat (null when none convened)",
-          params: idParam,
-          response: { 200: s.rat, ...errorReplies },
-        },
-      },
+      route(
+        "The case's Rapid Assessment Team, seat by seat (null when none convened)",
+        { params: idParam },
+        { 200: s.rat },
+      ),
       async (req) => ({
         team: await getRapidAssessmentTeam(ctx, requireActor(req), req.params.id),
       }),
     );
     r.post(
       "/api/v1/cases/:id/rat",
-      {
-        schema: {
-          tags,
-          summary: "Convene the team: offers each seat to a certified member, on call first",
-          params: idParam,
-          body: formRatInput,
-          response: { 201: s.ratView, ...errorReplies },
-        },
-      },
+      route(
+        "Convene the team: offers each seat to a certified member, on call first",
+        { params: idParam, body: formRatInput },
+        { 201: s.ratView },
+      ),
       async (req, reply) =>
         reply
           .code(201)
@@ -68,92 +61,60 @@ export const coordinationRoutes =
     );
     r.get(
       "/api/v1/cases/:id/rat/candidates",
-      {
-        schema: {
-          tags,
-          summary: "Who could take a seat: eligible first (on call first), then who cannot and why",
-          params: idParam,
-          querystring: seatCandidatesQuery,
-          response: { 200: s.candidates, ...errorReplies },
-        },
-      },
+      route(
+        "Who could take a seat: eligible first (on call first), then who cannot and why",
+        { params: idParam, querystring: seatCandidatesQuery },
+        { 200: s.candidates },
+      ),
       async (req) => ({
         candidates: await listSeatCandidates(ctx, requireActor(req), req.params.id, req.query.seat),
       }),
     );
     r.post(
       "/api/v1/cases/:id/rat/seats",
-      {
-        schema: {
-          tags,
-          summary: "Offer a seat to a chosen member (refused if their certification is not valid)",
-          params: idParam,
-          body: offerSeatInput,
-          response: { 200: s.ratView, ...errorReplies },
-        },
-      },
+      route(
+        "Offer a seat to a chosen member (refused if their certification is not valid)",
+        { params: idParam, body: offerSeatInput },
+        { 200: s.ratView },
+      ),
       async (req) => offerRatSeat(ctx, requireActor(req), req.params.id, req.body),
     );
     r.post(
       "/api/v1/rat-seats/:id/respond",
-      {
-        schema: {
-          tags,
-          summary: "Accept or decline a seat offered to you",
-          params: idParam,
-          body: respondToSeatInput,
-          response: { 200: s.seatResponse, ...errorReplies },
-        },
-      },
+      route(
+        "Accept or decline a seat offered to you",
+        { params: idParam, body: respondToSeatInput },
+        { 200: s.seatResponse },
+      ),
       async (req) => respondToRatSeat(ctx, requireActor(req), req.params.id, req.body),
     );
     r.get(
       "/api/v1/me/seat-offers",
-      {
-        schema: {
-          tags,
-          summary: "Seats offered to you and not yet answered",
-          response: { 200: workReplies.seatOffers, ...errorReplies },
-        },
-      },
+      route("Seats offered to you and not yet answered", {}, { 200: workReplies.seatOffers }),
       async (req) => ({ offers: await listMySeatOffers(ctx, requireActor(req)) }),
     );
     r.post(
       "/api/v1/task-forces",
-      {
-        schema: {
-          tags,
-          summary: "Set up a task force",
-          body: createTaskForceInput,
-          response: { 201: s.created, ...errorReplies },
-        },
-      },
+      route("Set up a task force", { body: createTaskForceInput }, { 201: s.created }),
       async (req, reply) =>
         reply.code(201).send(await createTaskForce(ctx, requireActor(req), req.body)),
     );
     r.get(
       "/api/v1/task-forces/:id",
-      {
-        schema: {
-          tags,
-          summary: "A task force: members, their certifications, the on-call roster",
-          params: idParam,
-          response: { 200: s.taskForce, ...errorReplies },
-        },
-      },
+      route(
+        "A task force: members, their certifications, the on-call roster",
+        { params: idParam },
+        { 200: s.taskForce },
+      ),
       async (req) => getTaskForce(ctx, requireActor(req), req.params.id),
     );
     r.post(
       "/api/v1/task-forces/:id/members",
-      {
-        schema: {
-          tags,
-          summary: "Add a member (by membership: a person in one agency and role)",
-          params: idParam,
-          body: addMemberInput,
-          response: { 204: z.null(), ...errorReplies },
-        },
-      },
+      route(
+        "Add a member (by membership: a person in one agency and role)",
+        { params: idParam, body: addMemberInput },
+        noContent,
+      ),
       async (req, reply) => {
         await addTaskForceMember(ctx, requireActor(req), req.params.id, req.body);
         return reply.code(204).send(null);
@@ -161,43 +122,32 @@ export const coordinationRoutes =
     );
     r.post(
       "/api/v1/task-forces/:id/on-call",
-      {
-        schema: {
-          tags,
-          summary: "Put a member on call for a period",
-          params: idParam,
-          body: addShiftInput,
-          response: { 201: s.created, ...errorReplies },
-        },
-      },
+      route(
+        "Put a member on call for a period",
+        { params: idParam, body: addShiftInput },
+        { 201: s.created },
+      ),
       async (req, reply) =>
         reply.code(201).send(await addOnCallShift(ctx, requireActor(req), req.params.id, req.body)),
     );
     r.get(
       "/api/v1/users/:id/certifications",
-      {
-        schema: {
-          tags,
-          summary: "A person's certifications (their own, or as their administrator)",
-          params: idParam,
-          response: { 200: s.certifications, ...errorReplies },
-        },
-      },
+      route(
+        "A person's certifications (their own, or as their administrator)",
+        { params: idParam },
+        { 200: s.certifications },
+      ),
       async (req) => ({
         certifications: await listCertifications(ctx, requireActor(req), req.params.id),
       }),
     );
     r.post(
       "/api/v1/users/:id/certifications",
-      {
-        schema: {
-          tags,
-          summary: "Record a certification with its issue and expiry dates",
-          params: idParam,
-          body: certificationInput,
-          response: { 201: s.created, ...errorReplies },
-        },
-      },
+      route(
+        "Record a certification with its issue and expiry dates",
+        { params: idParam, body: certificationInput },
+        { 201: s.created },
+      ),
       async (req, reply) =>
         reply
           .code(201)

@@ -7,6 +7,7 @@ import { workReplies as s } from "../../contract/work/replies.ts";
 import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
+import { routeDocs } from "../http/route-docs.ts";
 import { updateMe } from "../use-cases/accounts/update-me.ts";
 import { listIncomingReferrals } from "../use-cases/case-file/respond-to-referral.ts";
 import { listOpenCases } from "../use-cases/obligations/list-open-cases.ts";
@@ -16,40 +17,29 @@ export const myWorkRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const tags = ["case file"];
+    const route = routeDocs(["case file"], errorReplies);
+    const account = routeDocs(["auth"], errorReplies);
     r.get(
       "/api/v1/queues/open-cases",
-      {
-        schema: {
-          tags,
-          summary: "Open cases the caller oversees, with open and overdue obligations",
-          querystring: oversightQueueQuery,
-          response: { 200: s.openCases, ...errorReplies },
-        },
-      },
+      route(
+        "Open cases the caller oversees, with open and overdue obligations",
+        { querystring: oversightQueueQuery },
+        { 200: s.openCases },
+      ),
       async (req) => ({ cases: await listOpenCases(ctx, requireActor(req), req.query.limit) }),
     );
     r.get(
       "/api/v1/me/referrals",
-      {
-        schema: {
-          tags,
-          summary: "Referrals waiting on your agency",
-          response: { 200: s.incomingReferrals, ...errorReplies },
-        },
-      },
+      route("Referrals waiting on your agency", {}, { 200: s.incomingReferrals }),
       async (req) => ({ referrals: await listIncomingReferrals(ctx, requireActor(req)) }),
     );
     r.patch(
       "/api/v1/me",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Your preferences (language)",
-          body: updateMeInput,
-          response: { 200: authReplies.preferences, ...errorReplies },
-        },
-      },
+      account(
+        "Your preferences (language)",
+        { body: updateMeInput },
+        { 200: authReplies.preferences },
+      ),
       async (req) => updateMe(ctx, requireActor(req), req.body),
     );
   };

@@ -3,10 +3,10 @@ import { appendAudit } from "../audit/audit-log.ts";
 import type { AppContext } from "../context.ts";
 import {
   type AccountRepositories,
-  accountRepositoriesFor,
+  accountRepositoriesOn,
 } from "../repositories/accounts/account-repositories.ts";
 import { asCaller } from "./as-caller.ts";
-import type { AuditNote, UnitSpec } from "./unit-of-work.ts";
+import { type AuditNote, type UnitSpec, unitAudit } from "./unit-of-work.ts";
 
 /** The records an operator's unit reaches: accounts, agencies and API tokens. */
 export type OperatorRepositories = Pick<
@@ -37,33 +37,10 @@ export function asOperator<T>(
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const nowIso = now.toISOString();
-    const note: AuditNote = {};
-    const repos = accountRepositoriesFor({
-      trx,
-      keyring: ctx.keyring,
-      clock: ctx.clock,
-      now,
-      nowIso,
-    });
-    const result = await work({
-      now,
-      nowIso,
-      repos,
-      record(n) {
-        const detail = { ...note.detail, ...n.detail };
-        Object.assign(note, n);
-        if (Object.keys(detail).length > 0) note.detail = detail;
-      },
-    });
-    await appendAudit(trx, auditContextFor(null, ctx.clock), [
-      {
-        action: spec.action,
-        ...(spec.recordType !== undefined ? { recordType: spec.recordType } : {}),
-        ...(spec.recordId !== undefined ? { recordId: spec.recordId } : {}),
-        ...note,
-        outcome: "allowed",
-      },
-    ]);
+    const rows = unitAudit(spec);
+    const repos = accountRepositoriesOn(trx, ctx, now);
+    const result = await work({ now, nowIso, repos, record: rows.record });
+    await appendAudit(trx, auditContextFor(null, ctx.clock), rows.allowedRows());
     return result;
   });
 }

@@ -29,6 +29,8 @@ export interface Work extends UnitBasics {
   readonly repos: Repositories;
   /** Marks an error as a refusal: it is audited as denied after the rollback, then thrown. */
   refuse(error: AppError): AppError;
+  /** A list read's rows, handed back; its audit row records how many (never which). */
+  listed<R>(list: R[]): R[];
 }
 
 export interface UnitSpec {
@@ -128,6 +130,10 @@ export async function runUnit<T, C>(
         refuse(error) {
           refusals.add(error);
           return error;
+        },
+        listed(list) {
+          rows.record({ detail: { count: list.length } });
+          return list;
         },
       };
       const checked = await check(w);

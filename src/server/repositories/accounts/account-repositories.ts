@@ -1,4 +1,7 @@
+import type { Kysely } from "kysely";
 import type { AppContext } from "../../context.ts";
+import type { Database } from "../../db/schema.ts";
+import { lazyRepositories, type RepositoriesOf } from "../lazy.ts";
 import type { AccountScope } from "./account-scope.ts";
 import { AgenciesRepository } from "./agencies.ts";
 import { ApiTokensRepository } from "./api-tokens.ts";
@@ -10,49 +13,43 @@ import { SessionsRepository } from "./sessions.ts";
 import { SignInFailuresRepository } from "./sign-in-failures.ts";
 import { UsersRepository } from "./users.ts";
 
+const ACCOUNT_REPOSITORIES = {
+  agencies: AgenciesRepository,
+  apiTokens: ApiTokensRepository,
+  directory: DirectoryRepository,
+  memberships: MembershipsRepository,
+  roleGrants: RoleGrantsRepository,
+  secondFactors: SecondFactorsRepository,
+  sessions: SessionsRepository,
+  signInFailures: SignInFailuresRepository,
+  users: UsersRepository,
+} as const;
+
+export type AccountRepositories = RepositoriesOf<typeof ACCOUNT_REPOSITORIES>;
+
 /**
  * The account repositories, for work without a caller: the operator's units, the security
  * events of signing in and out, and resolving the caller of a request. Built lazily, like the
  * caller's repositories (`repositories/bound.ts`, which offers the same classes to a unit).
  */
-export function accountRepositoriesFor(scope: AccountScope) {
-  const made = new Map<string, unknown>();
-  const once = <T>(name: string, make: () => T): T => {
-    if (!made.has(name)) made.set(name, make());
-    return made.get(name) as T;
-  };
-  return {
-    get agencies() {
-      return once("agencies", () => new AgenciesRepository(scope));
-    },
-    get apiTokens() {
-      return once("apiTokens", () => new ApiTokensRepository(scope));
-    },
-    get directory() {
-      return once("directory", () => new DirectoryRepository(scope));
-    },
-    get memberships() {
-      return once("memberships", () => new MembershipsRepository(scope));
-    },
-    get roleGrants() {
-      return once("roleGrants", () => new RoleGrantsRepository(scope));
-    },
-    get secondFactors() {
-      return once("secondFactors", () => new SecondFactorsRepository(scope));
-    },
-    get sessions() {
-      return once("sessions", () => new SessionsRepository(scope));
-    },
-    get signInFailures() {
-      return once("signInFailures", () => new SignInFailuresRepository(scope));
-    },
-    get users() {
-      return once("users", () => new UsersRepository(scope));
-    },
-  };
+export function accountRepositoriesFor(scope: AccountScope): AccountRepositories {
+  return lazyRepositories(scope, ACCOUNT_REPOSITORIES);
 }
 
-export type AccountRepositories = ReturnType<typeof accountRepositoriesFor>;
+/** The account repositories on `trx` (a unit's transaction, or the database itself) at `now`. */
+export function accountRepositoriesOn(
+  trx: Kysely<Database>,
+  ctx: Pick<AppContext, "clock" | "keyring">,
+  now: Date = ctx.clock.now(),
+): AccountRepositories {
+  return accountRepositoriesFor({
+    trx,
+    keyring: ctx.keyring,
+    clock: ctx.clock,
+    now,
+    nowIso: now.toISOString(),
+  });
+}
 
 /**
  * Account repositories on the database itself, outside any transaction: for the reads that
@@ -60,12 +57,5 @@ export type AccountRepositories = ReturnType<typeof accountRepositoriesFor>;
  * must not take SQLite's write lock. Each statement commits on its own.
  */
 export function accountsOutsideUnit(ctx: Pick<AppContext, "db" | "clock" | "keyring">) {
-  const now = ctx.clock.now();
-  return accountRepositoriesFor({
-    trx: ctx.db.kysely,
-    keyring: ctx.keyring,
-    clock: ctx.clock,
-    now,
-    nowIso: now.toISOString(),
-  });
+  return accountRepositoriesOn(ctx.db.kysely, ctx);
 }

@@ -30,6 +30,11 @@ export class AgenciesRepository {
     return q.execute();
   }
 
+  /** Whether the agency exists (one named as a consent's recipient, a provider, a task force's). */
+  async exists(agencyId: string): Promise<boolean> {
+    return (await this.find(agencyId)) !== undefined;
+  }
+
   /** The agency's name (the caller's own, shown beside their name). */
   async nameOf(agencyId: string): Promise<string> {
     const row = await this.s.trx
@@ -55,7 +60,10 @@ export class AgenciesRepository {
     return id;
   }
 
-  /** A system agency by name and kind, created on first use (administration, the intake queue). */
+  /**
+   * A system agency by name and kind, created on first use (administration, the intake queue,
+   * the statewide CPS office that receives a report no county office serves).
+   */
   async ensure(name: string, kind: string): Promise<string> {
     const existing = await this.s.trx
       .selectFrom("agencies")

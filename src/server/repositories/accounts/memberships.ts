@@ -21,6 +21,16 @@ export class MembershipsRepository {
     return id;
   }
 
+  /** Whether the membership exists (task-force members are added by membership). */
+  async exists(membershipId: string): Promise<boolean> {
+    const row = await this.s.trx
+      .selectFrom("memberships")
+      .select("id")
+      .where("id", "=", membershipId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The account's memberships whose role Waypoint knows (an unknown role grants nothing). */
   async ofUser(userId: string): Promise<{ agencyId: string; role: Role }[]> {
     const rows = await this.s.trx

@@ -33,16 +33,6 @@ export class ConsentsRepository {
       .executeTakeFirst();
   }
 
-  /** Whether the agency a consent would release to exists. */
-  async agencyExists(agencyId: string): Promise<boolean> {
-    const agency = await this.s.trx
-      .selectFrom("agencies")
-      .select("id")
-      .where("id", "=", agencyId)
-      .executeTakeFirst();
-    return agency !== undefined;
-  }
-
   /**
    * Every part the giver has on every case they share with the person (the rule of
    * src/domain/consent.ts bars a suspected part anywhere).

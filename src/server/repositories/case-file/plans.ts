@@ -62,16 +62,6 @@ export class PlansRepository {
     return id;
   }
 
-  /** Whether an agency named as an item's provider exists. */
-  async providerExists(agencyId: string): Promise<boolean> {
-    const agency = await this.s.trx
-      .selectFrom("agencies")
-      .select("id")
-      .where("id", "=", agencyId)
-      .executeTakeFirst();
-    return agency !== undefined;
-  }
-
   /**
    * The plan, if the caller may read and write it (its case is checked after: an unknown plan
    * and one the caller may not read give the same answer).
@@ -79,7 +69,7 @@ export class PlansRepository {
   findWritable(planId: string) {
     return this.s.trx
       .selectFrom("service_plans")
-      .select(["id", "case_id", "kind"])
+      .select(["id", "case_id as caseId", "kind"])
       .where("id", "=", planId)
       .where(planContentVisible(this.s.actor, this.s.nowIso))
       .executeTakeFirst();

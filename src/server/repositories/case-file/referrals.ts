@@ -2,7 +2,7 @@ import type { ReferralStatus } from "../../../domain/coordination/referral.ts";
 import type { ReferralBasis } from "../../access/disclosure.ts";
 import { referralIdentityDisclosed } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
-import { openIdentity } from "../person-identity.ts";
+import { IDENTITY_SELECTION, openIdentity } from "../person-identity.ts";
 import type { Scope } from "../scope.ts";
 import { openText, sealOptional, sealText } from "../sealed-text.ts";
 
@@ -115,11 +115,7 @@ export class ReferralsRepository {
         "referrals.version",
         "referrals.disclosure_basis",
         "persons.id as person_id",
-        "persons.given_name",
-        "persons.family_name",
-        "persons.birth_date",
-        "persons.phone",
-        "persons.address",
+        ...IDENTITY_SELECTION,
         "persons.age_years",
       ])
       .select(referralIdentityDisclosed(this.s.nowIso).as("identity_disclosed"))

@@ -9,6 +9,7 @@ import {
 import {
   IDENTITY_COLUMNS,
   IDENTITY_FIELDS,
+  IDENTITY_SELECTION,
   openIdentity,
   type PersonIdentity,
 } from "../person-identity.ts";
@@ -95,11 +96,7 @@ export class CaseReadingRepository {
         "case_persons.part",
         "persons.agency_id",
         "agencies.kind as holderKind",
-        "persons.given_name",
-        "persons.family_name",
-        "persons.birth_date",
-        "persons.phone",
-        "persons.address",
+        ...IDENTITY_SELECTION,
         "persons.age_years",
         "persons.gender",
         "persons.citizenship",

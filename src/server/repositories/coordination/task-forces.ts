@@ -20,16 +20,6 @@ export class TaskForcesRepository {
       .executeTakeFirst();
   }
 
-  /** Whether an agency exists (a task force is set up for one). */
-  async agencyExists(agencyId: string): Promise<boolean> {
-    const row = await this.s.trx
-      .selectFrom("agencies")
-      .select("id")
-      .where("id", "=", agencyId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async create(taskForce: { name: string; agencyId: string }): Promise<string> {
     const id = newId();
     await this.s.trx
@@ -42,16 +32,6 @@ export class TaskForcesRepository {
       })
       .execute();
     return id;
-  }
-
-  /** Whether a membership exists (members are added by membership). */
-  async membershipExists(membershipId: string): Promise<boolean> {
-    const row = await this.s.trx
-      .selectFrom("memberships")
-      .select("id")
-      .where("id", "=", membershipId)
-      .executeTakeFirst();
-    return row !== undefined;
   }
 
   async hasMember(taskForceId: string, membershipId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { CHILD_REPORT_RECEIVER } from "../../../domain/intake-routing.ts";
-import { newId } from "../../ids.ts";
+import { AgenciesRepository } from "../accounts/agencies.ts";
 import type { ActingScope } from "../scope.ts";
 
 export const STATEWIDE_CPS_NAME = "Mississippi Department of Child Protection Services";
@@ -23,19 +23,6 @@ export class CpsRoutingRepository {
         .executeTakeFirst();
       if (local) return local.id;
     }
-    const statewide = await offices().where("name", "=", STATEWIDE_CPS_NAME).executeTakeFirst();
-    if (statewide) return statewide.id;
-    const id = newId();
-    await this.s.trx
-      .insertInto("agencies")
-      .values({
-        id,
-        name: STATEWIDE_CPS_NAME,
-        kind: CHILD_REPORT_RECEIVER,
-        county_fips: null,
-        created_at: this.s.nowIso,
-      })
-      .execute();
-    return id;
+    return new AgenciesRepository(this.s).ensure(STATEWIDE_CPS_NAME, CHILD_REPORT_RECEIVER);
   }
 }

@@ -13,8 +13,7 @@ export function listUsers(ctx: AppContext, actor: Actor) {
     refusal: "You cannot list accounts.",
   } as const;
   return asCaller(ctx, actor, spec, async (w) => {
-    const rows = await w.repos.memberships.listAccounts(administeredAgencies(actor));
-    w.record({ detail: { count: rows.length } });
+    const rows = w.listed(await w.repos.memberships.listAccounts(administeredAgencies(actor)));
     // Whether this caller may unlock or disable the account (never their own, never a role
     // they could not grant), so the page offers only buttons that work.
     return rows.map((r) => ({

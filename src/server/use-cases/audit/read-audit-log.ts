@@ -14,9 +14,7 @@ export function readAuditLog(ctx: AppContext, actor: Actor, query: ReadAuditLogQ
     ability: "readAudit",
     refusal: "Your role cannot read the audit trail.",
   } as const;
-  return asCaller(ctx, actor, spec, async (w) => {
-    const rows = await w.repos.auditTrail.readable(query);
-    w.record({ detail: { count: rows.length } });
-    return rows;
-  });
+  return asCaller(ctx, actor, spec, async (w) =>
+    w.listed(await w.repos.auditTrail.readable(query)),
+  );
 }

@@ -1,8 +1,7 @@
 import type { Actor } from "../../access/actor.ts";
-import { caseAbilities } from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
-import { forbidden, notFound } from "../../errors.ts";
-import { asCaller } from "../../unit-of-work/as-caller.ts";
+import type { Repositories } from "../../repositories/bound.ts";
+import { onCaseOf } from "../../unit-of-work/on-case.ts";
 
 /**
  * The document's bytes, for a caller who may see it and read its case's file. A document the
@@ -11,17 +10,17 @@ import { asCaller } from "../../unit-of-work/as-caller.ts";
  * document was found), as the case checks of every other unit are.
  */
 export function downloadDocument(ctx: AppContext, actor: Actor, documentId: string) {
-  const spec = { action: "document.read", recordType: "document", recordId: documentId };
-  return asCaller(ctx, actor, spec, async (w) => {
-    const doc = await w.repos.documents.findVisible(documentId);
-    const row = doc && (await w.repos.cases.findInScope(doc.caseId));
-    const refuse = (error: Parameters<typeof w.refuse>[0]) => {
-      w.record({ recordType: "case", recordId: doc?.caseId ?? documentId });
-      return w.refuse(error);
-    };
-    if (!doc || !row) throw refuse(notFound("document"));
-    if (!caseAbilities(actor, row, true).readCaseFile)
-      throw refuse(forbidden("Your role cannot do this on this case."));
-    return { fileName: doc.fileName, mediaType: doc.mediaType, content: doc.openContent() };
-  });
+  const spec = {
+    action: "document.read",
+    recordType: "document",
+    recordId: documentId,
+    asked: "document",
+    ability: "readCaseFile",
+    find: (repos: Repositories) => repos.documents.findVisible(documentId),
+  } as const;
+  return onCaseOf(ctx, actor, spec, async (_w, doc) => ({
+    fileName: doc.fileName,
+    mediaType: doc.mediaType,
+    content: doc.openContent(),
+  }));
 }

@@ -5,9 +5,7 @@ import { onCase } from "../../unit-of-work/on-case.ts";
 /** Documents the caller may see (confidential ones of other agencies are left out). */
 export function listCaseDocuments(ctx: AppContext, actor: Actor, caseId: string) {
   const spec = { caseId, action: "document.list", ability: "readCaseFile" } as const;
-  return onCase(ctx, actor, spec, async (w) => {
-    const documents = await w.repos.documents.listVisible(caseId);
-    w.record({ detail: { count: documents.length } });
-    return documents;
-  });
+  return onCase(ctx, actor, spec, async (w) =>
+    w.listed(await w.repos.documents.listVisible(caseId)),
+  );
 }

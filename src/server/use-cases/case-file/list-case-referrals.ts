@@ -7,9 +7,7 @@ import { onCase } from "../../unit-of-work/on-case.ts";
  * with them (one another victim-services agency sent stays hidden without consent).
  */
 export function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: string) {
-  return onCase(ctx, actor, { caseId, action: "referral.list", ability: "read" }, async (w) => {
-    const referrals = await w.repos.referralReading.listVisible(caseId);
-    w.record({ detail: { count: referrals.length } });
-    return referrals;
-  });
+  return onCase(ctx, actor, { caseId, action: "referral.list", ability: "read" }, async (w) =>
+    w.listed(await w.repos.referralReading.listVisible(caseId)),
+  );
 }

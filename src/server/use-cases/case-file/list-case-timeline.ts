@@ -8,16 +8,14 @@ import { onCase } from "../../unit-of-work/on-case.ts";
  * repository leaves it out, in the SQL, for a caller who may not see that record.
  */
 export function listCaseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
-  return onCase(ctx, actor, { caseId, action: "case.timeline", ability: "read" }, async (w) => {
-    const events = await w.repos.events.listVisible(caseId);
-    w.record({ detail: { count: events.length } });
-    return events.map((e) => ({
+  return onCase(ctx, actor, { caseId, action: "case.timeline", ability: "read" }, async (w) =>
+    w.listed(await w.repos.events.listVisible(caseId)).map((e) => ({
       id: e.id,
       kind: e.kind,
       occurredAt: e.occurred_at,
       actorUserId: e.actor_user_id,
       actorName: e.actor_name,
       data: e.data,
-    }));
-  });
+    })),
+  );
 }

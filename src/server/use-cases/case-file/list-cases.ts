@@ -5,9 +5,7 @@ import { asCaller } from "../../unit-of-work/as-caller.ts";
 
 /** A page of the cases within the caller's scope, newest first (a caller with none sees none). */
 export function listCases(ctx: AppContext, actor: Actor, query: ListCasesQuery) {
-  return asCaller(ctx, actor, { action: "case.list", recordType: "case" }, async (w) => {
-    const cases = await w.repos.caseReading.listInScope(query);
-    w.record({ detail: { count: cases.length } });
-    return cases;
-  });
+  return asCaller(ctx, actor, { action: "case.list", recordType: "case" }, async (w) =>
+    w.listed(await w.repos.caseReading.listInScope(query)),
+  );
 }

@@ -9,9 +9,7 @@ import { onCase } from "../../unit-of-work/on-case.ts";
  */
 export function listServicePlans(ctx: AppContext, actor: Actor, caseId: string) {
   const spec = { caseId, action: "plan.list", ability: "readCaseFile" } as const;
-  return onCase(ctx, actor, spec, async (w) => {
-    const plans = await w.repos.planReading.listForCase(caseId);
-    w.record({ detail: { count: plans.length } });
-    return plans;
-  });
+  return onCase(ctx, actor, spec, async (w) =>
+    w.listed(await w.repos.planReading.listForCase(caseId)),
+  );
 }

@@ -6,12 +6,10 @@ import type {
 import { SPECIALIZED_PLAN_CITATION } from "../../../domain/coordination/service-plan.ts";
 import { isMinorAge } from "../../../domain/minor.ts";
 import type { Actor } from "../../access/actor.ts";
-import { caseAbilities } from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../../errors.ts";
+import { AppError, badRequest, conflict } from "../../errors.ts";
 import type { Repositories } from "../../repositories/bound.ts";
-import { asCaller } from "../../unit-of-work/as-caller.ts";
-import { onCase } from "../../unit-of-work/on-case.ts";
+import { onCase, onCaseOf } from "../../unit-of-work/on-case.ts";
 import type { Work } from "../../unit-of-work/unit-of-work.ts";
 
 /**
@@ -68,7 +66,7 @@ export function addPlanItem(
     await checkProvider(w.repos, item, "providerAgencyId");
     const id = await w.repos.plans.addItem(planId, item);
     await w.repos.events.append({
-      caseId: plan.case_id,
+      caseId: plan.caseId,
       kind: "plan_item_added",
       data: { planId, itemId: id, domain: item.domain },
       record: { type: "plan_item", id },
@@ -100,7 +98,7 @@ export function updatePlanItem(
         "Someone changed this service since you opened it; reload to see their change.",
       );
     await w.repos.events.append({
-      caseId: plan.case_id,
+      caseId: plan.caseId,
       kind: "plan_item_updated",
       data: { planId, itemId, status: input.status },
       record: { type: "plan_item", id: itemId },
@@ -113,32 +111,31 @@ export function updatePlanItem(
 /** A provider named on an item must be an agency Waypoint knows. */
 async function checkProvider(repos: Repositories, item: PlanItemInput, field: string) {
   if (item.providerAgencyId === undefined) return;
-  if (!(await repos.plans.providerExists(item.providerAgencyId)))
+  if (!(await repos.agencies.exists(item.providerAgencyId)))
     throw badRequest("No such provider agency.", field);
 }
 
 /**
  * A unit of work on a plan the caller names by its id: the plan must be one the caller may read
- * and write (else 404 "service plan", audited against the id asked for), then its case within
- * the caller's scope (404, the same answer) with the `editPlan` ability (403), both refusals
- * audited against the case as `onCase` does. The plan id is never looked up as a case id: a
- * case's id would pass the scope check and reach the plan_items foreign key.
+ * and write, on a case within their scope where they have the `editPlan` ability; a plan out of
+ * reach answers 404 "service plan" whichever check it fails (`onCaseOf`). The plan id is never
+ * looked up as a case id: a case's id would pass the scope check and reach the plan_items
+ * foreign key.
  */
 function onPlan<T>(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   action: string,
-  work: (w: Work, plan: { id: string; case_id: string; kind: string }) => Promise<T>,
+  work: (w: Work, plan: { id: string; caseId: string; kind: string }) => Promise<T>,
 ): Promise<T> {
-  return asCaller(ctx, actor, { action, recordType: "case", recordId: planId }, async (w) => {
-    const plan = await w.repos.plans.findWritable(planId);
-    if (!plan) throw w.refuse(notFound("service plan"));
-    w.record({ recordId: plan.case_id });
-    const row = await w.repos.cases.findInScope(plan.case_id);
-    if (!row) throw w.refuse(notFound("service plan"));
-    if (!caseAbilities(actor, row, true).editPlan)
-      throw w.refuse(forbidden("Your role cannot do this on this case."));
-    return work(w, plan);
-  });
+  const spec = {
+    action,
+    recordType: "service_plan",
+    recordId: planId,
+    asked: "service plan",
+    ability: "editPlan",
+    find: (repos: Repositories) => repos.plans.findWritable(planId),
+  } as const;
+  return onCaseOf(ctx, actor, spec, work);
 }

@@ -13,8 +13,6 @@ export function listConsents(ctx: AppContext, actor: Actor, personId: string) {
   return asCaller(ctx, actor, spec, async (w) => {
     const person = await w.repos.consents.personRecord(personId);
     if (!person || !keepsConsentsOf(actor, person.agency_id)) throw w.refuse(notFound("person"));
-    const consents = await w.repos.consents.listAbout(personId);
-    w.record({ detail: { count: consents.length } });
-    return consents;
+    return w.listed(await w.repos.consents.listAbout(personId));
   });
 }

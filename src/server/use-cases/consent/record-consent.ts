@@ -42,7 +42,7 @@ export function recordConsent(
         "consent_not_needed",
         "Only victim-services records need a consent to be shared.",
       );
-    if (!(await w.repos.consents.agencyExists(input.recipientAgencyId)))
+    if (!(await w.repos.agencies.exists(input.recipientAgencyId)))
       throw badRequest("recipientAgencyId: no such agency", "recipientAgencyId");
     const refusal = consentGiverRefusal({
       self: input.givenByPersonId === personId,

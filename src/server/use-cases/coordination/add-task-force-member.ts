@@ -13,7 +13,7 @@ export function addTaskForceMember(
 ): Promise<void> {
   const spec = { taskForceId, action: "task_force.add_member", ability: "manage" } as const;
   return onTaskForce(ctx, actor, spec, async (w) => {
-    if (!(await w.repos.taskForces.membershipExists(input.membershipId)))
+    if (!(await w.repos.memberships.exists(input.membershipId)))
       throw badRequest("No such membership.", "membershipId");
     await w.repos.taskForces.addMember(taskForceId, input.membershipId);
     w.record({ detail: { membershipId: input.membershipId } });

@@ -20,7 +20,7 @@ export function createTaskForce(
     const agencyId = input.agencyId ?? actor.agencyId;
     if (!canManageTaskForce(actor, { agency_id: agencyId }))
       throw w.refuse(forbidden(TASK_FORCE_REFUSAL));
-    if (input.agencyId !== undefined && !(await w.repos.taskForces.agencyExists(input.agencyId)))
+    if (input.agencyId !== undefined && !(await w.repos.agencies.exists(input.agencyId)))
       throw notFound("agency", "agencyId");
     const id = await w.repos.taskForces.create({ name: input.name, agencyId });
     w.record({ recordId: id });

@@ -4,9 +4,7 @@ import { onCase } from "../../unit-of-work/on-case.ts";
 
 /** Who works the case: names, agencies and roles of the team (staff data, no victim data). */
 export function listCaseTeam(ctx: AppContext, actor: Actor, caseId: string) {
-  return onCase(ctx, actor, { caseId, action: "case.team.read", ability: "read" }, async (w) => {
-    const team = await w.repos.caseTeam.listMembers(caseId);
-    w.record({ detail: { count: team.length } });
-    return team;
-  });
+  return onCase(ctx, actor, { caseId, action: "case.team.read", ability: "read" }, async (w) =>
+    w.listed(await w.repos.caseTeam.listMembers(caseId)),
+  );
 }

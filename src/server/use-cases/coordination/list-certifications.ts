@@ -11,8 +11,6 @@ export function listCertifications(ctx: AppContext, actor: Actor, userId: string
     const memberships = await w.repos.certifications.membershipsOf(userId);
     // Someone outside the caller's reach answers exactly as someone who does not exist.
     if (!mayReadCertifications(actor, userId, memberships)) throw w.refuse(notFound("user"));
-    const certifications = await w.repos.certifications.listFor(userId);
-    w.record({ detail: { count: certifications.length } });
-    return certifications;
+    return w.listed(await w.repos.certifications.listFor(userId));
   });
 }

@@ -7,9 +7,7 @@ import { asCaller } from "../../unit-of-work/as-caller.ts";
  * this lists the case number and county only: the case opens to them once they accept.
  */
 export function listMySeatOffers(ctx: AppContext, actor: Actor) {
-  return asCaller(ctx, actor, { action: "rat.list_offers", recordType: "rat_seat" }, async (w) => {
-    const offers = await w.repos.rapidAssessmentTeams.offersToCaller();
-    w.record({ detail: { count: offers.length } });
-    return offers;
-  });
+  return asCaller(ctx, actor, { action: "rat.list_offers", recordType: "rat_seat" }, async (w) =>
+    w.listed(await w.repos.rapidAssessmentTeams.offersToCaller()),
+  );
 }

@@ -8,9 +8,5 @@ import { asCaller } from "../../unit-of-work/as-caller.ts";
  */
 export function listMyObligations(ctx: AppContext, actor: Actor, limit: number) {
   const spec = { action: "obligation.list_mine", recordType: "obligation" };
-  return asCaller(ctx, actor, spec, async (w) => {
-    const obligations = await w.repos.workQueues.mine(limit);
-    w.record({ detail: { count: obligations.length } });
-    return obligations;
-  });
+  return asCaller(ctx, actor, spec, async (w) => w.listed(await w.repos.workQueues.mine(limit)));
 }

@@ -14,9 +14,7 @@ export function listOpenCases(ctx: AppContext, actor: Actor, limit: number) {
     ability: "openCasesQueue",
     refusal: "Your role has no open-cases queue.",
   } as const;
-  return asCaller(ctx, actor, spec, async (w) => {
-    const cases = await w.repos.workQueues.openCases(limit);
-    w.record({ detail: { count: cases.length } });
-    return cases;
-  });
+  return asCaller(ctx, actor, spec, async (w) =>
+    w.listed(await w.repos.workQueues.openCases(limit)),
+  );
 }

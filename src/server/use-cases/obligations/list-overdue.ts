@@ -13,9 +13,5 @@ export function listOverdue(ctx: AppContext, actor: Actor, limit: number) {
     ability: "overdueQueue",
     refusal: "Only task-force leads and the state coordinator have an overdue list.",
   } as const;
-  return asCaller(ctx, actor, spec, async (w) => {
-    const obligations = await w.repos.workQueues.overdue(limit);
-    w.record({ detail: { count: obligations.length } });
-    return obligations;
-  });
+  return asCaller(ctx, actor, spec, async (w) => w.listed(await w.repos.workQueues.overdue(limit)));
 }
