@@ -21,7 +21,9 @@ import { errorReplies } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
 import { noContent, routeDocs } from "../http/route-docs.ts";
 import { addCaseNote } from "../use-cases/case-file/add-case-note.ts";
+import { addPlanItem } from "../use-cases/case-file/add-plan-item.ts";
 import { changeCaseStatus } from "../use-cases/case-file/change-case-status.ts";
+import { createServicePlan } from "../use-cases/case-file/create-service-plan.ts";
 import { downloadDocument } from "../use-cases/case-file/download-document.ts";
 import { listCaseDocuments } from "../use-cases/case-file/list-case-documents.ts";
 import { listCaseNotes } from "../use-cases/case-file/list-case-notes.ts";
@@ -29,14 +31,10 @@ import { listCaseObligations } from "../use-cases/case-file/list-case-obligation
 import { listCaseReferrals } from "../use-cases/case-file/list-case-referrals.ts";
 import { listCaseTimeline } from "../use-cases/case-file/list-case-timeline.ts";
 import { listServicePlans } from "../use-cases/case-file/list-service-plans.ts";
-import {
-  addPlanItem,
-  createServicePlan,
-  updatePlanItem,
-} from "../use-cases/case-file/manage-service-plan.ts";
 import { readTipMessage } from "../use-cases/case-file/read-tip-message.ts";
 import { respondToReferral } from "../use-cases/case-file/respond-to-referral.ts";
 import { sendReferral } from "../use-cases/case-file/send-referral.ts";
+import { updatePlanItem } from "../use-cases/case-file/update-plan-item.ts";
 import { uploadDocument } from "../use-cases/case-file/upload-document.ts";
 import { addCaseTeamMember } from "../use-cases/coordination/add-case-team-member.ts";
 import { listCaseTeam } from "../use-cases/coordination/list-case-team.ts";

@@ -9,7 +9,7 @@ import { requireActor } from "../http/auth-hook.ts";
 import { errorReplies } from "../http/error-schema.ts";
 import { routeDocs } from "../http/route-docs.ts";
 import { updateMe } from "../use-cases/accounts/update-me.ts";
-import { listIncomingReferrals } from "../use-cases/case-file/respond-to-referral.ts";
+import { listIncomingReferrals } from "../use-cases/case-file/list-incoming-referrals.ts";
 import { listOpenCases } from "../use-cases/obligations/list-open-cases.ts";
 
 /** The caller's own queues and preferences (the obligation queues live in intake.ts). */
