@@ -24,6 +24,10 @@ const BENCHES: Record<
       "gzip JS of the first page and each route (Vite manifest), Lighthouse mobile LCP/TBT/a11y",
     load: () => import("./web.ts"),
   },
+  "audited-read": {
+    summary: "GET /api/v1/cases/:id (audited) vs /healthz on one SQLite server, 20 clients, ratio",
+    load: () => import("./audited-read.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Clock } from "../clock.ts";
+import type { Transact } from "../db/group-commit.ts";
 import type { AuditRow, Database } from "../db/schema.ts";
 
 /**
@@ -106,11 +107,11 @@ export async function appendAudit(
 
 /** For events that must be recorded even though the request fails (a refused login). */
 export async function appendAuditNow(
-  db: Kysely<Database>,
+  db: { transact: Transact },
   ctx: AuditContext,
   entries: AuditEntry[],
 ): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, ctx, entries));
+  await db.transact((trx) => appendAudit(trx, ctx, entries));
 }
 
 export type ChainVerdict =

@@ -33,7 +33,7 @@ export function recordSecurityEvent<T>(
   party: SecurityEventParty,
   work: (e: SecurityEventWork) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+  return ctx.db.transact(async (trx) => {
     const now = ctx.clock.now();
     const nowIso = now.toISOString();
     const rows: AuditEntry[] = [];

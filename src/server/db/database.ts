@@ -17,6 +17,7 @@ import {
 import pg from "pg";
 import type { DatabaseTarget, SqliteSynchronous } from "../config.ts";
 import type { Keyring } from "../security/keyring.ts";
+import { type GroupCommitOptions, type Transact, transactor } from "./group-commit.ts";
 import { MIGRATIONS, migrationProvider, SEALING_MIGRATIONS } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
@@ -25,6 +26,12 @@ export type Dialect = "sqlite" | "postgres";
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
+  /**
+   * Runs `work` as one unit in a transaction, and settles only once that transaction committed
+   * (or rolled back). On SQLite, concurrent units share one commit (group-commit.ts). Inside
+   * `work`, use only `trx`: opening another transaction on this Db is refused.
+   */
+  readonly transact: Transact;
   close(): Promise<void>;
 }
 
@@ -101,13 +108,21 @@ export function openSqlite(
   return raw;
 }
 
-export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Db {
+export function openDatabase(
+  target: DatabaseTarget,
+  options: { poolSize?: number; groupCommit?: GroupCommitOptions } = {},
+): Db {
   if (target.kind === "sqlite") {
     const raw = openSqlite(target.path, target.synchronous);
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) as never }),
     });
-    return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
+    const transact = transactor(
+      kysely,
+      { inTransaction: () => raw.inTransaction },
+      options.groupCommit,
+    );
+    return { kysely, dialect: "sqlite", transact, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.connectionString,
@@ -117,7 +132,8 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: "postgres", close: () => kysely.destroy() };
+  const transact = transactor(kysely, null, options.groupCommit);
+  return { kysely, dialect: "postgres", transact, close: () => kysely.destroy() };
 }
 
 /**

@@ -61,7 +61,7 @@ export async function leaseDueJobs(
   const now = clock.now();
   const nowIso = now.toISOString();
   const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-  return db.kysely.transaction().execute(async (trx) => {
+  return db.transact(async (trx) => {
     let due = trx
       .selectFrom("jobs")
       .select("id")

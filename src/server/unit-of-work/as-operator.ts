@@ -34,7 +34,7 @@ export function asOperator<T>(
   spec: UnitSpec,
   work: (w: OperatorWork) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+  return ctx.db.transact(async (trx) => {
     const now = ctx.clock.now();
     const nowIso = now.toISOString();
     const rows = unitAudit(spec);

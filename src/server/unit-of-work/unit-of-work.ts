@@ -108,43 +108,44 @@ export async function runUnit<T, C>(
   const rows = unitAudit(spec);
   const audit = auditContextFor(actor, ctx.clock);
   try {
-    const begin = ctx.db.kysely.transaction();
-    const transaction = spec.auditRefusalOnly ? begin.setAccessMode("read only") : begin;
-    return await transaction.execute(async (trx) => {
-      const now = ctx.clock.now();
-      const scope: Scope = {
-        trx,
-        actor,
-        keyring: ctx.keyring,
-        clock: ctx.clock,
-        now,
-        nowIso: now.toISOString(),
-      };
-      const w: Work = {
-        actor,
-        now,
-        nowIso: scope.nowIso,
-        repos: repositoriesFor(scope),
-        record: rows.record,
-        alsoRecord: rows.alsoRecord,
-        refuse(error) {
-          refusals.add(error);
-          return error;
-        },
-        listed(list) {
-          rows.record({ detail: { count: list.length } });
-          return list;
-        },
-      };
-      const checked = await check(w);
-      const result = await work(w, checked);
-      if (spec.auditRefusalOnly) return result;
-      await appendAudit(trx, audit, rows.allowedRows());
-      return result;
-    });
+    return await ctx.db.transact(
+      async (trx) => {
+        const now = ctx.clock.now();
+        const scope: Scope = {
+          trx,
+          actor,
+          keyring: ctx.keyring,
+          clock: ctx.clock,
+          now,
+          nowIso: now.toISOString(),
+        };
+        const w: Work = {
+          actor,
+          now,
+          nowIso: scope.nowIso,
+          repos: repositoriesFor(scope),
+          record: rows.record,
+          alsoRecord: rows.alsoRecord,
+          refuse(error) {
+            refusals.add(error);
+            return error;
+          },
+          listed(list) {
+            rows.record({ detail: { count: list.length } });
+            return list;
+          },
+        };
+        const checked = await check(w);
+        const result = await work(w, checked);
+        if (spec.auditRefusalOnly) return result;
+        await appendAudit(trx, audit, rows.allowedRows());
+        return result;
+      },
+      { readOnly: spec.auditRefusalOnly === true },
+    );
   } catch (error) {
     if (error instanceof AppError && refusals.has(error))
-      await appendAuditNow(ctx.db.kysely, audit, rows.refusedRows(error.code));
+      await appendAuditNow(ctx.db, audit, rows.refusedRows(error.code));
     throw error;
   }
 }

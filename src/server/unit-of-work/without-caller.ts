@@ -34,7 +34,7 @@ export function withoutCaller<T>(
   spec: UnitSpec,
   work: (w: SystemWork) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.kysely.transaction().execute((trx) => withoutCallerIn(trx, ctx, spec, work));
+  return ctx.db.transact((trx) => withoutCallerIn(trx, ctx, spec, work));
 }
 
 /**

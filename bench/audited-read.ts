@@ -1,0 +1,157 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { verifyAuditChain } from "../src/server/audit/audit-log.ts";
+import { createSession } from "../src/server/auth/sessions.ts";
+import { systemClock } from "../src/server/clock.ts";
+import type { SqliteSynchronous } from "../src/server/config.ts";
+import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
+import { MIGRATIONS } from "../src/server/db/migrations/index.ts";
+import { seedDemo } from "../src/server/demo/seed-demo.ts";
+import { loadKeyring } from "../src/server/security/keyring.ts";
+import { percentile, printFigures, printRatio } from "./report.ts";
+
+/**
+ * The audited read against the cheapest route on the same SQLite server: every
+ * GET /api/v1/cases/:id appends an audit row in its own transaction, so with synchronous=full
+ * each one needs its commit durable before the reply (issue 12: ≥ 0.25 × /healthz req/s).
+ */
+const CASES = 2000;
+const CONNECTIONS = 20;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+let synchronous: SqliteSynchronous = "full";
+
+interface Served {
+  port: number;
+  cookie: string;
+  ids: string[];
+}
+
+/** Child mode: serve the database with a state coordinator's session. */
+async function serve(path: string): Promise<void> {
+  const { buildApp } = await import("../src/server/app.ts");
+  const db = openDatabase({ kind: "sqlite", path, synchronous });
+  const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
+  const m = await db.kysely
+    .selectFrom("memberships")
+    .select(["user_id", "id"])
+    .where("role", "=", "state_coordinator")
+    .executeTakeFirstOrThrow();
+  const session = await createSession(db.kysely, systemClock, {
+    userId: m.user_id,
+    membershipId: m.id,
+    mfaPassed: true,
+    clientIp: null,
+  });
+  const ids = (await db.kysely.selectFrom("cases").select("id").execute()).map((r) => r.id);
+  const app = await buildApp({
+    config: { logLevel: "warn", env: "production" },
+    ctx: { db, clock: systemClock, keyring },
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const served: Served = {
+    port: typeof address === "object" && address ? address.port : 0,
+    cookie: `__Host-waypoint=${session.token}`,
+    ids: Array.from({ length: 4000 }, () => ids[Math.floor(Math.random() * ids.length)] as string),
+  };
+  process.send?.(served);
+}
+
+async function benchDatabase(): Promise<string> {
+  const last = Object.keys(MIGRATIONS).at(-1);
+  const path = join(process.cwd(), "data", `bench-audited-read-${CASES}-${last}.db`);
+  if (existsSync(path)) return path;
+  const db = openDatabase({ kind: "sqlite", path, synchronous: "normal" });
+  await migrateToLatest(db);
+  const keyring = loadKeyring(`${path}.key`, { createIfMissing: true });
+  await seedDemo(db, systemClock, { cases: CASES, production: false, seed: 12, keyring });
+  await db.close();
+  process.stderr.write(`built ${CASES}-case database\n`);
+  return path;
+}
+
+interface Run {
+  rps: number;
+  /** Latencies of every answer, ms, ascending. */
+  latencies: number[];
+}
+
+async function load(
+  served: Served,
+  requests: { method: "GET"; path: string }[],
+  seconds: number,
+): Promise<Run> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${served.port}`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: { cookie: served.cookie },
+        requests,
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    instance.on("response", (_client, _status, _bytes, ms: number) => latencies.push(ms));
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, latencies: latencies.sort((a, b) => a - b) };
+}
+
+function figures(label: string, r: Run) {
+  return [
+    { name: `${label}: req/s`, value: r.rps, unit: "req/s" },
+    { name: `${label}: p50`, value: percentile(r.latencies, 50), unit: "ms" },
+    { name: `${label}: p95`, value: percentile(r.latencies, 95), unit: "ms" },
+    { name: `${label}: p99`, value: percentile(r.latencies, 99), unit: "ms" },
+  ];
+}
+
+export async function run(args: string[]): Promise<void> {
+  if (args.includes("--synchronous=normal")) synchronous = "normal";
+  const serveAt = args.indexOf("--serve");
+  if (serveAt >= 0) return serve(args[serveAt + 1] as string);
+  const path = await benchDatabase();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      process.argv[1] as string,
+      "audited-read",
+      `--synchronous=${synchronous}`,
+      "--serve",
+      path,
+    ],
+    { stdio: ["ignore", "ignore", "inherit", "ipc"] },
+  );
+  let read: Run;
+  let healthz: Run;
+  try {
+    const served = await new Promise<Served>((resolve, reject) => {
+      child.once("message", (m) => resolve(m as Served));
+      child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+    });
+    const reads = served.ids.map((id) => ({ method: "GET" as const, path: `/api/v1/cases/${id}` }));
+    const health = [{ method: "GET" as const, path: "/healthz" }];
+    await load(served, health, 2); // warm-up
+    await load(served, reads, 2);
+    healthz = await load(served, health, DURATION_S);
+    read = await load(served, reads, DURATION_S);
+  } finally {
+    child.kill("SIGKILL");
+  }
+  printFigures(
+    `Audited case read vs /healthz, one SQLite server (synchronous=${synchronous}), ${CASES} cases, ${CONNECTIONS} connections, ${DURATION_S} s each`,
+    [...figures("/healthz", healthz), ...figures("GET /api/v1/cases/:id", read)],
+  );
+  const ratio = read.rps / healthz.rps;
+  printRatio("case read req/s / healthz req/s", ratio, "≥ 0.25", ratio >= 0.25);
+  const db = openDatabase({ kind: "sqlite", path });
+  const verdict = await verifyAuditChain(db.kysely);
+  await db.close();
+  process.stdout.write(`  audit verify after the run: ${verdict.ok ? "ok" : "FAILED"}\n`);
+}
