@@ -24,6 +24,11 @@ const BENCHES: Record<
       "gzip JS of the first page and each route (Vite manifest), Lighthouse mobile LCP/TBT/a11y",
     load: () => import("./web.ts"),
   },
+  sealer: {
+    summary:
+      "audit sealer lag p50/p99 and rows sealed/s under steady concurrent appends, then verify",
+    load: () => import("./sealer.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

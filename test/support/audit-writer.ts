@@ -38,8 +38,10 @@ while (writing) {
   appended += 1;
   if (keyring) await sealPending(db, keyring, systemClock, { batch: 50 });
   if (appended === 1) process.stdout.write("ready\n");
-  // Let the end of standard input be noticed (SQLite calls complete synchronously).
-  await new Promise((resolve) => setImmediate(resolve));
+  // Let the end of standard input be noticed (SQLite calls complete synchronously). A sealing
+  // writer also pauses, as a server between requests does: SQLite's busy wait is not fair, and
+  // three processes each rewriting the file back to back could starve one past its timeout.
+  await new Promise((resolve) => (keyring ? setTimeout(resolve, 2) : setImmediate(resolve)));
 }
 await db.close();
 process.stdout.write(`${appended}\n`);

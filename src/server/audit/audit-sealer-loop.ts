@@ -48,8 +48,12 @@ export function startAuditSealer(ctx: AppContext, options: AuditSealerOptions = 
   const schedule = (ms: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
+      const started = performance.now();
+      // Rounds start every `everyMs` (a slow round eats into the pause), so the lag stays near
+      // one interval plus one round even when commits are slow.
       running = round().then(
-        (draining) => schedule(draining ? 0 : everyMs),
+        (draining) =>
+          schedule(draining ? 0 : Math.max(0, everyMs - (performance.now() - started))),
         (e) => {
           options.onError?.(e);
           schedule(everyMs);

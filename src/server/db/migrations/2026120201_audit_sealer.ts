@@ -148,8 +148,8 @@ export function auditSealer(keyring?: Keyring): Migration {
 }
 
 /**
- * Back to one chain in seq order, re-hashed the old way (a development aid: a PostgreSQL log with
- * burned identity values has gaps the old verifier reports).
+ * Back to one chain in seq order, re-hashed the old way (a development aid: batch heads and the
+ * sealer's chain positions are dropped).
  */
 async function down(db: Db): Promise<void> {
   const dialect = dialectOf(db);
@@ -161,12 +161,15 @@ async function down(db: Db): Promise<void> {
       Record<(typeof COLUMNS)[number], string | number | null>
     >`select * from audit_log order by seq`.execute(db)
   ).rows;
+  // Renumbered 1…n in seq order (ascending, so a new number never meets one still to be moved):
+  // the old chain has no gaps, and PostgreSQL's identity may have left some.
   let prev = "0".repeat(64);
+  let seq = 0;
   for (const row of rows) {
-    const hash = legacyHash(prev, row);
-    await sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where seq = ${row.seq}`.execute(
-      db,
-    );
+    seq += 1;
+    const hash = legacyHash(prev, { ...row, seq });
+    await sql`update audit_log set seq = ${seq}, prev_hash = ${prev}, hash = ${hash}
+      where seq = ${row.seq}`.execute(db);
     prev = hash;
   }
   if (dialect === "sqlite") await rebuildSqliteTable(db, false);
@@ -182,10 +185,9 @@ async function down(db: Db): Promise<void> {
     .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .execute();
-  const last = rows.at(-1);
   await db
     .insertInto("audit_head" as never)
-    .values({ id: 1, seq: last ? Number(last.seq) : 0, hash: prev } as never)
+    .values({ id: 1, seq, hash: prev } as never)
     .execute();
 }
 
