@@ -52,8 +52,7 @@ export function startAuditSealer(ctx: AppContext, options: AuditSealerOptions = 
       // Rounds start every `everyMs` (a slow round eats into the pause), so the lag stays near
       // one interval plus one round even when commits are slow.
       running = round().then(
-        (draining) =>
-          schedule(draining ? 0 : Math.max(0, everyMs - (performance.now() - started))),
+        (draining) => schedule(draining ? 0 : Math.max(0, everyMs - (performance.now() - started))),
         (e) => {
           options.onError?.(e);
           schedule(everyMs);
