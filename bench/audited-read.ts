@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
-import { verifyAuditChain } from "../src/server/audit/audit-log.ts";
+import { startAuditSealer } from "../src/server/audit/audit-sealer-loop.ts";
 import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import type { SqliteSynchronous } from "../src/server/config.ts";
@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
 import { MIGRATIONS } from "../src/server/db/migrations/index.ts";
 import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
+import { sealAndVerify } from "./audit-after-run.ts";
 import { percentile, printFigures, printRatio } from "./report.ts";
 
 /**
@@ -78,6 +79,7 @@ async function serve(path: string): Promise<void> {
     config: { logLevel: "warn", env: "production" },
     ctx: { db, clock: systemClock, keyring },
   });
+  startAuditSealer({ db, clock: systemClock, keyring });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const served: Served = {
@@ -209,7 +211,6 @@ export async function run(args: string[]): Promise<void> {
     `  server CPU per case read / per healthz       ${cpuRatio.toFixed(2).padStart(12)}   (the req/s ratio cannot beat 1 / this)\n`,
   );
   const db = openDatabase({ kind: "sqlite", path });
-  const verdict = await verifyAuditChain(db.kysely);
+  await sealAndVerify(db, loadKeyring(`${path}.key`, { createIfMissing: false }));
   await db.close();
-  process.stdout.write(`  audit verify after the run: ${verdict.ok ? "ok" : "FAILED"}\n`);
 }

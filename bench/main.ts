@@ -28,6 +28,11 @@ const BENCHES: Record<
     summary: "GET /api/v1/cases/:id (audited) vs /healthz on one SQLite server, 20 clients, ratio",
     load: () => import("./audited-read.ts"),
   },
+  sealer: {
+    summary:
+      "audit sealer lag p50/p99 and rows sealed/s under steady concurrent appends, then verify",
+    load: () => import("./sealer.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

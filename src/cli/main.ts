@@ -18,8 +18,9 @@ const COMMANDS: Record<string, Command> = {
     load: () => import("./commands/assess.ts"),
   },
   audit: {
-    summary: "verify the hash chain of the audit trail (exit 1 names the first bad row)",
-    usage: "audit verify",
+    summary:
+      "verify the signed hash chain of the audit trail (exit 1 names the first bad row); seal pending rows",
+    usage: "audit verify [--public-key KEY] | audit seal",
     load: () => import("./commands/audit.ts"),
   },
   backup: {

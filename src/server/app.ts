@@ -25,6 +25,7 @@ import { caseRoutes } from "./routes/cases.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { intakeRoutes } from "./routes/intake.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { myWorkRoutes } from "./routes/my-work.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
@@ -41,7 +42,7 @@ declare module "fastify" {
 }
 
 export interface AppDeps {
-  config: Pick<Config, "logLevel" | "env"> & Partial<Pick<Config, "trustProxy">>;
+  config: Pick<Config, "logLevel" | "env"> & Partial<Pick<Config, "trustProxy" | "metricsToken">>;
   ctx: AppContext;
   /** Built front end (index.html and assets); absent in API-only tests. */
   webRoot?: string;
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const publicLimit = deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
 
   await app.register(healthRoutes(deps.ctx.db));
+  await app.register(metricsRoutes(deps.config.metricsToken ?? null));
   await app.register(authRoutes(deps.ctx, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT));
   await app.register(caseRoutes(deps.ctx));
   await app.register(intakeRoutes(deps.ctx, publicLimit));

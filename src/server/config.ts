@@ -80,6 +80,7 @@ const envSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  WAYPOINT_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
   SMTP_FROM: z.string().min(3).default("Waypoint <no-reply@waypoint.invalid>"),
@@ -107,6 +108,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Largest document a case may hold, in bytes. */
   maxUploadBytes: number;
+  /** Bearer token of GET /metrics; absent means the route answers 404. */
+  metricsToken: string | null;
   /** Outgoing mail; absent means in-app notifications only. */
   smtp: { host: string; port: number; from: string; insecure: boolean } | null;
 }
@@ -162,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRatePerMinute: e.WAYPOINT_PUBLIC_RATE_LIMIT,
     trustProxy: proxy,
     maxUploadBytes: e.WAYPOINT_MAX_UPLOAD_BYTES,
+    metricsToken: e.WAYPOINT_METRICS_TOKEN ?? null,
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

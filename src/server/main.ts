@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.ts";
+import { startAuditSealer } from "./audit/audit-sealer-loop.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
     (e) => log.error({ err: e }, "deadline worker round failed"),
   );
 
+  // Every server process also runs the audit sealer; on PostgreSQL one leads at a time.
+  const sealer = startAuditSealer(
+    { db, clock: systemClock, keyring },
+    { onError: (e) => log.error({ err: e }, "audit sealer round failed") },
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
     force.unref();
     await app.close();
     await worker.stop();
+    await sealer.stop();
     mailer.close();
     await db.close();
     process.exit(0);

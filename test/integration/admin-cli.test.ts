@@ -170,9 +170,19 @@ describe("administration on the command line", () => {
   });
 
   it("verifies the audit chain, and names the first row changed behind its back", () => {
+    const sealed = cli(["audit", "seal"]);
+    assert.equal(sealed.status, 0, sealed.stderr);
+    assert.match(sealed.stdout, /^sealed [1-9]\d* audit rows in [1-9]\d* signed batches\n/);
     const ok = cli(["audit", "verify"]);
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /audit chain intact: (\d+) rows checked up to row \1\n/);
+    assert.match(
+      ok.stdout,
+      /signed batch heads checked with audit key ed25519:[0-9a-f]{16} \(public key [\w-]{43}\)\n {2}0 rows not sealed yet\n/,
+    );
+    const publicKey = ok.stdout.match(/public key ([\w-]{43})/)?.[1] as string;
+    const withKey = cli(["audit", "verify", "--public-key", publicKey]);
+    assert.equal(withKey.status, 0, withKey.stderr);
     const db = new Database(join(dir, "w.db"));
     db.prepare("update audit_log set action = 'case.read' where seq = 7").run();
     db.close();

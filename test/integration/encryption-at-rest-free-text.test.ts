@@ -8,6 +8,7 @@ import { fixedClock } from "../../src/server/clock.ts";
 import { migrateToLatest, migratorFor } from "../../src/server/db/database.ts";
 import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
 import { rotateKeys } from "../../src/server/use-cases/operations/rotate-keys.ts";
+import { verifyNow } from "../support/audit-sealing.ts";
 import { TEST_KEY_FILE, TEST_KEYRING } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import {
@@ -69,7 +70,7 @@ describeOnEachDatabase("sealing free text stored in plain text by an earlier bui
     assert.equal(down.error, undefined);
     assert.deepEqual(
       down.results?.map((r) => r.migrationName),
-      ["2026112908_case_event_records", "2026112907_sealed_free_text"],
+      ["2026120201_audit_sealer", "2026112908_case_event_records", "2026112907_sealed_free_text"],
     );
     const before = await storedText(t);
     const plainBefore = Object.entries(FREE_TEXT)
@@ -85,7 +86,11 @@ describeOnEachDatabase("sealing free text stored in plain text by an earlier bui
     assert.deepEqual(await migrateToLatest(t.db, TEST_KEYRING), [
       "2026112907_sealed_free_text",
       "2026112908_case_event_records",
+      "2026120201_audit_sealer",
     ]);
+    // The audit chain as the old build left it is signed by 2026120201 and verifies unchanged.
+    const chain = await verifyNow(t.db.kysely);
+    assert.ok(chain.ok && chain.sealed > 0, chain.ok ? "no rows" : chain.problem);
     for (const [table, columns] of Object.entries(SEALED_FREE_TEXT)) {
       const rows = (await t.db.kysely
         .selectFrom(table as "consents")

@@ -36,10 +36,16 @@ export function kyselyTableTypes(): Map<string, Map<string, TypedColumn>> {
   for (const table of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(database))) {
     const columns = new Map<string, TypedColumn>();
     for (const column of checker.getPropertiesOfType(checker.getTypeOfSymbol(table)))
-      columns.set(column.name, describe(checker.getTypeOfSymbol(column)));
+      columns.set(column.name, describe(selected(checker, checker.getTypeOfSymbol(column))));
     tables.set(table.name, columns);
   }
   return tables;
+}
+
+/** The type a column reads as: a `Generated<…>` / `ColumnType<…>` reads as its select side. */
+function selected(checker: ts.TypeChecker, type: ts.Type): ts.Type {
+  const select = type.getProperty("__select__");
+  return select ? checker.getTypeOfSymbol(select) : type;
 }
 
 function describe(type: ts.Type): TypedColumn {
@@ -47,8 +53,6 @@ function describe(type: ts.Type): TypedColumn {
   const nullable = members.some((t) => t.flags & ts.TypeFlags.Null);
   const rest = members.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
   const all = (flag: ts.TypeFlags) => rest.length > 0 && rest.every((t) => t.flags & flag);
-  // A ColumnType<…> or Generated<…> would show as "other": read its Selectable side if one is
-  // ever introduced.
   const kind = all(ts.TypeFlags.StringLike)
     ? "string"
     : all(ts.TypeFlags.NumberLike)

@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { verifyAuditChain } from "../../server/audit/audit-log.ts";
+import { verifyAuditChain } from "../../server/audit/audit-verify.ts";
+import { sealSignerFor } from "../../server/audit/seal-signature.ts";
 import { BackupError } from "../../server/backup/backup-error.ts";
 import { currentSchema } from "../../server/backup/check-database.ts";
 import { backupPostgres } from "../../server/backup/postgres-backup.ts";
 import { backupSqlite, sqliteIntegrity } from "../../server/backup/sqlite-backup.ts";
 import { openDatabase } from "../../server/db/database.ts";
+import { Keyring, readKeyFile } from "../../server/security/keyring.ts";
 import { parseCommandArgs } from "../args.ts";
 import { loadCliConfig } from "../open-configured-database.ts";
 import { UsageError } from "../usage-error.ts";
@@ -35,7 +37,9 @@ export async function run(args: string[]): Promise<number> {
     if (integrity !== "ok") throw new BackupError(`the backup fails integrity_check: ${integrity}`);
     const copy = openDatabase({ kind: "sqlite", path: to });
     try {
-      const verdict = await verifyAuditChain(copy.kysely);
+      // The batch heads are signed with the key derived from the key file.
+      const key = sealSignerFor(new Keyring(readKeyFile(config.keyFile)));
+      const verdict = await verifyAuditChain(copy.kysely, key);
       if (!verdict.ok)
         throw new BackupError(
           `the backup's audit chain is broken at row ${verdict.seq}: ${verdict.problem}`,
@@ -45,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
         .select((eb) => eb.fn.countAll().as("n"))
         .executeTakeFirstOrThrow();
       process.stdout.write(
-        `backup written to ${to}: ${Number(cases.n)} cases, audit chain intact up to row ${verdict.headSeq}; ${keyNote}\n`,
+        `backup written to ${to}: ${Number(cases.n)} cases, audit chain intact up to row ${verdict.headSeq} (${verdict.unsealed} rows not sealed yet); ${keyNote}\n`,
       );
     } finally {
       await copy.close();

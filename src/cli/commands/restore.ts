@@ -126,8 +126,12 @@ export async function run(args: string[]): Promise<number> {
     report.pendingMigrations > 0
       ? `; ${report.pendingMigrations} migrations pending, applied at the next start`
       : "";
+  const unsealed =
+    report.auditUnsealed > 0
+      ? `; ${report.auditUnsealed} audit rows not sealed yet (a server seals them when it starts)`
+      : "";
   process.stdout.write(
-    `restored ${from}: integrity ok, audit chain intact (${report.auditRows} rows checked up to row ${report.auditHead}), key file decrypts ${report.decrypted} sampled encrypted values${pending}\n`,
+    `restored ${from}: integrity ok, audit chain intact (${report.auditRows} rows checked up to row ${report.auditHead}), key file decrypts ${report.decrypted} sampled encrypted values${unsealed}${pending}\n`,
   );
   return 0;
 }

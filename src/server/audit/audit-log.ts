@@ -1,18 +1,20 @@
-import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Clock } from "../clock.ts";
 import type { Transact } from "../db/group-commit.ts";
-import type { AuditRow, Database } from "../db/schema.ts";
+import type { AuditLogTable, Database } from "../db/schema.ts";
 
 /**
  * The one audit path. Every read and write of person and case data, and every security event,
  * appends a row here inside the transaction of the change, so there is no change without its
  * audit row and no audit row for a change that rolled back.
  *
- * Rows are hash-chained: each row's hash covers its content and the previous row's hash, and
- * `audit_head` holds the last sequence number and hash. Appending starts with
- * UPDATE audit_head … RETURNING, which takes the head's row lock on PostgreSQL (SQLite has one
- * writer), so concurrent transactions append one after another and the chain never forks.
+ * Appending is a plain INSERT: the database numbers the rows (`seq`: SQLite's rowid, a PostgreSQL
+ * identity), and nothing else is read or locked, so concurrent requests never wait for each other
+ * here. Tamper evidence comes after the commit: the sealer (audit-sealer.ts, one leader at a time)
+ * hash-chains committed rows in seq order and signs each batch head; `verifyAuditChain`
+ * (audit-verify.ts) checks sealed rows and reports unsealed ones with their age. Until a row is
+ * sealed (the sealer's interval, a fraction of a second) someone with write access to the
+ * database could remove it unnoticed; docs/security.md says what is protected when.
  *
  * Rows name fields, never their values: identity data must not leak into the audit trail.
  */
@@ -41,28 +43,7 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-export const GENESIS_HASH = "0".repeat(64);
-
 type Executor = Kysely<Database> | Transaction<Database>;
-type RowContent = Omit<AuditRow, "hash" | "prev_hash">;
-
-export function hashAuditRow(prevHash: string, row: RowContent): string {
-  const canonical = JSON.stringify([
-    row.seq,
-    row.at,
-    row.actor_user_id,
-    row.actor_agency_id,
-    row.actor_role,
-    row.action,
-    row.record_type,
-    row.record_id,
-    row.fields,
-    row.client_ip,
-    row.outcome,
-    row.detail,
-  ]);
-  return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
-}
 
 /** Appends entries in the caller's transaction. */
 export async function appendAudit(
@@ -71,38 +52,21 @@ export async function appendAudit(
   entries: AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const head = await trx
-    .updateTable("audit_head")
-    .set((eb) => ({ seq: eb("seq", "+", entries.length) }))
-    .where("id", "=", 1)
-    .returning(["seq", "hash"])
-    .executeTakeFirstOrThrow();
-  let prevHash = head.hash;
-  let seq = Number(head.seq) - entries.length;
   const at = ctx.clock.now().toISOString();
-  const rows: AuditRow[] = entries.map((e) => {
-    seq += 1;
-    const content: RowContent = {
-      seq,
-      at,
-      actor_user_id: ctx.actor?.userId ?? null,
-      actor_agency_id: ctx.actor?.agencyId ?? null,
-      actor_role: ctx.actor?.role ?? null,
-      action: e.action,
-      record_type: e.recordType ?? null,
-      record_id: e.recordId ?? null,
-      fields: JSON.stringify(e.fields ?? []),
-      client_ip: ctx.clientIp,
-      outcome: e.outcome,
-      detail: JSON.stringify(e.detail ?? {}),
-    };
-    const hash = hashAuditRow(prevHash, content);
-    const row = { ...content, prev_hash: prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
+  const rows: Insertable<AuditLogTable>[] = entries.map((e) => ({
+    at,
+    actor_user_id: ctx.actor?.userId ?? null,
+    actor_agency_id: ctx.actor?.agencyId ?? null,
+    actor_role: ctx.actor?.role ?? null,
+    action: e.action,
+    record_type: e.recordType ?? null,
+    record_id: e.recordId ?? null,
+    fields: JSON.stringify(e.fields ?? []),
+    client_ip: ctx.clientIp,
+    outcome: e.outcome,
+    detail: JSON.stringify(e.detail ?? {}),
+  }));
   await trx.insertInto("audit_log").values(rows).execute();
-  await trx.updateTable("audit_head").set({ hash: prevHash }).where("id", "=", 1).execute();
 }
 
 /** For events that must be recorded even though the request fails (a refused login). */
@@ -112,82 +76,4 @@ export async function appendAuditNow(
   entries: AuditEntry[],
 ): Promise<void> {
   await db.transact((trx) => appendAudit(trx, ctx, entries));
-}
-
-export type ChainVerdict =
-  | { ok: true; rows: number; headSeq: number }
-  | { ok: false; seq: number; problem: string };
-
-/**
- * Walks the chain in order up to the head as it stood when the walk began, and reports the first
- * row that was changed, removed or moved. The walk runs in one read snapshot (PostgreSQL:
- * REPEATABLE READ, read only; SQLite: a deferred transaction, which keeps one WAL snapshot and
- * takes no write lock), so rows appended meanwhile by this or another process are neither seen
- * half-way nor mistaken for a gap. Called inside a transaction, it uses that transaction's view.
- */
-export async function verifyAuditChain(
-  db: Kysely<Database>,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ChainVerdict> {
-  if (db.isTransaction) return walkChain(db, onProgress);
-  return db
-    .transaction()
-    .setIsolationLevel("repeatable read")
-    .setAccessMode("read only")
-    .execute((trx) => walkChain(trx, onProgress));
-}
-
-async function walkChain(
-  db: Executor,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ChainVerdict> {
-  const head = await db
-    .selectFrom("audit_head")
-    .select(["seq", "hash"])
-    .where("id", "=", 1)
-    .executeTakeFirstOrThrow();
-  const total = Number(head.seq);
-  let expected = 1;
-  let prevHash = GENESIS_HASH;
-  const BATCH = 2000;
-  while (expected <= total) {
-    const rows = await db
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("seq", ">=", expected)
-      .where("seq", "<=", total)
-      .orderBy("seq")
-      .limit(BATCH)
-      .execute();
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      if (seq !== expected)
-        return { ok: false, seq: expected, problem: `row ${expected} is missing` };
-      if (row.prev_hash !== prevHash) {
-        return {
-          ok: false,
-          seq,
-          problem: `row ${seq} does not follow row ${seq - 1} (moved or removed)`,
-        };
-      }
-      const { hash, prev_hash: _prev, ...content } = row;
-      if (hashAuditRow(prevHash, { ...content, seq }) !== hash) {
-        return { ok: false, seq, problem: `row ${seq} was changed` };
-      }
-      prevHash = hash;
-      expected += 1;
-    }
-    onProgress?.(expected - 1, total);
-    if (rows.length < BATCH) break;
-  }
-  if (expected - 1 !== total) {
-    return {
-      ok: false,
-      seq: expected,
-      problem: `rows ${expected}–${total} are missing (the log ends early)`,
-    };
-  }
-  if (prevHash !== head.hash)
-    return { ok: false, seq: total, problem: "the chain head does not match the last row" };
-  return { ok: true, rows: expected - 1, headSeq: total };
 }

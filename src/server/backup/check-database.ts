@@ -1,11 +1,15 @@
 import { existsSync } from "node:fs";
 import { sql } from "kysely";
-import { verifyAuditChain } from "../audit/audit-log.ts";
+import { verifyAuditChain } from "../audit/audit-verify.ts";
+import { verifyLegacyAuditChain } from "../audit/legacy-chain.ts";
+import { sealSignerFor } from "../audit/seal-signature.ts";
 import type { Db } from "../db/database.ts";
 import { MIGRATIONS } from "../db/migrations/index.ts";
 import { Keyring, readKeyFile } from "../security/keyring.ts";
 import { checkKeyDecrypts, keyCheckMessage } from "../use-cases/operations/check-key-file.ts";
 import { BackupError } from "./backup-error.ts";
+
+const SEALER_MIGRATION = "2026120201_audit_sealer";
 
 /** How many values of each encrypted column a restore decrypts (random ones). */
 const KEY_SAMPLE_PER_COLUMN = 20;
@@ -13,6 +17,8 @@ const KEY_SAMPLE_PER_COLUMN = 20;
 export interface RestoredReport {
   auditRows: number;
   auditHead: number;
+  /** Rows the restored servers' sealer will seal (appended after the last sealed batch). */
+  auditUnsealed: number;
   decrypted: number;
   pendingMigrations: number;
 }
@@ -49,23 +55,28 @@ export async function checkRestoredDatabase(db: Db, keyFile: string): Promise<Re
       `the backup comes from a newer Waypoint (migration ${unknown[0]} is unknown to this version): restore it with that version`,
     );
   }
-  const verdict = await verifyAuditChain(db.kysely);
-  if (!verdict.ok)
-    throw new BackupError(`the audit chain is broken at row ${verdict.seq}: ${verdict.problem}`);
+  // The key file first: the audit chain's batch heads are checked with the key derived from it.
   if (!existsSync(keyFile)) {
     throw new BackupError(
       `key file ${keyFile} does not exist (WAYPOINT_KEY_FILE): put the key file kept with the backups there`,
     );
   }
   const keyring = new Keyring(readKeyFile(keyFile));
+  // A backup from a build before the sealer holds the old chain; it is converted at the next start.
+  const verdict = applied.includes(SEALER_MIGRATION)
+    ? await verifyAuditChain(db.kysely, sealSignerFor(keyring))
+    : await verifyLegacyAuditChain(db.kysely);
+  if (!verdict.ok)
+    throw new BackupError(`the audit chain is broken at row ${verdict.seq}: ${verdict.problem}`);
   const check = await checkKeyDecrypts(db, keyring, {
     perColumn: KEY_SAMPLE_PER_COLUMN,
     random: true,
   });
   if (!check.ok) throw new BackupError(keyCheckMessage(keyFile, check));
   return {
-    auditRows: verdict.rows,
+    auditRows: verdict.sealed,
     auditHead: verdict.headSeq,
+    auditUnsealed: verdict.unsealed,
     decrypted: check.checked,
     pendingMigrations: Object.keys(MIGRATIONS).length - applied.length,
   };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 import type { CoordinationTables } from "./schema-coordination.ts";
 
 /**
@@ -178,8 +178,9 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+/** Append-only; `seq` is given by the database (SQLite rowid, PostgreSQL identity). */
 export interface AuditLogTable {
-  seq: number;
+  seq: Generated<number>;
   at: string;
   actor_user_id: string | null;
   actor_agency_id: string | null;
@@ -191,14 +192,21 @@ export interface AuditLogTable {
   client_ip: string | null;
   outcome: string;
   detail: string;
-  prev_hash: string;
-  hash: string;
+  /** Filled by the sealer (audit/audit-sealer.ts); null while the row is not sealed yet. */
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
-export interface AuditHeadTable {
-  id: number;
-  seq: number;
-  hash: string;
+/** One signed batch head per sealer round that sealed rows. */
+export interface AuditSealsTable {
+  batch: number;
+  first_chain_seq: number;
+  last_chain_seq: number;
+  head_hash: string;
+  sealed_at: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface AssessmentsTable {
@@ -268,7 +276,7 @@ export interface Database extends CoordinationTables {
   break_glass: BreakGlassTable;
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_seals: AuditSealsTable;
   assessments: AssessmentsTable;
   obligations: ObligationsTable;
   tip_receipts: TipReceiptsTable;

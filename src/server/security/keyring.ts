@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
@@ -101,6 +101,14 @@ export class Keyring {
     return createHmac("sha256", this.#indexKey)
       .update(`${kind}\u0000${normalized}`)
       .digest("base64url");
+  }
+
+  /**
+   * A 256-bit secret for one named purpose (the audit log's signing key), derived from the index
+   * key with HKDF-SHA256: like the index key it never rotates, and the key file needs no new field.
+   */
+  derivedSecret(purpose: string): Buffer {
+    return Buffer.from(hkdfSync("sha256", this.#indexKey, "", `waypoint ${purpose}`, 32));
   }
 }
 

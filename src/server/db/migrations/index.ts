@@ -8,12 +8,14 @@ import * as coordination from "./2026112905_coordination.ts";
 import * as tipMessages from "./2026112906_tip_messages.ts";
 import { sealFreeText } from "./2026112907_sealed_free_text.ts";
 import * as caseEventRecords from "./2026112908_case_event_records.ts";
+import { auditSealer } from "./2026120201_audit_sealer.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
  * `readyz` can compare what is applied with what this build expects. One change per file, named
  * by timestamp, with `up` and `down`. A migration that encrypts existing data is given the
- * keyring; without one it still runs on a database that holds nothing for it to encrypt.
+ * keyring (or signs, 2026120201); without one it still runs on a database that holds nothing for
+ * it to encrypt or sign.
  */
 export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
   return {
@@ -25,6 +27,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026112906_tip_messages": tipMessages,
     "2026112907_sealed_free_text": sealFreeText(keyring),
     "2026112908_case_event_records": caseEventRecords,
+    "2026120201_audit_sealer": auditSealer(keyring),
   };
 }
 
