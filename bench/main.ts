@@ -24,6 +24,11 @@ const BENCHES: Record<
       "gzip JS of the first page and each route (Vite manifest), Lighthouse mobile LCP/TBT/a11y",
     load: () => import("./web.ts"),
   },
+  scale: {
+    summary:
+      "GET /api/v1/cases/:id on SQLite, PostgreSQL and two PostgreSQL servers; round trips per hot path (--round-trips)",
+    load: () => import("./scale.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),
