@@ -104,8 +104,11 @@ export async function findLiveSession(
       .where("id", "=", id)
       .execute();
   }
-  const known = role !== null && agencyId !== null && agencyKind !== null && status !== null;
-  return { row, acting: known ? { role, agencyId, agencyKind, status, lockedAt } : undefined };
+  // No membership row joined: it is gone, and the session acts as nobody. With one, its account
+  // and agency are there too (foreign keys), so their columns are not null.
+  const acting =
+    role === null ? undefined : ({ role, agencyId, agencyKind, status, lockedAt } as SessionActing);
+  return { row, acting };
 }
 
 export async function destroySession(db: Executor, token: string): Promise<void> {
