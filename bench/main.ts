@@ -33,6 +33,11 @@ const BENCHES: Record<
       "audit sealer lag p50/p99 and rows sealed/s under steady concurrent appends, then verify",
     load: () => import("./sealer.ts"),
   },
+  scale: {
+    summary:
+      "GET /api/v1/cases/:id on SQLite, PostgreSQL and two PostgreSQL servers; round trips per hot path (--round-trips)",
+    load: () => import("./scale.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

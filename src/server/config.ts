@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -71,7 +72,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WAYPOINT_KEY_FILE: z.string().min(1).default("./data/waypoint.key"),
   WAYPOINT_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(40),
-  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   WAYPOINT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   WAYPOINT_TRUST_PROXY: trustProxy.default(false),
   WAYPOINT_MAX_UPLOAD_BYTES: z.coerce
@@ -101,6 +102,7 @@ export interface Config {
   demoCases: number;
   logLevel: string;
   keyFile: string;
+  /** PostgreSQL connections of this process (PG_POOL_SIZE, else `defaultPgPoolSize()`). */
   pgPoolSize: number;
   /** Requests per minute per client address on the public (no-login) endpoints. */
   publicRatePerMinute: number;
@@ -112,6 +114,19 @@ export interface Config {
   metricsToken: string | null;
   /** Outgoing mail; absent means in-app notifications only. */
   smtp: { host: string; port: number; from: string; insecure: boolean } | null;
+}
+
+/**
+ * PostgreSQL connections per server process when PG_POOL_SIZE is unset: a few per core. A
+ * request holds its connection from BEGIN to COMMIT, mostly waiting on the database (its
+ * round trips and the commit's WAL flush), so one core keeps several connections busy; many more
+ * than the database has cores only queue inside PostgreSQL instead of inside the pool, and every
+ * server process adds its own pool against the server's max_connections (100 by default).
+ */
+export const PG_CONNECTIONS_PER_CORE = 4;
+
+export function defaultPgPoolSize(cores: number = availableParallelism()): number {
+  return Math.max(4, Math.min(64, PG_CONNECTIONS_PER_CORE * cores));
 }
 
 export class ConfigError extends Error {
@@ -161,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoCases: e.WAYPOINT_DEMO_CASES,
     logLevel: e.LOG_LEVEL,
     keyFile: e.WAYPOINT_KEY_FILE,
-    pgPoolSize: e.PG_POOL_SIZE,
+    pgPoolSize: e.PG_POOL_SIZE ?? defaultPgPoolSize(),
     publicRatePerMinute: e.WAYPOINT_PUBLIC_RATE_LIMIT,
     trustProxy: proxy,
     maxUploadBytes: e.WAYPOINT_MAX_UPLOAD_BYTES,

@@ -42,15 +42,54 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session for a token, or undefined (unknown, idle too long, or past 12 hours). */
+/** What a session acts as: its membership's role and agency, and its account's standing. */
+export interface SessionActing {
+  role: string;
+  agencyId: string;
+  agencyKind: string;
+  status: string;
+  lockedAt: string | null;
+}
+
+/**
+ * The live session for a token with what it acts as (undefined when its membership is gone), or
+ * undefined (unknown, idle too long, or past 12 hours). One statement: the session, its
+ * membership, account and agency are read together, as every authenticated request needs them.
+ */
 export async function findLiveSession(
   db: Executor,
   clock: Clock,
   token: string,
-): Promise<SessionRow | undefined> {
+): Promise<{ row: SessionRow; acting: SessionActing | undefined } | undefined> {
   const id = sha256(token);
-  const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) return undefined;
+  const found = await db
+    .selectFrom("sessions")
+    .leftJoin("memberships", (join) =>
+      join
+        .onRef("memberships.id", "=", "sessions.membership_id")
+        .onRef("memberships.user_id", "=", "sessions.user_id"),
+    )
+    .leftJoin("users", "users.id", "memberships.user_id")
+    .leftJoin("agencies", "agencies.id", "memberships.agency_id")
+    .selectAll("sessions")
+    .select([
+      "memberships.role as acting_role",
+      "memberships.agency_id as acting_agency_id",
+      "agencies.kind as acting_agency_kind",
+      "users.status as acting_status",
+      "users.locked_at as acting_locked_at",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const {
+    acting_role: role,
+    acting_agency_id: agencyId,
+    acting_agency_kind: agencyKind,
+    acting_status: status,
+    acting_locked_at: lockedAt,
+    ...row
+  } = found;
   const now = clock.now().getTime();
   const idle = now - new Date(row.last_seen_at).getTime() > IDLE_TIMEOUT_MS;
   const expired = now >= new Date(row.expires_at).getTime();
@@ -65,7 +104,11 @@ export async function findLiveSession(
       .where("id", "=", id)
       .execute();
   }
-  return row;
+  // No membership row joined: it is gone, and the session acts as nobody. With one, its account
+  // and agency are there too (foreign keys), so their columns are not null.
+  const acting =
+    role === null ? undefined : ({ role, agencyId, agencyKind, status, lockedAt } as SessionActing);
+  return { row, acting };
 }
 
 export async function destroySession(db: Executor, token: string): Promise<void> {

@@ -7,18 +7,17 @@ import {
   type Driver,
   Kysely,
   Migrator,
-  PostgresDialect,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
   sql,
   type TransactionSettings,
 } from "kysely";
-import pg from "pg";
 import type { DatabaseTarget, SqliteSynchronous } from "../config.ts";
 import type { Keyring } from "../security/keyring.ts";
 import { type GroupCommitOptions, type Transact, transactor } from "./group-commit.ts";
 import { MIGRATIONS, migrationProvider, SEALING_MIGRATIONS } from "./migrations/index.ts";
+import { postgresDialect } from "./postgres.ts";
 import type { Database } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -124,14 +123,9 @@ export function openDatabase(
     );
     return { kysely, dialect: "sqlite", transact, close: () => kysely.destroy() };
   }
-  const pool = new pg.Pool({
-    connectionString: target.connectionString,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+  const kysely = new Kysely<Database>({
+    dialect: postgresDialect(target.connectionString, { poolSize: options.poolSize ?? 10 }),
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on("error", () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const transact = transactor(kysely, null, options.groupCommit);
   return { kysely, dialect: "postgres", transact, close: () => kysely.destroy() };
 }

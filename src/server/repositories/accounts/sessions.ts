@@ -24,8 +24,11 @@ export class SessionsRepository {
     return createSession(this.s.trx, this.s.clock, session);
   }
 
-  /** The live session for a cookie's token, or undefined (unknown, idle too long, too old). */
-  findLive(token: string): Promise<SessionRow | undefined> {
+  /**
+   * The live session for a cookie's token with what it acts as, or undefined (unknown, idle too
+   * long, too old).
+   */
+  findLive(token: string) {
     return findLiveSession(this.s.trx, this.s.clock, token);
   }
 

@@ -84,13 +84,22 @@ export class CaseReadingRepository {
 
   /**
    * The case's people, by part, with what of their identity the caller may see. The caller must
-   * already hold the case in scope (the unit of work checked it).
+   * already hold the case in scope (the unit of work checked it). One statement: each person
+   * comes with the consents standing now that release to the caller's agency what the person's
+   * holding agency recorded (a consent from anyone else releases nothing), one row per consent.
    */
   async personsOf(caseId: string): Promise<CasePerson[]> {
+    const { actor, keyring, nowIso } = this.s;
     const rows = await this.s.trx
       .selectFrom("case_persons")
       .innerJoin("persons", "persons.id", "case_persons.person_id")
       .innerJoin("agencies", "agencies.id", "persons.agency_id")
+      .leftJoin("consents", (join) =>
+        join
+          .onRef("consents.person_id", "=", "persons.id")
+          .onRef("consents.holder_agency_id", "=", "persons.agency_id")
+          .on(consentStanding(actor.agencyId, nowIso)),
+      )
       .select([
         "persons.id",
         "case_persons.part",
@@ -100,14 +109,23 @@ export class CaseReadingRepository {
         "persons.age_years",
         "persons.gender",
         "persons.citizenship",
+        "consents.categories as consentCategories",
       ])
       .where("case_persons.case_id", "=", caseId)
       .orderBy("case_persons.part")
+      .orderBy("persons.id")
       .execute();
-    if (rows.length === 0) return [];
-    const consented = await this.consentedCategories(rows.map((r) => r.id));
-    const { actor, keyring } = this.s;
-    return rows.map((r) => {
+    const consented = new Map<string, Set<ConsentCategory>>();
+    const people = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) {
+      const set = consented.get(r.id) ?? new Set<ConsentCategory>();
+      if (r.consentCategories !== null)
+        for (const cat of JSON.parse(r.consentCategories) as ConsentCategory[]) set.add(cat);
+      consented.set(r.id, set);
+      const key = `${r.part}\u0000${r.id}`;
+      if (!people.has(key)) people.set(key, r);
+    }
+    return [...people.values()].map((r) => {
       const { fields, basis } = identityDisclosure(actor, {
         holderAgencyId: r.agency_id,
         holderAgencyKind: r.holderKind,
@@ -128,27 +146,5 @@ export class CaseReadingRepository {
         disclosureBasis: fields.length > 0 ? basis : "none",
       };
     });
-  }
-
-  /**
-   * Per person, the categories released to the caller's agency by consents standing now that
-   * the person's holding agency recorded (a consent from anyone else releases nothing).
-   */
-  private async consentedCategories(personIds: string[]) {
-    const consents = await this.s.trx
-      .selectFrom("consents")
-      .innerJoin("persons", "persons.id", "consents.person_id")
-      .select(["consents.person_id", "consents.categories"])
-      .where("consents.person_id", "in", personIds)
-      .whereRef("consents.holder_agency_id", "=", "persons.agency_id")
-      .where(consentStanding(this.s.actor.agencyId, this.s.nowIso))
-      .execute();
-    const consented = new Map<string, Set<ConsentCategory>>();
-    for (const c of consents) {
-      const set = consented.get(c.person_id) ?? new Set<ConsentCategory>();
-      for (const cat of JSON.parse(c.categories) as ConsentCategory[]) set.add(cat);
-      consented.set(c.person_id, set);
-    }
-    return consented;
   }
 }

@@ -56,9 +56,7 @@ export class IntakeCasesRepository {
         closed_at: null,
       })
       .execute();
-    const people: OpenedPerson[] = [];
-    for (const person of input.persons)
-      people.push(await this.addPerson(id, input.agencyId, person));
+    const people = await this.addPeople(id, input.agencyId, input.persons);
     const reporter = this.s.actor?.userId ?? null;
     if (reporter)
       await this.s.trx
@@ -112,22 +110,23 @@ export class IntakeCasesRepository {
     return Number(updated.numUpdatedRows) > 0;
   }
 
-  private async addPerson(
+  /** The case's people, in two statements however many there are (persons, then parts). */
+  private async addPeople(
     caseId: string,
     agencyId: string,
-    person: OpenCaseFields["persons"][number],
-  ): Promise<OpenedPerson> {
-    const id = newId();
-    const identity: PersonIdentity = {
-      givenName: person.givenName,
-      familyName: person.familyName,
-      birthDate: person.birthDate,
-      phone: person.phone,
-      address: person.address,
-    };
-    await this.s.trx
-      .insertInto("persons")
-      .values({
+    persons: OpenCaseFields["persons"],
+  ): Promise<OpenedPerson[]> {
+    if (persons.length === 0) return [];
+    const written = persons.map((person) => {
+      const id = newId();
+      const identity: PersonIdentity = {
+        givenName: person.givenName,
+        familyName: person.familyName,
+        birthDate: person.birthDate,
+        phone: person.phone,
+        address: person.address,
+      };
+      const row = {
         id,
         agency_id: agencyId,
         ...sealIdentity(this.s.keyring, id, identity),
@@ -135,17 +134,25 @@ export class IntakeCasesRepository {
         gender: sealOptional(this.s.keyring, "persons", "gender", id, person.gender),
         citizenship: person.citizenship ?? null,
         created_at: this.s.nowIso,
-      })
+      };
+      const opened = {
+        id,
+        part: person.part,
+        fields: IDENTITY_FIELDS.filter((f) => identity[f] !== undefined),
+      };
+      return { row, opened };
+    });
+    await this.s.trx
+      .insertInto("persons")
+      .values(written.map((w) => w.row))
       .execute();
     await this.s.trx
       .insertInto("case_persons")
-      .values({ case_id: caseId, person_id: id, part: person.part })
+      .values(
+        written.map((w) => ({ case_id: caseId, person_id: w.opened.id, part: w.opened.part })),
+      )
       .execute();
-    return {
-      id,
-      part: person.part,
-      fields: IDENTITY_FIELDS.filter((f) => identity[f] !== undefined),
-    };
+    return written.map((w) => w.opened);
   }
 
   /**

@@ -71,9 +71,9 @@ export async function authenticate(
   }
   const cookieToken = readCookie(headers.cookie, SESSION_COOKIE);
   if (!cookieToken) return ANONYMOUS;
-  const row = await accounts.sessions.findLive(cookieToken);
-  if (!row) return ANONYMOUS;
-  const m = await accounts.memberships.actingAs(row.user_id, row.membership_id);
+  const live = await accounts.sessions.findLive(cookieToken);
+  if (!live) return ANONYMOUS;
+  const { row, acting: m } = live;
   if (m?.status !== "active" || m.lockedAt || !isRole(m.role)) return ANONYMOUS;
   const session = { row, token: cookieToken };
   if (row.mfa_passed !== 1) {
