@@ -24,6 +24,11 @@ const BENCHES: Record<
       "gzip JS of the first page and each route (Vite manifest), Lighthouse mobile LCP/TBT/a11y",
     load: () => import("./web.ts"),
   },
+  "case-page": {
+    summary:
+      "case page API (GET /cases/:id and its panels) under 50 clients at 10k and 1M cases, p95 ratio",
+    load: () => import("./case-page.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

@@ -11,7 +11,7 @@ import {
 import { localYear } from "../../../domain/time.ts";
 import { formatCaseNumber } from "../../repositories/intake/case-numbers.ts";
 import { sealIdentity } from "../../repositories/person-identity.ts";
-import { sealJson, sealOptional } from "../../repositories/sealed-text.ts";
+import { sealJson, sealOptional, sealText } from "../../repositories/sealed-text.ts";
 import type { Keyring } from "../../security/keyring.ts";
 import type { BulkDirectory, HoldingAgency } from "./directory.ts";
 import type { SeededIds, SeededRandom } from "./seeded-random.ts";
@@ -41,6 +41,12 @@ export interface SyntheticCaseDeps {
 
 type Determination = "sex" | "labor" | "possible";
 
+interface Profile {
+  assessment: Assessment;
+  factsJson: string;
+  resultJson: string;
+}
+
 /**
  * Makes one synthetic case as intake would have written it, and what happened to it since: the
  * case and its two people (identity sealed per row with blind indexes, through the same helpers
@@ -53,7 +59,8 @@ type Determination = "sex" | "labor" | "possible";
  * determinations); like the seed, a case stays with the agency that took it in.
  */
 export class SyntheticCases {
-  readonly #assessments = new Map<string, Assessment>();
+  readonly #assessments = new Map<string, Profile>();
+  readonly #years = new Map<number, number>();
   readonly #nowIso: string;
 
   constructor(private readonly d: SyntheticCaseDeps) {
@@ -69,8 +76,7 @@ export class SyntheticCases {
     const minor = r.chance(0.6);
     const age = minor ? r.int(12, 17) : r.int(18, 45);
     const kind = r.pick<Determination>(["sex", "labor", "possible"]);
-    const facts = factsFor(kind, minor, age);
-    const assessment = this.assessmentOf(kind, minor, age, facts);
+    const { assessment, factsJson, resultJson } = this.profileOf(kind, minor, age);
     const source = r.pick(CASE_SOURCES);
     const caseId = ids.next();
     const caseNumber = this.nextCaseNumber(new Date(receivedMs));
@@ -113,13 +119,9 @@ export class SyntheticCases {
       assessmentId,
       caseId,
       assessment.engineVersion,
-      sealJson(keyring, "assessments", "facts", assessmentId, facts),
+      sealText(keyring, "assessments", "facts", assessmentId, factsJson),
       assessment.determination,
-      JSON.stringify({
-        actions: assessment.actions,
-        offenses: assessment.offenses,
-        nibrs: assessment.nibrs,
-      }),
+      resultJson,
       received,
       reporter,
     ]);
@@ -281,19 +283,33 @@ export class SyntheticCases {
     ]);
   }
 
-  /** The engine's assessment, computed once per distinct facts (a few dozen in all). */
-  private assessmentOf(kind: Determination, minor: boolean, age: number, facts: Facts): Assessment {
+  /** The facts and the engine's assessment of them, made once per distinct facts (a few dozen). */
+  private profileOf(kind: Determination, minor: boolean, age: number): Profile {
     const key = `${kind}:${minor}:${age}`;
-    let a = this.#assessments.get(key);
-    if (a === undefined) {
-      a = assess(facts);
-      this.#assessments.set(key, a);
+    let profile = this.#assessments.get(key);
+    if (profile === undefined) {
+      const facts = factsFor(kind, minor, age);
+      const assessment = assess(facts);
+      const { actions, offenses, nibrs } = assessment;
+      profile = {
+        assessment,
+        // As sealJson and the assessments repository write them.
+        factsJson: JSON.stringify(facts),
+        resultJson: JSON.stringify({ actions, offenses, nibrs }),
+      };
+      this.#assessments.set(key, profile);
     }
-    return a;
+    return profile;
   }
 
   private nextCaseNumber(received: Date): string {
-    const year = localYear(received);
+    // The local year, asked of Intl once per hour of arrival times.
+    const hour = Math.floor(received.getTime() / 3_600_000);
+    let year = this.#years.get(hour);
+    if (year === undefined) {
+      year = localYear(received);
+      this.#years.set(hour, year);
+    }
     const next = (this.d.caseNumbers.get(year) ?? 0) + 1;
     this.d.caseNumbers.set(year, next);
     return formatCaseNumber(year, next);
