@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { verifyAuditChain } from "../src/server/audit/audit-log.ts";
 import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
+import type { SqliteSynchronous } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/database.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
 import { caseDatabase } from "./case-page-database.ts";
@@ -16,6 +17,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const MAX_CASES = Number(process.env.BENCH_MAX_CASES ?? 1_000_000);
 const SIZES = [10_000, Math.max(10_000, MAX_CASES)].filter((n, i, all) => all.indexOf(n) === i);
 const SAMPLE = 2000;
+/** `--synchronous=normal` serves without the per-commit fsync (docs/decisions/0004), to compare. */
+let synchronous: SqliteSynchronous = "full";
 
 /** What the web case page asks for when it opens (src/web/staff/case/*Panel.tsx), after the case. */
 const PANELS = ["timeline", "obligations", "notes", "documents", "plans", "referrals", "rat"];
@@ -29,7 +32,7 @@ interface Served {
 /** Child mode: serve one database as the state coordinator would see it; report random case ids. */
 async function serve(path: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
-  const db = openDatabase({ kind: "sqlite", path });
+  const db = openDatabase({ kind: "sqlite", path, synchronous });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
   const m = await db.kysely
     .selectFrom("memberships")
@@ -107,7 +110,14 @@ async function measure(cases: number) {
   const db = await caseDatabase(cases);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...process.execArgv, process.argv[1] as string, "case-page", "--serve", db.path],
+    [
+      ...process.execArgv,
+      process.argv[1] as string,
+      "case-page",
+      `--synchronous=${synchronous}`,
+      "--serve",
+      db.path,
+    ],
     { stdio: ["ignore", "ignore", "inherit", "ipc"] },
   );
   try {
@@ -141,6 +151,7 @@ async function auditVerdict(path: string): Promise<string> {
 }
 
 export async function run(args: string[]): Promise<void> {
+  if (args.includes("--synchronous=normal")) synchronous = "normal";
   const serveAt = args.indexOf("--serve");
   if (serveAt >= 0) return serve(args[serveAt + 1] as string);
   const results = [];
@@ -148,7 +159,7 @@ export async function run(args: string[]): Promise<void> {
   for (const r of results) {
     const label = `${r.cases / 1000}k cases`;
     printFigures(
-      `Case page on SQLite, ${label} (${r.db.path}, ${(statSync(r.db.path).size / 2 ** 20).toFixed(0)} MiB), ${CONNECTIONS} connections, ${DURATION_S} s`,
+      `Case page on SQLite (synchronous=${synchronous}), ${label} (${r.db.path}, ${(statSync(r.db.path).size / 2 ** 20).toFixed(0)} MiB), ${CONNECTIONS} connections, ${DURATION_S} s`,
       [
         ...(r.db.built
           ? [{ name: "built: cases/s", value: r.db.built.casesPerSecond, unit: "cases/s" }]
