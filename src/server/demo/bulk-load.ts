@@ -91,9 +91,9 @@ export async function bulkLoadCases(
         const size = Math.min(CASES_PER_TRANSACTION, options.cases - done);
         await db.kysely.transaction().execute(async (trx) => {
           if (db.dialect === "postgres") await sql`set local synchronous_commit = off`.execute(trx);
-          // Made and written a chunk at a time: rows die young (a whole transaction's rows held
-          // at once were a quarter of the CPU in garbage collection), and on PostgreSQL the next
-          // chunk is made while the server inserts the previous one.
+          // Made and written a chunk at a time: rows die young (holding a whole transaction's
+          // rows made garbage collection a quarter of the generator's CPU in a profile), and on
+          // PostgreSQL the next chunk is made while the server inserts the previous one.
           let writing: Promise<void> = Promise.resolve();
           for (let made = 0; made < size; ) {
             const chunk = emptyBatch();

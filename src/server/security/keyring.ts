@@ -36,8 +36,8 @@ export class DecryptionError extends Error {
 const b64 = (b: Buffer) => b.toString("base64url");
 
 // IVs are drawn from the system's CSPRNG 4 KiB at a time, as ids are (src/server/ids.ts): one
-// call per 341 values instead of one per value (per-value calls were a fifth of a bulk load's
-// CPU time). Each IV is still 96 fresh random bits, never reused: the pool is consumed once.
+// call per 341 values instead of one per value (per-value calls were a fifth of the bulk
+// loader's case generation in a CPU profile). Each IV is still 96 fresh random bits, never reused: the pool is consumed once.
 const IV_BYTES = 12;
 const IV_POOL_BYTES = 4092;
 let ivPool = randomBytes(IV_POOL_BYTES);

@@ -13,7 +13,8 @@ interface SecondaryIndex {
  * several times cheaper than updating it row by row (obligations alone carry three). Unique
  * indexes and primary keys stay, so the load is checked as it goes. The definitions are read
  * from the database itself, so indexes added by later migrations are kept too. If the load fails
- * the indexes are rebuilt all the same.
+ * the indexes are rebuilt all the same. (A server reading the database meanwhile would find its
+ * queries unindexed: load a database no server is using.)
  */
 export async function withDeferredIndexes<T>(
   db: Db,

@@ -9,7 +9,7 @@ const LOAD_CACHE_KIB = 262_144;
  * load fails): no fsync per commit (a crash loses the load in progress, never what was committed
  * before it; WAL keeps the file consistent), a larger page cache, and no foreign-key lookups
  * (every row the loader writes refers to a row it wrote before, or to the seed's agencies and
- * users; a parent lookup per child row was a fifth of the insert time). PostgreSQL needs none: the
+ * users; the check would cost a parent lookup per child row). PostgreSQL needs none: the
  * loader turns `synchronous_commit` off per transaction (SET LOCAL).
  */
 export async function withLoadPragmas<T>(db: Db, work: () => Promise<T>): Promise<T> {
