@@ -38,6 +38,11 @@ const BENCHES: Record<
       "GET /api/v1/cases/:id on SQLite, PostgreSQL and two PostgreSQL servers; round trips per hot path (--round-trips)",
     load: () => import("./scale.ts"),
   },
+  "case-page": {
+    summary:
+      "case page API (GET /cases/:id and its panels) under 50 clients at 10k and 1M cases, p95 ratio",
+    load: () => import("./case-page.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

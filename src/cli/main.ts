@@ -29,6 +29,11 @@ const COMMANDS: Record<string, Command> = {
     usage: "backup --to FILE [--force]",
     load: () => import("./commands/backup.ts"),
   },
+  "demo-load": {
+    summary: "add N synthetic cases fast (bulk loader; demo accounts first if empty), never prod",
+    usage: "demo-load [--cases N] [--seed N]",
+    load: () => import("./commands/demo-load.ts"),
+  },
   keys: {
     summary: "add a new encryption key and re-encrypt identity fields with it",
     usage: "keys rotate",
