@@ -3,7 +3,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -14,6 +14,7 @@ import type { AppContext } from "./context.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { installAuthentication } from "./http/auth-hook.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
+import { lazyRequestLogger, OneLinePerRequest } from "./http/request-log.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { installTextInputGuard } from "./http/text-input.ts";
 import { loggerOptions } from "./logger.ts";
@@ -71,11 +72,6 @@ function fastifyTrustProxy(setting: TrustProxy | undefined) {
   return (_address: string, hop: number) => hop < hops;
 }
 
-/** One log line per request, on completion, instead of Fastify's two: half the logging cost. */
-class OneLinePerRequest extends LogController {
-  override incomingRequest(): void {}
-}
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -85,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1_048_576,
     logController: new OneLinePerRequest(),
+    childLoggerFactory: lazyRequestLogger,
     // Ids up to 1000 characters reach the routes (and answer 404 like any unknown id); errors
     // the router raises itself (a longer id, bad percent-encoding) still use our error body.
     routerOptions: { maxParamLength: 1000 },
