@@ -4,16 +4,13 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config, TrustProxy } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { installAuthentication } from "./http/auth-hook.ts";
 import { installErrorHandling, installNotFound } from "./http/error-handler.ts";
+import { replySerializerCompiler } from "./http/reply-serializer.ts";
 import { lazyRequestLogger, OneLinePerRequest } from "./http/request-log.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { installTextInputGuard } from "./http/text-input.ts";
@@ -104,7 +101,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (method !== "HEAD") routeTable.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled serializers for the replies hot routes mark; outside production each such reply
+  // is also checked by zod, and its compiled text against zod's.
+  app.setSerializerCompiler(
+    replySerializerCompiler({ crossCheck: deps.config.env !== "production" }),
+  );
   installErrorHandling(app);
   // Before any route is registered: every route's input passes the NUL check.
   installTextInputGuard(app);
