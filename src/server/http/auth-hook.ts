@@ -21,24 +21,28 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("auth", { getter: () => ANONYMOUS, setter: () => {} } as never);
-  app.addHook("onRequest", async (req) => {
-    if (!req.url.startsWith("/api/")) return;
+  // A callback hook: a request with no credentials (a probe, a public page, an asset) costs a
+  // prefix test and no promise; only one that presents a cookie or a token awaits the lookup.
+  app.addHook("onRequest", (req, _reply, done) => {
+    if (!req.url.startsWith("/api/")) return done();
     const { authorization, cookie } = req.headers;
-    const auth =
-      authorization || cookie
-        ? await authenticate(ctx, { authorization, cookie }, req.ip)
-        : ANONYMOUS;
-    Object.defineProperty(req, "auth", { value: auth, writable: true });
-    if (auth.session && !SAFE_METHODS.has(req.method)) {
-      const sent = req.headers["x-csrf-token"];
-      if (typeof sent !== "string" || !safeEqual(sent, auth.session.row.csrf_token)) {
-        throw new AppError(
-          "csrf_failed",
-          "This request is missing its security token; reload the page and try again.",
-        );
-      }
-    }
+    if (!authorization && !cookie) return done();
+    authenticate(ctx, { authorization, cookie }, req.ip).then((auth) => {
+      Object.defineProperty(req, "auth", { value: auth, writable: true });
+      done(csrfRefusal(req, auth));
+    }, done);
   });
+}
+
+/** Cookie sessions echo their CSRF token on state-changing requests; bearer tokens need none. */
+function csrfRefusal(req: FastifyRequest, auth: RequestAuth): AppError | undefined {
+  if (!auth.session || SAFE_METHODS.has(req.method)) return undefined;
+  const sent = req.headers["x-csrf-token"];
+  if (typeof sent === "string" && safeEqual(sent, auth.session.row.csrf_token)) return undefined;
+  return new AppError(
+    "csrf_failed",
+    "This request is missing its security token; reload the page and try again.",
+  );
 }
 
 export const unauthenticated = () => new AppError("unauthenticated", "Please sign in.");

@@ -19,24 +19,29 @@ const COMMON = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 };
 
-/**
- * Headers on every response, including errors and static files. A callback-style hook with
- * precomputed values: this runs on every request, so it allocates nothing.
- */
-export function installSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
+/** The header sets, built once: the docs page, the API (never cached), everything else. */
+export function securityHeaderSets(options: { hsts: boolean }) {
   const base = options.hsts
     ? { ...COMMON, "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
     : COMMON;
+  const page = { ...base, "Content-Security-Policy": STRICT_CSP };
+  return {
+    docs: { ...base, "Content-Security-Policy": DOCS_CSP },
+    page,
+    // API answers may hold personal data: never cache them, anywhere.
+    api: { ...page, "Cache-Control": "no-store" },
+  };
+}
+
+/**
+ * Headers on every response, including errors and static files. A callback-style hook with
+ * precomputed header sets: this runs on every request, so it allocates nothing.
+ */
+export function installSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
+  const { docs, page, api } = securityHeaderSets(options);
   app.addHook("onSend", (req, reply, payload, done) => {
     const url = req.url;
-    reply.headers(base);
-    if (url.startsWith("/api/docs")) {
-      reply.header("Content-Security-Policy", DOCS_CSP);
-    } else {
-      reply.header("Content-Security-Policy", STRICT_CSP);
-      // API answers may hold personal data: never cache them, anywhere.
-      if (url.startsWith("/api/")) reply.header("Cache-Control", "no-store");
-    }
+    reply.headers(url.startsWith("/api/") ? (url.startsWith("/api/docs") ? docs : api) : page);
     done(null, payload);
   });
 }

@@ -42,15 +42,26 @@ const refused = (field: string) => badRequest(`${field}: must not contain a NUL 
  *   audits it as the unknown id it is, instead of the database refusing the text.
  */
 export function installTextInputGuard(app: FastifyInstance): void {
-  app.addHook("preValidation", async (req) => {
+  // A callback hook, and nothing walked that is empty: a bodyless GET without a query string
+  // or path parameters (a probe, a queue) passes three checks and allocates nothing.
+  app.addHook("preValidation", (req, _reply, done) => {
     const params = req.params as Record<string, unknown> | undefined;
-    if (params && typeof params === "object")
+    if (params && !isEmptyObject(params))
       for (const [name, value] of Object.entries(params))
         if (typeof value === "string" && value.includes(NUL))
           params[name] = value.replaceAll(NUL, NOT_AN_ID_CHARACTER);
-    const inQuery = pathOfNul(req.query);
-    if (inQuery !== undefined) throw refused(inQuery || "query");
-    const inBody = pathOfNul(req.body);
-    if (inBody !== undefined) throw refused(inBody || "body");
+    const inQuery = isEmptyObject(req.query) ? undefined : pathOfNul(req.query);
+    if (inQuery !== undefined) return done(refused(inQuery || "query"));
+    const inBody = req.body === undefined ? undefined : pathOfNul(req.body);
+    if (inBody !== undefined) return done(refused(inBody || "body"));
+    done();
   });
+}
+
+/** Nothing to scan: no value, or an object without own keys (no query string, no parameters). */
+function isEmptyObject(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== "object") return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }

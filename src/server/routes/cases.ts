@@ -10,6 +10,7 @@ import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorRepliesFor } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
+import { compiled } from "../http/reply-serializer.ts";
 import { noContent, routeDocs } from "../http/route-docs.ts";
 import { readAuditLog } from "../use-cases/audit/read-audit-log.ts";
 import { listCases } from "../use-cases/case-file/list-cases.ts";
@@ -43,7 +44,7 @@ export const caseRoutes =
       cases(
         "One case with its people; identity only where the policy allows",
         { params: idParam },
-        { 200: s.caseDetail },
+        { 200: compiled(s.caseDetail) },
       ),
       async (req) => readCase(ctx, requireActor(req), req.params.id),
     );

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { operationsReplies as s } from "../../contract/operations/replies.ts";
 import type { Db } from "../db/database.ts";
+import { compiled } from "../http/reply-serializer.ts";
 import { routeDocs } from "../http/route-docs.ts";
 import { checkReadiness } from "../use-cases/operations/check-readiness.ts";
 
@@ -10,7 +11,7 @@ export const healthRoutes =
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const route = routeDocs(["operations"], {});
-    r.get("/healthz", route("The process is up", {}, { 200: s.health }), async () => ({
+    r.get("/healthz", route("The process is up", {}, { 200: compiled(s.health) }), async () => ({
       status: "ok" as const,
     }));
     r.get(

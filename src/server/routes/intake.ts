@@ -12,6 +12,7 @@ import type { AppContext } from "../context.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorRepliesFor, errorReply } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
+import { compiled } from "../http/reply-serializer.ts";
 import { routeDocs } from "../http/route-docs.ts";
 import { reassessCase } from "../use-cases/intake/reassess-case.ts";
 import { takeIntake } from "../use-cases/intake/take-intake.ts";
@@ -83,7 +84,7 @@ export const intakeRoutes =
       route(
         "My open obligations, soonest due first",
         { querystring: myObligationsQuery },
-        { 200: workReplies.myObligations },
+        { 200: compiled(workReplies.myObligations) },
       ),
       async (req) => ({
         obligations: await listMyObligations(ctx, requireActor(req), req.query.limit),
