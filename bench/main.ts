@@ -24,6 +24,11 @@ const BENCHES: Record<
       "gzip JS of the first page and each route (Vite manifest), Lighthouse mobile LCP/TBT/a11y",
     load: () => import("./web.ts"),
   },
+  queues: {
+    summary:
+      "every list and queue per role at 10k and 100k cases, one client: p50/p95, ratio, queries, stall",
+    load: () => import("./queues.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

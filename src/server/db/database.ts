@@ -19,6 +19,7 @@ import type { DatabaseTarget, SqliteSynchronous } from "../config.ts";
 import type { Keyring } from "../security/keyring.ts";
 import { MIGRATIONS, migrationProvider, SEALING_MIGRATIONS } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
+import { tuneSqlite } from "./sqlite-tuning.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -98,6 +99,7 @@ export function openSqlite(
   // Deleted or rewritten rows are zeroed, not left in free space: a note deleted, or free text
   // sealed by a migration, must not linger in the file in plain text.
   raw.pragma("secure_delete = ON");
+  tuneSqlite(raw);
   return raw;
 }
 

@@ -8,6 +8,7 @@ import * as coordination from "./2026112905_coordination.ts";
 import * as tipMessages from "./2026112906_tip_messages.ts";
 import { sealFreeText } from "./2026112907_sealed_free_text.ts";
 import * as caseEventRecords from "./2026112908_case_event_records.ts";
+import * as queueIndexes from "./2026120202_queue_indexes.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -25,6 +26,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026112906_tip_messages": tipMessages,
     "2026112907_sealed_free_text": sealFreeText(keyring),
     "2026112908_case_event_records": caseEventRecords,
+    "2026120202_queue_indexes": queueIndexes,
   };
 }
 
