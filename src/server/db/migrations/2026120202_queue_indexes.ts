@@ -5,8 +5,9 @@ import type { Kysely } from "kysely";
  * not the size of the state (issue 12, part 4):
  * - obligations by case, status and due time: a page's open and overdue counts are index ranges
  *   (it replaces the index on case_id alone, which is its prefix);
- * - obligations by owner role, status, owner and due time: "My work" walks its role's unassigned
- *   open obligations in due order and stops at the page;
+ * - obligations by owner role, status and due time (then id): "My work" walks its role's open
+ *   obligations in due order and stops at the page (the owner is not a column of it: PostgreSQL
+ *   would not read `owner_user_id is null` as fixing that column, and sort instead of walking);
  * - cases by status and received time: the open-cases queue walks open cases oldest first;
  * - the case team by user, then case: a team-scoped list starts from the caller's own teams
  *   (it replaces the index on user_id alone, which is its prefix);
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex("obligations_role_queue_idx")
     .on("obligations")
-    .columns(["owner_role", "status", "owner_user_id", "due_at", "id"])
+    .columns(["owner_role", "status", "due_at", "id"])
     .execute();
   await db.schema
     .createIndex("cases_status_received_idx")

@@ -49,8 +49,10 @@ export class WorkQueuesRepository {
       .orderBy("obligations.due_at")
       .orderBy("obligations.id")
       .limit(limit);
+    // Ordered by due time too (all null here), so the index's order serves it on both databases.
     const undated = role()
       .where("obligations.due_at", "is", null)
+      .orderBy("obligations.due_at")
       .orderBy("obligations.id")
       .limit(limit);
     const t = this.s.trx;
