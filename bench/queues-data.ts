@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync } from "node:fs";
+import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { systemClock } from "../src/server/clock.ts";
 import { type Db, migrateToLatest, openDatabase } from "../src/server/db/database.ts";
@@ -32,6 +32,8 @@ export async function queuesDatabase(cases: number): Promise<string> {
     process.stderr.write(`built ${cases}-case database\n`);
   }
   const run = cached.replace(/\.db$/, ".run.db");
+  // A killed server leaves its log beside the copy: replayed onto a fresh copy, it corrupts it.
+  for (const left of ["-wal", "-shm"]) rmSync(`${run}${left}`, { force: true });
   copyFileSync(cached, run);
   copyFileSync(`${cached}.key`, `${run}.key`);
   return run;
