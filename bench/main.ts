@@ -43,6 +43,11 @@ const BENCHES: Record<
       "case page API (GET /cases/:id and its panels) under 50 clients at 10k and 1M cases, p95 ratio",
     load: () => import("./case-page.ts"),
   },
+  queues: {
+    summary:
+      "every list and queue per role at 10k and 100k cases, one client: p50/p95, ratio, queries, stall",
+    load: () => import("./queues.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

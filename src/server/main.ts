@@ -6,6 +6,7 @@ import { startAuditSealer } from "./audit/audit-sealer-loop.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
+import { analyzeDatabase } from "./db/sqlite-tuning.ts";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { createLogger } from "./logger.ts";
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
     throw e;
   }
   const applied = await migrateToLatest(db, keyring);
-  if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
+  if (applied.length > 0) {
+    log.info({ migrations: applied }, "migrations applied");
+    await analyzeDatabase(db); // a new index is planned with only once it is analysed
+  }
 
   let demoLogins: string[] = [];
   if (config.demo && (await isEmpty(db.kysely))) {

@@ -82,6 +82,41 @@ export function caseInScope(actor: Actor, nowIso: string) {
   };
 }
 
+/**
+ * SQL condition for a list of cases: the same cases as `caseInScope`, written so that the list
+ * starts from what bounds it. A role that reaches its agency's cases or the state's reaches a
+ * large share of them, so its list walks its own index in order and tests each row
+ * (`caseInScope`). A team-scoped role reaches only the cases it is on (and those it broke the
+ * glass into, or its task force convened a team for), a caseload that does not grow with the
+ * state; testing every case for it would, so its list starts from those memberships:
+ * `cases.id in (…)`, which the planner drives from the membership indexes.
+ */
+export function caseInScopeForList(actor: Actor, nowIso: string) {
+  return (eb: ExpressionBuilder<Database, "cases">) => {
+    if (ROLE_POLICIES[actor.role].caseScope !== "team") return caseInScope(actor, nowIso)(eb);
+    let reached = eb
+      .selectFrom("case_team")
+      .select("case_team.case_id")
+      .where("case_team.user_id", "=", actor.userId)
+      .unionAll(
+        eb
+          .selectFrom("break_glass")
+          .select("break_glass.case_id")
+          .where("break_glass.user_id", "=", actor.userId)
+          .where("break_glass.expires_at", ">", nowIso),
+      );
+    if (ROLE_POLICIES[actor.role].oversees === "rat_task_force")
+      reached = reached.unionAll(
+        eb
+          .selectFrom("rat_teams")
+          .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
+          .select("rat_teams.case_id")
+          .where("task_forces.agency_id", "=", actor.agencyId),
+      );
+    return eb("cases.id", "in", reached);
+  };
+}
+
 /** What the actor may do with one case it can see (sent to the client, which never re-derives it). */
 export function caseAbilities(
   actor: Actor,

@@ -19,6 +19,7 @@ import { type GroupCommitOptions, type Transact, transactor } from "./group-comm
 import { MIGRATIONS, migrationProvider, SEALING_MIGRATIONS } from "./migrations/index.ts";
 import { postgresDialect } from "./postgres.ts";
 import type { Database } from "./schema.ts";
+import { tuneSqlite } from "./sqlite-tuning.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -104,6 +105,7 @@ export function openSqlite(
   // Deleted or rewritten rows are zeroed, not left in free space: a note deleted, or free text
   // sealed by a migration, must not linger in the file in plain text.
   raw.pragma("secure_delete = ON");
+  tuneSqlite(raw);
   return raw;
 }
 

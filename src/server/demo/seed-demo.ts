@@ -7,6 +7,7 @@ import type { Role } from "../../domain/roles.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
+import { analyzeDatabase } from "../db/sqlite-tuning.ts";
 import { newId } from "../ids.ts";
 import type { Keyring } from "../security/keyring.ts";
 import { hashPassword } from "../security/passwords.ts";
@@ -165,5 +166,6 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
     options.onProgress?.(done + size, options.cases);
   }
   await seedDemoTaskForce(db, clock);
+  await analyzeDatabase(db); // the planner's statistics still describe the empty tables
   return { agencies: agencies.length, users: logins.length, cases: options.cases, logins };
 }

@@ -9,6 +9,7 @@ import * as tipMessages from "./2026112906_tip_messages.ts";
 import { sealFreeText } from "./2026112907_sealed_free_text.ts";
 import * as caseEventRecords from "./2026112908_case_event_records.ts";
 import { auditSealer } from "./2026120201_audit_sealer.ts";
+import * as queueIndexes from "./2026120202_queue_indexes.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -28,6 +29,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026112907_sealed_free_text": sealFreeText(keyring),
     "2026112908_case_event_records": caseEventRecords,
     "2026120201_audit_sealer": auditSealer(keyring),
+    "2026120202_queue_indexes": queueIndexes,
   };
 }
 

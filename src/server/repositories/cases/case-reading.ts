@@ -1,7 +1,7 @@
 import { isMinorVictim } from "../../../domain/minor.ts";
 import type { ConsentCategory, IdentityField } from "../../../domain/roles.ts";
 import {
-  caseInScope,
+  caseInScopeForList,
   consentStanding,
   type DisclosureBasis,
   identityDisclosure,
@@ -75,7 +75,7 @@ export class CaseReadingRepository {
         "determination",
         "agency_id",
       ])
-      .where(caseInScope(this.s.actor, this.s.nowIso))
+      .where(caseInScopeForList(this.s.actor, this.s.nowIso))
       .orderBy("id", "desc")
       .limit(page.limit);
     if (page.after) q = q.where("id", "<", page.after);

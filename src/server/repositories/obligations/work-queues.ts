@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { caseInScope } from "../../access/policy.ts";
+import { caseInScopeForList } from "../../access/policy.ts";
 import type { Scope } from "../scope.ts";
 
 /**
@@ -11,37 +11,64 @@ export class WorkQueuesRepository {
 
   /**
    * "My work": open obligations owned by the caller, or by the caller's role on cases in scope,
-   * soonest due first (obligations without a clock last).
+   * soonest due first (obligations without a clock last). Three parts, each read in the order of
+   * an index and cut at the page, then merged: the caller's own, the role's with a due time, the
+   * role's without; an `or` of the two owners would make the database sort every open one.
    */
   async mine(limit: number) {
     const { actor, nowIso: now } = this.s;
-    const rows = await this.s.trx
-      .selectFrom("obligations")
-      .innerJoin("cases", "cases.id", "obligations.case_id")
-      .select([
-        "obligations.id",
-        "obligations.case_id",
-        "cases.case_number",
-        "obligations.action_id",
-        "obligations.owner_role",
-        "obligations.due_at",
-        "obligations.status",
-        "obligations.version",
-      ])
-      .where("obligations.status", "=", "open")
-      .where((eb) =>
-        eb.or([
-          eb("obligations.owner_user_id", "=", actor.userId),
-          eb.and([
-            eb("obligations.owner_user_id", "is", null),
-            eb("obligations.owner_role", "=", actor.role),
-            caseInScope(actor, now)(eb),
-          ]),
-        ]),
-      )
+    const open = () =>
+      this.s.trx
+        .selectFrom("obligations")
+        .innerJoin("cases", "cases.id", "obligations.case_id")
+        .select([
+          "obligations.id",
+          "obligations.case_id",
+          "cases.case_number",
+          "obligations.action_id",
+          "obligations.owner_role",
+          "obligations.due_at",
+          "obligations.status",
+          "obligations.version",
+        ])
+        .where("obligations.status", "=", "open");
+    const role = () =>
+      open()
+        .where("obligations.owner_role", "=", actor.role)
+        .where("obligations.owner_user_id", "is", null)
+        .where(caseInScopeForList(actor, now));
+    const undatedLast = sql<number>`case when due_at is null then 1 else 0 end`;
+    const own = open()
+      .where("obligations.owner_user_id", "=", actor.userId)
       .orderBy((eb) => eb.case().when("obligations.due_at", "is", null).then(1).else(0).end())
       .orderBy("obligations.due_at")
       .orderBy("obligations.id")
+      .limit(limit);
+    const dated = role()
+      .where("obligations.due_at", "is not", null)
+      .orderBy("obligations.due_at")
+      .orderBy("obligations.id")
+      .limit(limit);
+    // Ordered by due time too (all null here), so the index's order serves it on both databases.
+    const undated = role()
+      .where("obligations.due_at", "is", null)
+      .orderBy("obligations.due_at")
+      .orderBy("obligations.id")
+      .limit(limit);
+    const t = this.s.trx;
+    const rows = await t
+      .selectFrom(
+        t
+          .selectFrom(own.as("own"))
+          .selectAll()
+          .unionAll(t.selectFrom(dated.as("dated")).selectAll())
+          .unionAll(t.selectFrom(undated.as("undated")).selectAll())
+          .as("work"),
+      )
+      .selectAll()
+      .orderBy(undatedLast)
+      .orderBy("due_at")
+      .orderBy("id")
       .limit(limit)
       .execute();
     return rows.map((r) => ({
@@ -73,7 +100,7 @@ export class WorkQueuesRepository {
       ])
       .where("obligations.status", "=", "open")
       .where("obligations.due_at", "<", now)
-      .where(caseInScope(this.s.actor, now))
+      .where(caseInScopeForList(this.s.actor, now))
       .orderBy("obligations.due_at")
       .limit(limit)
       .execute();
@@ -90,41 +117,49 @@ export class WorkQueuesRepository {
   }
 
   /**
-   * Open and active cases in the caller's scope, oldest tip first, with their open and overdue
-   * obligations and whether the Rapid Assessment Team was asked for and formed.
+   * Open cases in the caller's scope, oldest tip first, with their open and overdue obligations
+   * and whether the Rapid Assessment Team was asked for and formed. The page is chosen first
+   * (open cases in received order, an index walk cut at `limit`), then counted: counts over the
+   * page's rows only, each an index range, never over every open case in the state.
    */
   async openCases(limit: number) {
     const now = this.s.nowIso;
-    const rows = await this.s.trx
+    const t = this.s.trx;
+    // CASE_STATUSES is open | closed: "not closed" is "open", which an index can walk in order.
+    const page = t
       .selectFrom("cases")
-      .leftJoin("rat_teams", "rat_teams.case_id", "cases.id")
+      .select(["id", "case_number", "county_fips", "status", "determination", "received_at"])
+      .where("cases.status", "=", "open")
+      .where(caseInScopeForList(this.s.actor, now))
+      .orderBy("cases.received_at")
+      .limit(limit);
+    const rows = await t
+      .selectFrom(page.as("c"))
+      .leftJoin("rat_teams", "rat_teams.case_id", "c.id")
       .select((eb) => [
-        "cases.id",
-        "cases.case_number as caseNumber",
-        "cases.county_fips as countyFips",
-        "cases.status",
-        "cases.determination",
-        "cases.received_at as receivedAt",
+        "c.id",
+        "c.case_number as caseNumber",
+        "c.county_fips as countyFips",
+        "c.status",
+        "c.determination",
+        "c.received_at as receivedAt",
         "rat_teams.requested_at as ratRequestedAt",
         "rat_teams.formed_at as ratFormedAt",
         eb
           .selectFrom("obligations")
           .select(sql<number>`count(*)`.as("n"))
-          .whereRef("obligations.case_id", "=", "cases.id")
+          .whereRef("obligations.case_id", "=", "c.id")
           .where("obligations.status", "=", "open")
           .as("openObligations"),
         eb
           .selectFrom("obligations")
           .select(sql<number>`count(*)`.as("n"))
-          .whereRef("obligations.case_id", "=", "cases.id")
+          .whereRef("obligations.case_id", "=", "c.id")
           .where("obligations.status", "=", "open")
           .where("obligations.due_at", "<", now)
           .as("overdueObligations"),
       ])
-      .where("cases.status", "!=", "closed")
-      .where(caseInScope(this.s.actor, now))
-      .orderBy("cases.received_at")
-      .limit(limit)
+      .orderBy("c.received_at")
       .execute();
     return rows.map((r) => ({
       ...r,

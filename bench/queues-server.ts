@@ -1,0 +1,73 @@
+import type { KyselyPlugin } from "kysely";
+import { createSession } from "../src/server/auth/sessions.ts";
+import { systemClock } from "../src/server/clock.ts";
+import { openDatabase } from "../src/server/db/database.ts";
+import { loadKeyring } from "../src/server/security/keyring.ts";
+
+/** The roles the queue benchmark signs in as: every role with a list of cases or obligations. */
+export const BENCH_ROLES = [
+  "cps_investigator",
+  "ht_investigator",
+  "victim_advocate",
+  "medical",
+  "screener",
+  "task_force_lead",
+  "state_coordinator",
+] as const;
+export type BenchRole = (typeof BENCH_ROLES)[number];
+
+export interface ServerInfo {
+  port: number;
+  cookies: Record<BenchRole, string>;
+}
+
+/**
+ * Child mode of `bench queues`: serves one database with a session for the first account of
+ * each role, and answers "count" over IPC with the statements Kysely has run so far (a plugin
+ * sees every statement but BEGIN and COMMIT), so the driver can count a request's queries.
+ */
+export async function serveQueues(path: string): Promise<void> {
+  const { buildApp } = await import("../src/server/app.ts");
+  const db = openDatabase({ kind: "sqlite", path });
+  let statements = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    // Once per statement run (transformQuery also runs for each subquery a builder nests).
+    transformResult: async (args) => {
+      statements++;
+      return args.result;
+    },
+  };
+  const counted = { ...db, kysely: db.kysely.withPlugin(counter) };
+  const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
+  const cookies = {} as Record<BenchRole, string>;
+  for (const role of BENCH_ROLES) {
+    const m = await db.kysely
+      .selectFrom("memberships")
+      .select(["user_id", "id"])
+      .where("role", "=", role)
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow();
+    const session = await createSession(db.kysely, systemClock, {
+      userId: m.user_id,
+      membershipId: m.id,
+      mfaPassed: true,
+      clientIp: null,
+    });
+    cookies[role] = `__Host-waypoint=${session.token}`;
+  }
+  const app = await buildApp({
+    config: { logLevel: "warn", env: "production" },
+    ctx: { db: counted, clock: systemClock, keyring },
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  process.on("message", (m) => {
+    if (m === "count") process.send?.({ statements });
+  });
+  const info: ServerInfo = {
+    port: typeof address === "object" && address ? address.port : 0,
+    cookies,
+  };
+  process.send?.(info);
+}
