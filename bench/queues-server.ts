@@ -1,4 +1,5 @@
 import type { KyselyPlugin } from "kysely";
+import { startAuditSealer } from "../src/server/audit/audit-sealer-loop.ts";
 import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import { openDatabase } from "../src/server/db/database.ts";
@@ -28,7 +29,6 @@ export interface ServerInfo {
  */
 export async function serveQueues(path: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
-  const db = openDatabase({ kind: "sqlite", path });
   let statements = 0;
   const counter: KyselyPlugin = {
     transformQuery: (args) => args.node,
@@ -38,7 +38,8 @@ export async function serveQueues(path: string): Promise<void> {
       return args.result;
     },
   };
-  const counted = { ...db, kysely: db.kysely.withPlugin(counter) };
+  // Every statement passes the counter, those of units of work (db.transact) included.
+  const db = openDatabase({ kind: "sqlite", path }, { plugins: [counter] });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
   const cookies = {} as Record<BenchRole, string>;
   for (const role of BENCH_ROLES) {
@@ -58,8 +59,9 @@ export async function serveQueues(path: string): Promise<void> {
   }
   const app = await buildApp({
     config: { logLevel: "warn", env: "production" },
-    ctx: { db: counted, clock: systemClock, keyring },
+    ctx: { db, clock: systemClock, keyring },
   });
+  startAuditSealer({ db, clock: systemClock, keyring });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   process.on("message", (m) => {

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
+import { loadKeyring } from "../src/server/security/keyring.ts";
+import { sealAndVerify } from "./audit-after-run.ts";
 import { queuesDatabase } from "./queues-data.ts";
 import { type BenchRole, type ServerInfo, serveQueues } from "./queues-server.ts";
 import { type Figure, percentile, printFigures, printRatio } from "./report.ts";
@@ -141,7 +143,8 @@ async function stall(server: Server): Promise<{ queue: number; healthzMax: numbe
 async function benchSize(cases: number) {
   const path = await queuesDatabase(cases);
   const db = openDatabase({ kind: "sqlite", path });
-  await migrateToLatest(db);
+  // The sealing migration (2026120201) signs the rows of a database built before it.
+  await migrateToLatest(db, loadKeyring(`${path}.key`, { createIfMissing: false }));
   // The statistics the server plans with (absent on trees without the tuning module).
   const tuning = await import("../src/server/db/sqlite-tuning.ts").catch(() => null);
   await tuning?.analyzeDatabase(db);
@@ -166,6 +169,10 @@ async function benchSize(cases: number) {
     };
   } finally {
     server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = openDatabase({ kind: "sqlite", path });
+    await sealAndVerify(after, loadKeyring(`${path}.key`, { createIfMissing: false }));
+    await after.close();
   }
 }
 

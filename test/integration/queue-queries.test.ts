@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { before, it } from "node:test";
+import { after, before, it } from "node:test";
 import type { KyselyPlugin } from "kysely";
 import type { Actor } from "../../src/server/access/actor.ts";
 import type { AppContext } from "../../src/server/context.ts";
+import { type Db, openDatabase } from "../../src/server/db/database.ts";
 import { listCases } from "../../src/server/use-cases/case-file/list-cases.ts";
 import { listMyObligations } from "../../src/server/use-cases/obligations/list-my-obligations.ts";
 import { listOpenCases } from "../../src/server/use-cases/obligations/list-open-cases.ts";
@@ -25,6 +26,7 @@ import {
  */
 describeOnEachDatabase("queries per request of the lists and queues", (t) => {
   let ctx: AppContext;
+  let counted: Db;
   let statements = 0;
   let cps: Member;
   let ht: Member;
@@ -42,13 +44,18 @@ describeOnEachDatabase("queries per request of the lists and queues", (t) => {
       },
     };
     const base = fakeClockContext(t.db, new Date("2026-03-10T15:00:00Z")).ctx;
-    ctx = { ...base, db: { ...t.db, kysely: t.db.kysely.withPlugin(counter) } };
+    // A second connection whose every statement passes the counter, units of work included
+    // (db.transact runs them on the Db's own Kysely instance).
+    counted = openDatabase(t.target, { plugins: [counter] });
+    ctx = { ...base, db: counted };
     agencyId = (await buildAgency(t.db, { kind: "cps" })).id;
     cps = await signedInAs(ctx, "cps_investigator", { id: agencyId });
     ht = await signedInAs(ctx, "ht_investigator", "law_enforcement");
     lead = await signedInAs(ctx, "task_force_lead", "law_enforcement");
     coordinator = await signedInAs(ctx, "state_coordinator", "mbi");
   });
+
+  after(() => counted.close());
 
   /** Cases held by the CPS agency, the HT investigator on each team, two obligations each. */
   async function growTo(cases: number) {
@@ -107,6 +114,7 @@ describeOnEachDatabase("queries per request of the lists and queues", (t) => {
     for (const [name, small] of few) {
       const large = many.get(name);
       assert.ok(large, name);
+      assert.ok(small.statements > 0, `${name}: the counter sees the unit's statements`);
       assert.equal(large.statements, small.statements, `${name}: statements per request`);
     }
     // The lists did grow, so the counts above compare something.

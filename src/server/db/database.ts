@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type KyselyPlugin,
   Migrator,
   SqliteDialect,
   type SqliteDialectConfig,
@@ -111,12 +112,19 @@ export function openSqlite(
 
 export function openDatabase(
   target: DatabaseTarget,
-  options: { poolSize?: number; groupCommit?: GroupCommitOptions } = {},
+  options: {
+    poolSize?: number;
+    groupCommit?: GroupCommitOptions;
+    /** Kysely plugins every statement passes through (tests and benchmarks count statements). */
+    plugins?: KyselyPlugin[];
+  } = {},
 ): Db {
+  const plugins = options.plugins ?? [];
   if (target.kind === "sqlite") {
     const raw = openSqlite(target.path, target.synchronous);
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) as never }),
+      plugins,
     });
     const transact = transactor(
       kysely,
@@ -127,6 +135,7 @@ export function openDatabase(
   }
   const kysely = new Kysely<Database>({
     dialect: postgresDialect(target.connectionString, { poolSize: options.poolSize ?? 10 }),
+    plugins,
   });
   const transact = transactor(kysely, null, options.groupCommit);
   return { kysely, dialect: "postgres", transact, close: () => kysely.destroy() };
