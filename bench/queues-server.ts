@@ -61,7 +61,13 @@ export async function serveQueues(path: string): Promise<void> {
     config: { logLevel: "warn", env: "production" },
     ctx: { db, clock: systemClock, keyring },
   });
-  startAuditSealer({ db, clock: systemClock, keyring });
+  // The sealer shares the connection, as in a server, but not the counter: its statements are
+  // not the requests'.
+  startAuditSealer({
+    db: { ...db, kysely: db.kysely.withoutPlugins() },
+    clock: systemClock,
+    keyring,
+  });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   process.on("message", (m) => {
