@@ -4,7 +4,6 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import { startAuditSealer } from "../src/server/audit/audit-sealer-loop.ts";
-import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import type { SqliteSynchronous } from "../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
@@ -13,6 +12,7 @@ import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
 import { sealAndVerify } from "./audit-after-run.ts";
 import { percentile, printFigures, printRatio } from "./report.ts";
+import { sessionCookieFor } from "./sessions.ts";
 
 /**
  * The audited read against the cheapest route on the same SQLite server: every
@@ -63,17 +63,7 @@ async function serve(path: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
   const db = openDatabase({ kind: "sqlite", path, synchronous });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
-  const m = await db.kysely
-    .selectFrom("memberships")
-    .select(["user_id", "id"])
-    .where("role", "=", "state_coordinator")
-    .executeTakeFirstOrThrow();
-  const session = await createSession(db.kysely, systemClock, {
-    userId: m.user_id,
-    membershipId: m.id,
-    mfaPassed: true,
-    clientIp: null,
-  });
+  const cookie = await sessionCookieFor(db);
   const ids = (await db.kysely.selectFrom("cases").select("id").execute()).map((r) => r.id);
   const app = await buildApp({
     config: { logLevel: "warn", env: "production" },
@@ -84,7 +74,7 @@ async function serve(path: string): Promise<void> {
   const address = app.server.address();
   const served: Served = {
     port: typeof address === "object" && address ? address.port : 0,
-    cookie: `__Host-waypoint=${session.token}`,
+    cookie,
     ids: Array.from({ length: 4000 }, () => ids[Math.floor(Math.random() * ids.length)] as string),
   };
   process.send?.(served);

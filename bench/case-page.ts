@@ -3,7 +3,6 @@ import { statSync } from "node:fs";
 import autocannon from "autocannon";
 import { sql } from "kysely";
 import { startAuditSealer } from "../src/server/audit/audit-sealer-loop.ts";
-import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import type { SqliteSynchronous } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/database.ts";
@@ -11,6 +10,7 @@ import { loadKeyring } from "../src/server/security/keyring.ts";
 import { sealAndVerify } from "./audit-after-run.ts";
 import { caseDatabase } from "./case-page-database.ts";
 import { percentile, printFigures, printRatio } from "./report.ts";
+import { sessionCookieFor } from "./sessions.ts";
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -35,17 +35,7 @@ async function serve(path: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
   const db = openDatabase({ kind: "sqlite", path, synchronous });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
-  const m = await db.kysely
-    .selectFrom("memberships")
-    .select(["user_id", "id"])
-    .where("role", "=", "state_coordinator")
-    .executeTakeFirstOrThrow();
-  const session = await createSession(db.kysely, systemClock, {
-    userId: m.user_id,
-    membershipId: m.id,
-    mfaPassed: true,
-    clientIp: null,
-  });
+  const cookie = await sessionCookieFor(db);
   // Random cases by rowid: no list of a million ids in memory.
   const { rows } = await sql<{ n: number }>`select max(rowid) as n from cases`.execute(db.kysely);
   const top = Number(rows[0]?.n ?? 0);
@@ -64,7 +54,7 @@ async function serve(path: string): Promise<void> {
   const address = app.server.address();
   const served: Served = {
     port: typeof address === "object" && address ? address.port : 0,
-    cookie: `__Host-waypoint=${session.token}`,
+    cookie,
     ids: found.map((r) => r.id).sort(() => Math.random() - 0.5),
   };
   process.send?.(served);

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { intakeInput } from "../src/contract/intake/inputs.ts";
-import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import type { SqliteSynchronous } from "../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../src/server/db/database.ts";
@@ -14,6 +13,7 @@ import { seedDemo } from "../src/server/demo/seed-demo.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
 import { takeIntake } from "../src/server/use-cases/intake/take-intake.ts";
 import { percentile, printFigures, printRatio } from "./report.ts";
+import { sessionCookieFor } from "./sessions.ts";
 
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
 const CONNECTIONS = 50;
@@ -75,17 +75,7 @@ async function serve(path: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
   const db = openDatabase({ kind: "sqlite", path, synchronous });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
-  const m = await db.kysely
-    .selectFrom("memberships")
-    .select(["user_id", "id"])
-    .where("role", "=", "state_coordinator")
-    .executeTakeFirstOrThrow();
-  const session = await createSession(db.kysely, systemClock, {
-    userId: m.user_id,
-    membershipId: m.id,
-    mfaPassed: true,
-    clientIp: null,
-  });
+  const cookie = await sessionCookieFor(db);
   const ids = (await db.kysely.selectFrom("cases").select("id").execute()).map((r) => r.id);
   const app = await buildApp({
     config: { logLevel: "warn", env: "production" },
@@ -96,7 +86,7 @@ async function serve(path: string): Promise<void> {
   const sample = Array.from({ length: 2000 }, () => ids[Math.floor(Math.random() * ids.length)]);
   process.send?.({
     port: typeof address === "object" && address ? address.port : 0,
-    cookie: `__Host-waypoint=${session.token}`,
+    cookie,
     ids: sample,
   });
 }

@@ -1,9 +1,9 @@
 import type { KyselyPlugin } from "kysely";
 import { startAuditSealer } from "../src/server/audit/audit-sealer-loop.ts";
-import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import { openDatabase } from "../src/server/db/database.ts";
 import { loadKeyring } from "../src/server/security/keyring.ts";
+import { sessionCookieFor } from "./sessions.ts";
 
 /** The roles the queue benchmark signs in as: every role with a list of cases or obligations. */
 export const BENCH_ROLES = [
@@ -42,21 +42,7 @@ export async function serveQueues(path: string): Promise<void> {
   const db = openDatabase({ kind: "sqlite", path }, { plugins: [counter] });
   const keyring = loadKeyring(`${path}.key`, { createIfMissing: false });
   const cookies = {} as Record<BenchRole, string>;
-  for (const role of BENCH_ROLES) {
-    const m = await db.kysely
-      .selectFrom("memberships")
-      .select(["user_id", "id"])
-      .where("role", "=", role)
-      .orderBy("created_at")
-      .executeTakeFirstOrThrow();
-    const session = await createSession(db.kysely, systemClock, {
-      userId: m.user_id,
-      membershipId: m.id,
-      mfaPassed: true,
-      clientIp: null,
-    });
-    cookies[role] = `__Host-waypoint=${session.token}`;
-  }
+  for (const role of BENCH_ROLES) cookies[role] = await sessionCookieFor(db, role);
   const app = await buildApp({
     config: { logLevel: "warn", env: "production" },
     ctx: { db, clock: systemClock, keyring },

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { startAuditSealer } from "../src/server/audit/audit-sealer-loop.ts";
-import { createSession } from "../src/server/auth/sessions.ts";
 import { systemClock } from "../src/server/clock.ts";
 import { parseDatabaseUrl } from "../src/server/config.ts";
 import type { AppContext } from "../src/server/context.ts";
@@ -10,6 +9,7 @@ import { loadKeyring } from "../src/server/security/keyring.ts";
 import { sealAndVerify } from "./audit-after-run.ts";
 import { percentile, printFigures, printRatio } from "./report.ts";
 import { postgresBenchDatabase, sqliteBenchDatabase } from "./scale-data.ts";
+import { sessionCookieFor } from "./sessions.ts";
 
 /**
  * GET /api/v1/cases/:id on SQLite (one server), PostgreSQL (one server) and PostgreSQL (two
@@ -39,17 +39,7 @@ async function serve(url: string, keyFile: string): Promise<void> {
   const { buildApp } = await import("../src/server/app.ts");
   const db = openDatabase(parseDatabaseUrl(url), POOL_SIZE ? { poolSize: POOL_SIZE } : {});
   const keyring = loadKeyring(keyFile, { createIfMissing: false });
-  const m = await db.kysely
-    .selectFrom("memberships")
-    .select(["user_id", "id"])
-    .where("role", "=", "state_coordinator")
-    .executeTakeFirstOrThrow();
-  const session = await createSession(db.kysely, systemClock, {
-    userId: m.user_id,
-    membershipId: m.id,
-    mfaPassed: true,
-    clientIp: null,
-  });
+  const cookie = await sessionCookieFor(db);
   const ids = (await db.kysely.selectFrom("cases").select("id").execute()).map((r) => r.id);
   const ctx = { db, clock: systemClock, keyring };
   startBackgroundWork(ctx);
@@ -58,7 +48,7 @@ async function serve(url: string, keyFile: string): Promise<void> {
   const address = app.server.address();
   const served: Served = {
     port: typeof address === "object" && address ? address.port : 0,
-    cookie: `__Host-waypoint=${session.token}`,
+    cookie,
     ids,
   };
   process.send?.(served);
