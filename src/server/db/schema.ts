@@ -67,6 +67,10 @@ export interface CasesTable {
   updated_at: string;
   closed_at: string | null;
   outcome: string | null;
+  /** The worker at the holding agency who answers for the case (issue 13); null until assigned. */
+  assigned_user_id: string | null;
+  /** Due time of the case's most urgent open obligation (kept by the obligations repository). */
+  next_due_at: string | null;
 }
 
 export interface CasePersonsTable {

@@ -6,6 +6,7 @@ import type { Database } from "../../db/schema.ts";
 import { newId } from "../../ids.ts";
 import { scheduleJobs } from "../../jobs/job-queue.ts";
 import type { Keyring } from "../../security/keyring.ts";
+import { refreshCaseUrgency } from "../cases/urgency.ts";
 import type { ActingScope } from "../scope.ts";
 import { sealJson, sealOptional, sealText } from "../sealed-text.ts";
 
@@ -62,6 +63,7 @@ export class ObligationsRepository {
             })),
       ),
     );
+    await refreshCaseUrgency(this.s.trx, { caseId });
     return rows.map((r) => r.id);
   }
 
@@ -125,7 +127,9 @@ export class ObligationsRepository {
       .where("version", "=", input.version)
       .where("status", "=", "open")
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    const closed = Number(result.numUpdatedRows) > 0;
+    if (closed) await refreshCaseUrgency(this.s.trx, { obligationId });
+    return closed;
   }
 
   /** Retires an open obligation a new assessment no longer requires, with the reason sealed. */
@@ -141,6 +145,7 @@ export class ObligationsRepository {
       })
       .where("id", "=", o.id)
       .execute();
+    await refreshCaseUrgency(this.s.trx, { obligationId: o.id });
   }
 
   /**
@@ -196,4 +201,5 @@ export async function meetObligation(
       .where("status", "=", "open")
       .execute();
   }
+  if (open.length > 0) await refreshCaseUrgency(trx, { caseId: met.caseId });
 }
