@@ -81,11 +81,33 @@ export interface RolePolicy {
    * DCPS, certified HT investigators for law enforcement or MBI, advocates for a victim service
    * provider, …). An account is only ever granted a role that fits its agency.
    */
+  /**
+   * May be a case's assigned worker, the named person at the holding agency who answers for it
+   * (issue 13): those who run cases (CPS, HT investigators, advocates, task-force leads, the
+   * state coordinator), not those who serve a case from outside it (clinic, shelter, screener).
+   */
+  holdsCases: boolean;
+  /**
+   * Is assigned the children's reports routed to its CPS office (Miss. Code § 43-21-353): an
+   * office with no active holder of such a role reaches no one, and routing falls back.
+   */
+  takesRoutedCases: boolean;
+  /** Triages the tips sent from the public help page (DOMAIN.md §12: the state's coordinator). */
+  triagesPublicTips: boolean;
+  /**
+   * Assigns and transfers cases, and reassigns obligations: on the cases its own agency holds
+   * (whoever runs the case there), or on any case it reaches (the state).
+   */
+  assignsCases: "none" | "own_agency" | "any";
   agencyKinds: readonly AgencyKind[] | "any";
 }
 
 export const ROLE_POLICIES: Record<Role, RolePolicy> = {
   screener: {
+    holdsCases: false,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",
@@ -105,6 +127,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: "any",
   },
   cps_investigator: {
+    holdsCases: true,
+    takesRoutedCases: true,
+    triagesPublicTips: false,
+    assignsCases: "own_agency",
     keepsConsents: false,
     writesSpecializedPlan: true,
     changesCaseStatus: "own_agency",
@@ -124,6 +150,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["cps"],
   },
   ht_investigator: {
+    holdsCases: true,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",
@@ -143,6 +173,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["law_enforcement", "mbi"],
   },
   victim_advocate: {
+    holdsCases: true,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "own_agency",
     keepsConsents: true,
     writesSpecializedPlan: false,
     changesCaseStatus: "own_agency",
@@ -162,6 +196,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["victim_services", "attorney_general"],
   },
   medical: {
+    holdsCases: false,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",
@@ -181,6 +219,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["medical"],
   },
   shelter_staff: {
+    holdsCases: false,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",
@@ -200,6 +242,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["shelter", "victim_services"],
   },
   task_force_lead: {
+    holdsCases: true,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "own_agency",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "own_agency",
@@ -219,6 +265,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["law_enforcement", "mbi"],
   },
   state_coordinator: {
+    holdsCases: true,
+    takesRoutedCases: false,
+    triagesPublicTips: true,
+    assignsCases: "any",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "any",
@@ -238,6 +288,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: ["mbi"],
   },
   analyst: {
+    holdsCases: false,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",
@@ -257,6 +311,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: "any",
   },
   agency_admin: {
+    holdsCases: false,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",
@@ -276,6 +334,10 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     agencyKinds: "any",
   },
   system_admin: {
+    holdsCases: false,
+    takesRoutedCases: false,
+    triagesPublicTips: false,
+    assignsCases: "none",
     keepsConsents: false,
     writesSpecializedPlan: false,
     changesCaseStatus: "none",

@@ -17,6 +17,7 @@ import { installTextInputGuard } from "./http/text-input.ts";
 import { loggerOptions } from "./logger.ts";
 import { administrationRoutes } from "./routes/administration.ts";
 import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts";
+import { assignmentRoutes } from "./routes/assignment.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { caseFileRoutes } from "./routes/case-file.ts";
 import { caseRoutes } from "./routes/cases.ts";
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coordinationRoutes(deps.ctx));
   await app.register(administrationRoutes(deps.ctx));
   await app.register(myWorkRoutes(deps.ctx));
+  await app.register(assignmentRoutes(deps.ctx));
   await app.register(
     caseFileRoutes(deps.ctx, { maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 }),
   );

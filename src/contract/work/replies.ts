@@ -15,7 +15,11 @@ const queuedObligation = z.object({
   ownerRole: z.string(),
 });
 const myObligation = queuedObligation.extend({
+  /** True when it is mine; false while it waits in my role's queue for someone to take it. */
+  claimed: z.boolean(),
   dueAt: z.string().nullable(),
+  /** How its clock reads now (domain/obligation-urgency): "due now" is not "overdue". */
+  dueState: z.enum(["no_deadline", "due_now", "due", "overdue"]),
   overdue: z.boolean(),
   version: z.number(),
 });

@@ -7,6 +7,7 @@ import type {
 import { ROLE_POLICIES, ROLES } from "../../domain/roles.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "./actor.ts";
+import { mayAssignCase } from "./assignment-policy.ts";
 import {
   consentOnRecord,
   planContentVisible,
@@ -16,6 +17,7 @@ import {
 import { holdsConfidentialRecords } from "./disclosure.ts";
 
 export * from "./account-policy.ts";
+export * from "./assignment-policy.ts";
 export {
   consentCovers,
   consentOnRecord,
@@ -143,6 +145,7 @@ export function caseAbilities(
     readCaseFile: inScope && policy.seesIdentity,
     writeNote: inScope && policy.seesIdentity,
     uploadDocument: inScope && policy.seesIdentity,
+    assignCase: mayAssignCase(actor, c, inScope),
     // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
     // when the case is held by victim services.
     changeStatus:

@@ -14,6 +14,7 @@ import { PlansRepository } from "./case-file/plans.ts";
 import { ReferralReadingRepository } from "./case-file/referral-reading.ts";
 import { ReferralsRepository } from "./case-file/referrals.ts";
 import { TipReadingRepository } from "./case-file/tip-reading.ts";
+import { CaseAssignmentRepository } from "./cases/assignment.ts";
 import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CasesRepository } from "./cases/cases.ts";
@@ -40,6 +41,7 @@ const REPOSITORIES = {
   agencies: AgenciesRepository,
   apiTokens: ApiTokensRepository,
   assessments: AssessmentsRepository,
+  assignment: CaseAssignmentRepository,
   auditTrail: AuditTrailRepository,
   breakGlass: BreakGlassRepository,
   breakGlassNotices: BreakGlassNoticesRepository,

@@ -1,3 +1,5 @@
+import { CaseAssignmentRepository } from "./cases/assignment.ts";
+import { NotificationsRepository } from "./coordination/notifications.ts";
 import { AssessmentsRepository } from "./intake/assessments.ts";
 import { IntakeCasesRepository } from "./intake/cases.ts";
 import { CpsRoutingRepository } from "./intake/cps-routing.ts";
@@ -9,9 +11,11 @@ import type { SystemScope } from "./scope.ts";
 
 const SYSTEM_REPOSITORIES = {
   assessments: AssessmentsRepository,
+  assignment: CaseAssignmentRepository,
   cpsRouting: CpsRoutingRepository,
   deadlines: DeadlinesRepository,
   intake: IntakeCasesRepository,
+  notifications: NotificationsRepository,
   obligations: ObligationsRepository,
   tips: TipsRepository,
 } as const;

@@ -84,6 +84,8 @@ export class ObligationsRepository {
         "obligations.owner_role",
         "obligations.status",
         "obligations.version",
+        "cases.agency_id",
+        "cases.case_number",
       ])
       .where("obligations.id", "=", obligationId)
       .where(caseInScope(actor, this.s.nowIso))

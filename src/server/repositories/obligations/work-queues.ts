@@ -1,5 +1,9 @@
-import { sql } from "kysely";
-import { caseInScopeForList } from "../../access/policy.ts";
+import { type ExpressionBuilder, sql } from "kysely";
+import { ACTION_CATALOGUE } from "../../../domain/assessment/actions.ts";
+import { dueState } from "../../../domain/obligation-urgency.ts";
+import { IMMEDIATE_GRACE_MS } from "../../../domain/obligations.ts";
+import { caseInScopeForList, roleQueueOf } from "../../access/policy.ts";
+import type { Database } from "../../db/schema.ts";
 import type { Scope } from "../scope.ts";
 
 /**
@@ -10,7 +14,8 @@ export class WorkQueuesRepository {
   constructor(private readonly s: Scope) {}
 
   /**
-   * "My work": open obligations owned by the caller, or by the caller's role on cases in scope,
+   * "My work": open obligations owned by the caller, and those waiting unclaimed in the caller's
+   * role queue (`roleQueueOf`), on open cases (a closed case leaves every queue),
    * soonest due first (obligations without a clock last). Three parts, each read in the order of
    * an index and cut at the page, then merged: the caller's own, the role's with a due time, the
    * role's without; an `or` of the two owners would make the database sort every open one.
@@ -27,15 +32,18 @@ export class WorkQueuesRepository {
           "cases.case_number",
           "obligations.action_id",
           "obligations.owner_role",
+          "obligations.owner_user_id",
           "obligations.due_at",
           "obligations.status",
           "obligations.version",
         ])
-        .where("obligations.status", "=", "open");
+        .where("obligations.status", "=", "open")
+        .where("cases.status", "=", "open");
     const role = () =>
       open()
         .where("obligations.owner_role", "=", actor.role)
         .where("obligations.owner_user_id", "is", null)
+        .where(roleQueueOf(actor))
         .where(caseInScopeForList(actor, now));
     const undatedLast = sql<number>`case when due_at is null then 1 else 0 end`;
     const own = open()
@@ -77,13 +85,18 @@ export class WorkQueuesRepository {
       caseNumber: r.case_number,
       actionId: r.action_id,
       ownerRole: r.owner_role,
+      claimed: r.owner_user_id !== null,
       dueAt: r.due_at,
-      overdue: r.due_at !== null && r.due_at < now,
+      dueState: dueState({ actionId: r.action_id, dueAt: r.due_at }, this.s.now),
+      overdue: dueState({ actionId: r.action_id, dueAt: r.due_at }, this.s.now) === "overdue",
       version: Number(r.version),
     }));
   }
 
-  /** Every open obligation past its due time on the cases in the caller's scope, oldest first. */
+  /**
+   * Every open obligation past its due time on the open cases in the caller's scope, oldest
+   * first; a report due "immediately" only once its grace has run out (`overdueAfter`).
+   */
   async overdue(limit: number) {
     const now = this.s.nowIso;
     const rows = await this.s.trx
@@ -99,7 +112,9 @@ export class WorkQueuesRepository {
         "obligations.due_at",
       ])
       .where("obligations.status", "=", "open")
+      .where("cases.status", "=", "open")
       .where("obligations.due_at", "<", now)
+      .where(pastGrace(this.s.now))
       .where(caseInScopeForList(this.s.actor, now))
       .orderBy("obligations.due_at")
       .limit(limit)
@@ -157,6 +172,7 @@ export class WorkQueuesRepository {
           .whereRef("obligations.case_id", "=", "c.id")
           .where("obligations.status", "=", "open")
           .where("obligations.due_at", "<", now)
+          .where(pastGrace(this.s.now))
           .as("overdueObligations"),
       ])
       .orderBy("c.received_at")
@@ -167,4 +183,19 @@ export class WorkQueuesRepository {
       overdueObligations: Number(r.overdueObligations ?? 0),
     }));
   }
+}
+
+/** Actions due "immediately": overdue only after their grace (domain/obligation-urgency). */
+const IMMEDIATE_ACTIONS = Object.values(ACTION_CATALOGUE)
+  .filter((a) => a.deadline.kind === "immediately")
+  .map((a) => a.id);
+
+/** SQL form of `overdueAfter`: an obligation already past due is overdue unless still in grace. */
+function pastGrace(now: Date) {
+  const graceEnd = new Date(now.getTime() - IMMEDIATE_GRACE_MS).toISOString();
+  return (eb: ExpressionBuilder<Database, "obligations">) =>
+    eb.or([
+      eb("obligations.action_id", "not in", IMMEDIATE_ACTIONS),
+      eb("obligations.due_at", "<", graceEnd),
+    ]);
 }

@@ -15,7 +15,10 @@ export type { OpenedCase };
 
 /** What intake's work needs of its unit, whether a person asked or nobody did (a public tip). */
 export interface IntakeWork extends UnitBasics {
-  readonly repos: Pick<Repositories, "assessments" | "cpsRouting" | "intake" | "obligations">;
+  readonly repos: Pick<
+    Repositories,
+    "assessments" | "assignment" | "cpsRouting" | "intake" | "notifications" | "obligations"
+  >;
 }
 
 /** The audit action of opening a case, whichever way it is opened. */

@@ -10,6 +10,7 @@ import type { Actor } from "../../access/actor.ts";
 import type { AppContext } from "../../context.ts";
 import { badRequest } from "../../errors.ts";
 import { asCaller } from "../../unit-of-work/as-caller.ts";
+import { assignOwners, type IntakeTaker } from "./assign-owners.ts";
 import { type IntakeWork, OPEN_CASE_UNIT, openCaseIn } from "./open-case.ts";
 
 export interface IntakeResult {
@@ -18,6 +19,8 @@ export interface IntakeResult {
   determination: string;
   /** The CPS office a child's case went to, when it was taken in elsewhere. */
   routedToAgencyId: string | null;
+  /** The named worker who answers for the case, or null when its office reaches no one. */
+  assignedUserId: string | null;
   obligations: { actionId: string; ownerRole: string; dueAt: string | null }[];
 }
 
@@ -38,18 +41,24 @@ export function takeIntake(
     refusal: "Your role cannot take in cases.",
   } as const;
   return asCaller(ctx, actor, spec, (w) =>
-    takeIntakeIn(w, { id: actor.agencyId, kind: actor.agencyKind }, input),
+    takeIntakeIn(w, { id: actor.agencyId, kind: actor.agencyKind }, input, {
+      userId: actor.userId,
+      role: actor.role,
+    }),
   );
 }
 
 /**
- * Intake's work inside a unit, for an agency (the caller's, or the public tip queue): a child's
- * report taken in anywhere but CPS is routed to the county's CPS office (domain/intake-routing).
+ * Intake's work inside a unit, for an agency (the caller's, or the public tip queue's): a child's
+ * report taken in anywhere but CPS is routed to the county's CPS office (domain/intake-routing),
+ * and the case gets its named owners (`assignOwners`). `takenBy` is who took it in: the caller,
+ * or for a public tip the person triaging the statewide queue (null when nobody does).
  */
 export async function takeIntakeIn(
   w: IntakeWork,
   intakeAgency: { id: string; kind: string },
   input: IntakeInput,
+  takenBy: IntakeTaker | null,
 ): Promise<IntakeResult> {
   // The clocks of every obligation start at receivedAt: a time ahead of ours would start them
   // late. (openCase itself takes any time: loaders and tests bring their own clocks.)
@@ -75,15 +84,19 @@ export async function takeIntakeIn(
     specializedPlanHours: SPECIALIZED_PLAN_HOURS,
   });
   await w.repos.obligations.plan(opened.id, plans, opened.receivedAt);
-  let routedToAgencyId: string | null = null;
-  if (routesToCps(assessment.actions, intakeAgency.kind)) {
-    routedToAgencyId = await w.repos.cpsRouting.officeFor(input.countyFips ?? null);
-    await w.repos.intake.routeTo(opened.id, routedToAgencyId);
-  }
+  const owners = await assignOwners(w, {
+    caseId: opened.id,
+    caseNumber: opened.caseNumber,
+    countyFips: input.countyFips ?? null,
+    intakeAgencyId: intakeAgency.id,
+    routesToCps: routesToCps(assessment.actions, intakeAgency.kind),
+    takenBy,
+  });
   return {
     caseId: opened.id,
     caseNumber: opened.caseNumber,
-    routedToAgencyId,
+    routedToAgencyId: owners.routedToAgencyId,
+    assignedUserId: owners.assignedUserId,
     determination: assessment.determination,
     obligations: plans.map((p) => ({ actionId: p.actionId, ownerRole: p.owner, dueAt: p.dueAt })),
   };

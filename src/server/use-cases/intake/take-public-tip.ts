@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
 import type { PublicTipInput } from "../../../contract/intake/inputs.ts";
 import { PUBLIC_TIP_QUEUE } from "../../../domain/intake-routing.ts";
+import { isRole } from "../../../domain/roles.ts";
+import { PUBLIC_TIP_ROLES } from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
 import { withoutCaller } from "../../unit-of-work/without-caller.ts";
-import { ensureAgency } from "../accounts/administration-agency.ts";
 import { OPEN_CASE_UNIT } from "./open-case.ts";
 import { takeIntakeIn } from "./take-intake.ts";
 
@@ -11,24 +12,29 @@ const RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /**
  * A tip from the public help page: no login, so no caller and no Actor. It runs as a unit of
- * work without a caller (audited like staff intake, attributed to nobody), lands in the
- * statewide intake queue, and answers with a receipt code only, never with data.
+ * work without a caller (audited like staff intake, attributed to nobody) and lands with the
+ * people who triage the statewide intake queue (the role table's `triagesPublicTips`): the
+ * least-loaded of them takes it in, at their agency. Only when nobody holds that role does it
+ * go to the bare queue agency (`routing check` reports that). Answers with a receipt code only.
  */
 export async function takePublicTip(
   ctx: AppContext,
   input: PublicTipInput,
 ): Promise<{ receiptCode: string }> {
-  const queue = {
-    id: await ensureAgency(ctx, PUBLIC_TIP_QUEUE.name, PUBLIC_TIP_QUEUE.kind),
-    kind: PUBLIC_TIP_QUEUE.kind,
-  };
   return withoutCaller(ctx, OPEN_CASE_UNIT, async (w) => {
+    const triager = await w.repos.assignment.leastLoadedAnywhere(PUBLIC_TIP_ROLES);
+    const queue = triager
+      ? { id: triager.agencyId, kind: triager.agencyKind }
+      : { id: await w.repos.assignment.queueAgency(PUBLIC_TIP_QUEUE), kind: PUBLIC_TIP_QUEUE.kind };
     const { narrative, contact, ...tip } = input;
-    const result = await takeIntakeIn(w, queue, {
-      ...tip,
-      source: "public_web_form",
-      persons: [],
-    });
+    const takenBy =
+      triager && isRole(triager.role) ? { userId: triager.userId, role: triager.role } : null;
+    const result = await takeIntakeIn(
+      w,
+      queue,
+      { ...tip, source: "public_web_form", persons: [] },
+      takenBy,
+    );
     // Receipt codes are random, not derived from the case: they reveal nothing about it.
     const receiptCode = Array.from({ length: 10 }, () => RECEIPT_ALPHABET[randomInt(31)]).join("");
     await w.repos.tips.addReceipt(result.caseId, receiptCode);
