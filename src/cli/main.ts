@@ -23,6 +23,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "audit verify [--public-key KEY] | audit seal",
     load: () => import("./commands/audit.ts"),
   },
+  routing: {
+    summary:
+      "list the counties whose child reports would reach no CPS investigator of their own office",
+    usage: "routing check",
+    load: () => import("./commands/routing.ts"),
+  },
   backup: {
     summary:
       "write a consistent backup of the database, safe while servers run (docs/operations.md)",

@@ -14,6 +14,7 @@ import { noMailer, smtpMailer } from "./mail/mailer.ts";
 import type { Keyring } from "./security/keyring.ts";
 import { auditRoleGrants } from "./use-cases/audit/audit-role-grants.ts";
 import { loadKeyringForDatabase } from "./use-cases/operations/check-key-file.ts";
+import { checkRouting } from "./use-cases/operations/check-routing.ts";
 
 function packageVersion(): string {
   try {
@@ -99,6 +100,24 @@ async function main(): Promise<void> {
     { db, clock: systemClock, keyring },
     { onError: (e) => log.error({ err: e }, "audit sealer round failed") },
   );
+
+  // A report must never land in an empty office: say at start-up where routing reaches no one
+  // (counts and county names only; `cli routing check` lists them).
+  const routing = await checkRouting({ db, clock: systemClock, keyring });
+  const noOne = routing.unreached.filter((c) => c.fallsTo === "no_one");
+  if (noOne.length > 0 || !routing.publicTipsReachSomeone)
+    log.warn(
+      {
+        countiesReachingNoOne: noOne.length,
+        publicTipsReachSomeone: routing.publicTipsReachSomeone,
+      },
+      "some reports would reach no one: run `cli routing check`",
+    );
+  else if (routing.unreached.length > 0)
+    log.info(
+      { countiesFallingBackToStatewide: routing.unreached.length },
+      "child reports from some counties go to the statewide CPS office",
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

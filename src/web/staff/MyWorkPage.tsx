@@ -1,10 +1,11 @@
 import { useState } from "react";
 import type { Reply } from "../../contract/common.ts";
 import type { workReplies } from "../../contract/work/replies.ts";
+import { api } from "../api/client.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
-import { DeadlineBadge } from "../ui/Badge.tsx";
+import { Badge, DeadlineBadge } from "../ui/Badge.tsx";
 import { Button } from "../ui/Button.tsx";
 import { Link } from "../ui/Link.tsx";
 import { Page } from "../ui/Page.tsx";
@@ -26,6 +27,13 @@ export default function MyWorkPage() {
   const { me } = useSession();
   const [loaded, reload] =
     useApi<Reply<typeof workReplies.myObligations>>("/api/v1/me/obligations");
+  // Taking an item from the role's queue makes it mine by name; a lost race just reloads.
+  const take = async (id: string, version: number) => {
+    await api
+      .post(`/api/v1/obligations/${encodeURIComponent(id)}/take`, { version })
+      .catch(() => undefined);
+    reload();
+  };
   const [closing, setClosing] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const now = useNow();
@@ -46,7 +54,7 @@ export default function MyWorkPage() {
       ) : (
         <ul className="obligations">
           {loaded.data.obligations.map((o) => {
-            const overdue = o.dueAt !== null && Date.parse(o.dueAt) < now;
+            const overdue = o.dueState === "overdue";
             const label = actionLabel(lang, o.actionId);
             return (
               <li
@@ -55,13 +63,19 @@ export default function MyWorkPage() {
                 data-obligation={o.id}
               >
                 <div className="obligation-head">
-                  <DeadlineBadge dueAt={o.dueAt} now={now} />
+                  {o.dueState === "due_now" ? (
+                    <Badge tone="warning">{t("work.due_now")}</Badge>
+                  ) : (
+                    <DeadlineBadge dueAt={o.dueAt} now={now} />
+                  )}
                   <strong>{label}</strong>
                 </div>
                 <p className="obligation-meta">
                   <Link href={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseNumber}</Link>
                   {" · "}
-                  {labelFor(t, "role", o.ownerRole)}
+                  {o.claimed
+                    ? t("work.yours")
+                    : t("work.in_queue", { role: labelFor(t, "role", o.ownerRole) })}
                   {o.dueAt ? ` · ${t("work.due_at", { at: formatDateTime(o.dueAt, lang) })}` : ""}
                 </p>
                 {closing === o.id ? (
@@ -79,6 +93,14 @@ export default function MyWorkPage() {
                       reload();
                     }}
                   />
+                ) : !o.claimed ? (
+                  <Button
+                    variant="secondary"
+                    onClick={() => void take(o.id, o.version)}
+                    aria-label={t("work.take_named", { action: label, case: o.caseNumber })}
+                  >
+                    {t("work.take")}
+                  </Button>
                 ) : (
                   <Button
                     variant="secondary"

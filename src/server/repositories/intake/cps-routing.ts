@@ -1,6 +1,6 @@
 import { MISSISSIPPI_COUNTIES } from "../../../domain/counties.ts";
 import { CHILD_REPORT_RECEIVER } from "../../../domain/intake-routing.ts";
-import { ROUTED_CASE_ROLES } from "../../access/policy.ts";
+import { PUBLIC_TIP_ROLES, ROUTED_CASE_ROLES } from "../../access/policy.ts";
 import { AgenciesRepository } from "../accounts/agencies.ts";
 import { CaseAssignmentRepository, type Worker } from "../cases/assignment.ts";
 import type { ActingScope } from "../scope.ts";
@@ -73,6 +73,11 @@ export class CpsRoutingRepository {
   /** The office a report from the county reaches (kept for callers that need only the agency). */
   async officeFor(countyFips: string | null): Promise<string> {
     return (await this.routeChildReport(countyFips)).agencyId;
+  }
+
+  /** Who a public tip would land with now, or null: nobody triages the statewide queue. */
+  publicTipTriager() {
+    return new CaseAssignmentRepository(this.s).leastLoadedAnywhere(PUBLIC_TIP_ROLES);
   }
 
   /**
