@@ -1,5 +1,6 @@
 /** English: obligations' clocks and evidence, and closing a case safely (issue 13). */
 export const closingEn = {
+  "closing.outcome_needed": "Choose the outcome before closing the case.",
   "closing.due_now": "Due now",
   "closing.made_by_intake": "Made by this intake: taken in by CPS itself ({statute})",
   "closing.evidence.at": "When",
@@ -26,4 +27,5 @@ export const closingEn = {
   "closing.confirm.cancel": "Keep it open",
   "closing.case_closed_note": "This case is closed. Reopen it to add to it.",
   "closing.reopen_confirm": "Reopen this case? It is recorded on the timeline.",
+  "error.code.case_closed": "This case is closed. Reopen it to add to it.",
 } as const;

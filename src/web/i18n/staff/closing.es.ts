@@ -2,6 +2,7 @@ import type { closingEn } from "./closing.en.ts";
 
 /** Spanish, same keys as `closing.en.ts`. */
 export const closingEs: Record<keyof typeof closingEn, string> = {
+  "closing.outcome_needed": "Elija el resultado antes de cerrar el caso.",
   "closing.due_now": "Vence ahora",
   "closing.made_by_intake": "Hecho por esta admisión: recibido por el propio CPS ({statute})",
   "closing.evidence.at": "Cuándo",
@@ -29,4 +30,5 @@ export const closingEs: Record<keyof typeof closingEn, string> = {
   "closing.confirm.cancel": "Mantenerlo abierto",
   "closing.case_closed_note": "Este caso está cerrado. Reábralo para añadir algo.",
   "closing.reopen_confirm": "¿Reabrir este caso? Queda registrado en la cronología.",
-} as const;
+  "error.code.case_closed": "Este caso está cerrado. Reábralo para añadir algo.",
+};
