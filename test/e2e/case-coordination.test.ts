@@ -8,6 +8,7 @@ import {
   seriousA11yViolations,
   VIEWPORTS,
 } from "../support/browser.ts";
+import { closeCaseWithReasons } from "../support/closing-pages.ts";
 import { acceptSeat, chooseOption, declineSeat } from "../support/coordination-pages.ts";
 import { setUpTaskForce, takeChildCase } from "../support/coordination-setup.ts";
 import { type RunningServer, startServer } from "../support/server-process.ts";
@@ -291,14 +292,6 @@ describe("case coordination in Chromium", () => {
     await referrals.getByText("The referral was sent.").waitFor();
     await referrals.locator("li.referral", { hasText: "Name not shared" }).waitFor();
 
-    const status = page.locator(".panel-status");
-    await status.getByLabel("Outcome").selectOption({ label: "Services provided" });
-    await status.getByRole("button", { name: "Close the case" }).click();
-    await status.getByText(/^Closed on .*Outcome: Services provided\.$/).waitFor();
-    assert.match((await page.locator(".panel-summary").textContent()) ?? "", /StatusClosed/);
-    await assertAccessible(page, "case closed");
-    await status.getByRole("button", { name: "Reopen the case" }).click();
-    await status.getByRole("button", { name: "Close the case" }).waitFor();
     await page
       .locator(".panel-obligations li", { hasText: "CPS creates a specialized plan" })
       .getByText("Done")
@@ -326,6 +319,17 @@ describe("case coordination in Chromium", () => {
     await incoming.getByText("Victim-witness coordination: Accepted.").waitFor();
     await referral.getByRole("button", { name: "Mark completed" }).click();
     await incoming.getByText("Victim-witness coordination: Completed.").waitFor();
+
+    // Issue 13: the case closes only once the referral is answered and, in the confirmation,
+    // each open obligation is retired with a reason; then it can be reopened.
+    await page.goto(caseUrl());
+    const status = page.locator(".panel-status");
+    await closeCaseWithReasons(page, "Services provided", "Handled outside Waypoint in this test");
+    await status.getByText(/^Closed on .*Outcome: Services provided\.$/).waitFor();
+    assert.match((await page.locator(".panel-summary").textContent()) ?? "", /StatusClosed/);
+    await assertAccessible(page, "case closed");
+    await status.getByRole("button", { name: "Reopen the case" }).click();
+    await status.getByRole("button", { name: "Close the case" }).waitFor();
 
     // The advocate adds a document; it downloads as an attachment under its name.
     const files = advocate.page;
