@@ -17,6 +17,7 @@ export const CASE_ABILITY_NAMES = [
   "writeNote",
   "uploadDocument",
   "changeStatus",
+  "reassess",
 ] as const;
 export type CaseAbilities = Record<(typeof CASE_ABILITY_NAMES)[number], boolean>;
 

@@ -292,6 +292,8 @@ describe("case coordination in Chromium", () => {
     await referrals.getByText("The referral was sent.").waitFor();
     await referrals.locator("li.referral", { hasText: "Name not shared" }).waitFor();
 
+    // The obligations panel loads with the page (closing the case here used to reload it).
+    await page.goto(caseUrl());
     await page
       .locator(".panel-obligations li", { hasText: "CPS creates a specialized plan" })
       .getByText("Done")

@@ -216,6 +216,12 @@ describeOnEachDatabase("closing a case safely", (t) => {
     const writes = [
       () => as("cps").post(`/api/v1/cases/${id}/notes`, { body: "A late note" }),
       () =>
+        as("cps").post(`/api/v1/cases/${id}/assessments`, {
+          version: v + 1,
+          facts: MINOR_FACTS,
+          reason: "New facts after closing",
+        }),
+      () =>
         as("cps").post(`/api/v1/cases/${id}/plans`, {
           personId: victimId,
           kind: "cps_specialized_plan",

@@ -7,6 +7,8 @@ import {
   reportCitation,
   reportsMadeByIntake,
 } from "../../src/domain/closing.ts";
+import type { Actor } from "../../src/server/access/actor.ts";
+import { caseAbilities, refusedBecauseClosed } from "../../src/server/access/policy.ts";
 
 describe("obligations that tell the truth (issue 13)", () => {
   it("counts CPS's own hotline intake as the report to CPS (§ 43-21-353), nobody else's", () => {
@@ -56,5 +58,35 @@ describe("closing a case safely (issue 13)", () => {
     const both = closingProblem({ openObligations: 3, pendingReferrals: 2 }) ?? "";
     assert.match(both, /3 open obligations/);
     assert.match(both, /2 referrals still waiting/);
+  });
+});
+
+describe("a closed case takes no writes (issue 13, one rule in the policy)", () => {
+  const cps: Actor = {
+    userId: "u1",
+    membershipId: "m1",
+    agencyId: "a1",
+    agencyKind: "cps",
+    role: "cps_investigator",
+    via: "session",
+    clientIp: null,
+  };
+  it("keeps reading and reopening, and turns every writing ability off", () => {
+    const open = caseAbilities(cps, { agency_id: "a1", status: "open" }, true);
+    const closed = caseAbilities(cps, { agency_id: "a1", status: "closed" }, true);
+    assert.equal(open.writeNote, true);
+    for (const kept of ["read", "readIdentity", "readCaseFile", "changeStatus"] as const)
+      assert.equal(closed[kept], open[kept], kept);
+    for (const write of [
+      "writeNote",
+      "uploadDocument",
+      "sendReferral",
+      "formRat",
+      "reassess",
+    ] as const)
+      assert.equal(closed[write], false, write);
+    assert.ok(refusedBecauseClosed(cps, { agency_id: "a1", status: "closed" }, "writeNote"));
+    assert.ok(!refusedBecauseClosed(cps, { agency_id: "a1", status: "open" }, "writeNote"));
+    assert.ok(!refusedBecauseClosed(cps, { agency_id: "a1", status: "closed" }, "changeStatus"));
   });
 });

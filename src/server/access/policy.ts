@@ -189,6 +189,9 @@ function openCaseAbilities(
     uploadDocument: inScope && policy.seesIdentity,
     // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
     // when the case is held by victim services.
+    // Whoever can see the case may assess it again when facts change; it writes obligations, so
+    // a closed case refuses it until reopened (issue 13).
+    reassess: inScope,
     changeStatus:
       inScope &&
       (policy.changesCaseStatus === "any" ||
