@@ -78,6 +78,13 @@ describe("closing a case in Chromium", () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.screenshot({ path: artifactPath("closing-closed-phone.png"), fullPage: true });
     await page.setViewportSize(VIEWPORTS.desktop);
+    // Reopening (recorded on the timeline) brings the note form back.
+    await page.locator(".panel-status").getByRole("button", { name: "Reopen the case" }).click();
+    await page.locator(".panel-notes").getByLabel("Note", { exact: true }).waitFor();
+    await page
+      .locator(".panel-timeline")
+      .getByText(/Case reopened/)
+      .waitFor();
     assert.deepEqual(problems, []);
   });
 });
