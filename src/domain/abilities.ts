@@ -18,6 +18,7 @@ export const CASE_ABILITY_NAMES = [
   "uploadDocument",
   "changeStatus",
   "assignCase",
+  "reassess",
 ] as const;
 export type CaseAbilities = Record<(typeof CASE_ABILITY_NAMES)[number], boolean>;
 

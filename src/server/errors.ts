@@ -35,6 +35,15 @@ export const ERROR_CATALOGUE = {
     message: "Only victim-services records need a consent to be shared.",
   },
   invalid_transition: { status: 409, message: "The record cannot change that way now." },
+  case_closed: {
+    status: 409,
+    message: "This case is closed. Reopen it to add to it.",
+  },
+  case_has_open_work: {
+    status: 409,
+    message:
+      "This case still has open obligations or referrals waiting for an answer; settle them before closing it.",
+  },
   payload_too_large: { status: 413, message: "What was sent is too large." },
   unsupported_media_type: { status: 415, message: "This kind of file or content is not taken." },
   content_mismatch: { status: 415, message: "The file's content is not of the type it claims." },

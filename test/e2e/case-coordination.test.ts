@@ -17,9 +17,12 @@ async function assertAccessible(page: Page, what: string) {
   assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${what}`);
 }
 
-/** Refusals the test provokes on purpose (the 422 of a referral without consent) are not problems. */
+/**
+ * Refusals the test provokes on purpose (the 422 of a referral without consent, the 409 of a
+ * close with obligations still open) are not problems.
+ */
 const unexpected = (problems: string[]) =>
-  problems.filter((p) => !/the server responded with a status of (401|422)/.test(p));
+  problems.filter((p) => !/the server responded with a status of (401|409|422)/.test(p));
 
 const DAY_MS = 86_400_000;
 const NOTE = "Met at the clinic; prefers afternoon calls.";
@@ -291,14 +294,8 @@ describe("case coordination in Chromium", () => {
     await referrals.getByText("The referral was sent.").waitFor();
     await referrals.locator("li.referral", { hasText: "Name not shared" }).waitFor();
 
-    const status = page.locator(".panel-status");
-    await status.getByLabel("Outcome").selectOption({ label: "Services provided" });
-    await status.getByRole("button", { name: "Close the case" }).click();
-    await status.getByText(/^Closed on .*Outcome: Services provided\.$/).waitFor();
-    assert.match((await page.locator(".panel-summary").textContent()) ?? "", /StatusClosed/);
-    await assertAccessible(page, "case closed");
-    await status.getByRole("button", { name: "Reopen the case" }).click();
-    await status.getByRole("button", { name: "Close the case" }).waitFor();
+    // The obligations panel loads with the page (closing the case here used to reload it).
+    await page.goto(caseUrl());
     await page
       .locator(".panel-obligations li", { hasText: "CPS creates a specialized plan" })
       .getByText("Done")
@@ -326,6 +323,22 @@ describe("case coordination in Chromium", () => {
     await incoming.getByText("Victim-witness coordination: Accepted.").waitFor();
     await referral.getByRole("button", { name: "Mark completed" }).click();
     await incoming.getByText("Victim-witness coordination: Completed.").waitFor();
+
+    // Issue 13: closing asks for confirmation and lists what stays open; confirmed with the
+    // obligations neither met nor retired, the close is refused in words and the case stays open
+    // (its obligations are needed below; closing after retiring them is test/e2e/closing.test.ts).
+    await page.goto(caseUrl());
+    const status = page.locator(".panel-status");
+    await status.getByLabel("Outcome").selectOption({ label: "Services provided" });
+    await status.getByRole("button", { name: "Close the case" }).click();
+    const confirmation = status.getByRole("region", { name: "Close this case?" });
+    await confirmation.getByText(/^Open obligations \(\d+\)/).waitFor();
+    await confirmation.getByRole("button", { name: "Yes, close the case" }).click();
+    await confirmation.getByText(/^This case cannot close yet: \d+ open obligations/).waitFor();
+    await assertAccessible(page, "close refused with open obligations");
+    await confirmation.getByRole("button", { name: "Keep it open" }).click();
+    await status.getByRole("button", { name: "Close the case" }).waitFor();
+    assert.doesNotMatch((await page.locator(".panel-summary").textContent()) ?? "", /StatusClosed/);
 
     // The advocate adds a document; it downloads as an attachment under its name.
     const files = advocate.page;

@@ -319,16 +319,29 @@ describeOnEachDatabase("the shared case file", (t) => {
     assert.equal(byHt.statusCode, 404);
   });
 
-  it("closes a case with an outcome, refusing a stale version, and keeps a timeline", async () => {
+  it("closes a case with an outcome once nothing is open, refusing a stale version, and keeps a timeline", async () => {
     const url = `/api/v1/cases/${adultCase.id}/status`;
     const { version } = (await as("advocate").get(`/api/v1/cases/${adultCase.id}`)).json();
     const noOutcome = await as("advocate").post(url, { version, status: "closed" });
     assert.equal(noOutcome.statusCode, 400);
     assert.equal(noOutcome.json().error.field, "outcome");
+    // Issue 13: a case closes only once each open obligation is met or retired with a reason.
+    const withOpenWork = await as("advocate").post(url, {
+      version,
+      status: "closed",
+      outcome: "services_provided",
+    });
+    assert.equal(withOpenWork.statusCode, 409, withOpenWork.body);
+    assert.equal(withOpenWork.json().error.code, "case_has_open_work");
+    const open = (
+      (await as("advocate").get(`/api/v1/cases/${adultCase.id}/obligations`)).json()
+        .obligations as { id: string; status: string }[]
+    ).filter((o) => o.status === "open");
     const closed = await as("advocate").post(url, {
       version,
       status: "closed",
       outcome: "services_provided",
+      retire: open.map((o) => ({ obligationId: o.id, reason: "Services delivered; case ends" })),
     });
     assert.equal(closed.statusCode, 200, closed.body);
     const stale = await as("advocate").post(url, { version, status: "open" });

@@ -166,7 +166,12 @@ describeOnEachDatabase("intake and obligations", (t) => {
     const done = await close({
       version: first.version,
       status: "done",
-      evidence: { reference: "CPS-24-0091", spokeWith: "Intake worker on duty" },
+      // Issue 13: a report the law requires is recorded as made with its reference, whom and when.
+      evidence: {
+        reference: "CPS-24-0091",
+        spokeWith: "Intake worker on duty",
+        at: "2026-10-05T15:45:00Z",
+      },
     });
     assert.equal(done.statusCode, 200, done.body);
     assert.equal(done.json().version, first.version + 1);

@@ -26,6 +26,23 @@ export const changeStatusInput = z
     version: z.number().int().min(1),
     status: z.enum(CASE_STATUSES),
     outcome: z.enum(CASE_OUTCOMES).optional(),
+    /**
+     * Closing only: open obligations to retire with a reason in the same step (each retirement is
+     * recorded). Every obligation still open after them refuses the close (`case_has_open_work`).
+     */
+    retire: z
+      .array(
+        z.strictObject({
+          obligationId: z.string().min(1).max(100),
+          reason: z.string().trim().min(3).max(1000),
+        }),
+      )
+      .max(100)
+      .optional(),
+  })
+  .refine((v) => v.status === "closed" || v.retire === undefined, {
+    message: "obligations are retired only when closing a case",
+    path: ["retire"],
   })
   .refine((v) => v.status !== "closed" || v.outcome !== undefined, {
     message: "an outcome is required to close a case",

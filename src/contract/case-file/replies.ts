@@ -130,7 +130,12 @@ export const caseFileReplies = {
       })
       .nullable(),
   }),
-  statusChanged: z.object({ version: z.number(), status: z.string() }),
+  statusChanged: z.object({
+    version: z.number(),
+    status: z.string(),
+    /** Obligations retired with a reason in the same step as the close. */
+    retired: z.number(),
+  }),
 };
 
 export type CaseObligation = z.infer<typeof obligation>;

@@ -122,6 +122,50 @@ export function caseInScopeForList(actor: Actor, nowIso: string) {
 /** What the actor may do with one case it can see (sent to the client, which never re-derives it). */
 export function caseAbilities(
   actor: Actor,
+  c: { agency_id: string; status?: string },
+  inScope: boolean,
+): CaseAbilities {
+  const open = openCaseAbilities(actor, c, inScope);
+  return c.status === "closed" ? closedCase(open) : open;
+}
+
+/**
+ * What stays possible on a closed case (issue 13): reading it, and reopening it (changeStatus).
+ * Every other ability writes to the case, and writing to a closed case needs reopening first.
+ */
+const KEPT_WHEN_CLOSED: ReadonlySet<keyof CaseAbilities> = new Set([
+  "read",
+  "readIdentity",
+  "readCaseFile",
+  "breakGlass",
+  "changeStatus",
+] as const);
+
+function closedCase(abilities: CaseAbilities): CaseAbilities {
+  const kept = { ...abilities };
+  for (const name of Object.keys(kept) as (keyof CaseAbilities)[])
+    if (!KEPT_WHEN_CLOSED.has(name)) kept[name] = false;
+  return kept;
+}
+
+/**
+ * Whether the ability is refused only because the case is closed: the caller would have it on the
+ * open case (the unit of work answers `case_closed`, "reopen it", instead of "your role cannot").
+ */
+export function refusedBecauseClosed(
+  actor: Actor,
+  c: { agency_id: string; status?: string },
+  ability: keyof CaseAbilities,
+): boolean {
+  return (
+    c.status === "closed" &&
+    !KEPT_WHEN_CLOSED.has(ability) &&
+    openCaseAbilities(actor, c, true)[ability]
+  );
+}
+
+function openCaseAbilities(
+  actor: Actor,
   c: { agency_id: string },
   inScope: boolean,
 ): CaseAbilities {
@@ -148,6 +192,9 @@ export function caseAbilities(
     assignCase: mayAssignCase(actor, c, inScope),
     // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
     // when the case is held by victim services.
+    // Whoever can see the case may assess it again when facts change; it writes obligations, so
+    // a closed case refuses it until reopened (issue 13).
+    reassess: inScope,
     changeStatus:
       inScope &&
       (policy.changesCaseStatus === "any" ||

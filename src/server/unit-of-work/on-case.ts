@@ -1,8 +1,8 @@
 import type { Actor } from "../access/actor.ts";
-import { type CaseAbilities, caseAbilities } from "../access/policy.ts";
+import { type CaseAbilities, caseAbilities, refusedBecauseClosed } from "../access/policy.ts";
 import type { AppContext } from "../context.ts";
 import type { CaseRow } from "../db/schema.ts";
-import { type AppError, forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import type { Repositories } from "../repositories/bound.ts";
 import { runUnit, type Work } from "./unit-of-work.ts";
 
@@ -38,6 +38,8 @@ async function caseFor(
   const row = await w.repos.cases.findInScope(caseId);
   if (!row) throw refuse(notFound(needs.asked ?? "case"));
   const abilities = caseAbilities(w.actor, row, true);
+  // A closed case takes no writes until it is reopened (the policy says which abilities write).
+  if (refusedBecauseClosed(w.actor, row, needs.ability)) throw refuse(new AppError("case_closed"));
   if (!abilities[needs.ability]) throw refuse(forbidden("Your role cannot do this on this case."));
   return { row, abilities };
 }
@@ -45,7 +47,8 @@ async function caseFor(
 /**
  * A unit of work on one case. Inside the unit's transaction: the case within the caller's scope
  * (out of scope answers 404 exactly like a case that does not exist), then the named ability
- * (403 without it), then the work. Both refusals are audited after the rollback.
+ * (403 without it; 409 `case_closed` when only the case's being closed stands in the way), then
+ * the work. Both refusals are audited after the rollback.
  */
 export function onCase<T>(
   ctx: AppContext,

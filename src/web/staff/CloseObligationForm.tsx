@@ -1,4 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import {
+  missingReportEvidence,
+  type ReportEvidenceField,
+  reportCitation,
+} from "../../domain/closing.ts";
 import { ApiError, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
@@ -6,14 +11,20 @@ import { Button } from "../ui/Button.tsx";
 import { RadioGroup, TextArea, TextInput } from "../ui/Field.tsx";
 
 type Outcome = "done" | "not_applicable";
+type FieldName = ReportEvidenceField | "reason";
+type FieldErrors = Partial<Record<FieldName, string>>;
 
 /**
- * Closes an obligation with evidence (done: the report's reference and whom they spoke to) or
- * as not applicable (with a reason). The version sent is the one the user saw: if someone else
- * changed it meanwhile the server answers 409 and nothing changes.
+ * Closes an obligation with evidence (done: the report's reference, whom they reached and when)
+ * or as not applicable (with a reason). A report the law requires asks for all three, checked
+ * here by the same domain rule the server applies (domain/closing.ts); each error sits next to its
+ * field, the first one takes the focus, and errors of an earlier try are cleared. The version sent
+ * is the one the user saw: if someone else changed it meanwhile the server answers 409.
  */
 export function CloseObligationForm(props: {
   obligationId: string;
+  /** The obligation's action: a legal report needs its evidence (absent: the server says). */
+  actionId?: string;
   version: number;
   onClosed(): void;
   onCancel(): void;
@@ -23,18 +34,49 @@ export function CloseObligationForm(props: {
   const [status, setStatus] = useState<Outcome>("done");
   const [reference, setReference] = useState("");
   const [spokeWith, setSpokeWith] = useState("");
+  const [at, setAt] = useState("");
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const citation = props.actionId ? reportCitation(props.actionId) : null;
+
+  // After a refused try, the first marked field takes the focus (WCAG 3.3.1).
+  useEffect(() => {
+    if (attempt === 0) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+
+  const atIso = at ? new Date(at).toISOString() : undefined;
+  const localErrors = (): FieldErrors => {
+    if (status === "not_applicable")
+      return reason.trim().length >= 3 ? {} : { reason: t("close.reason_needed") };
+    const missing = props.actionId
+      ? missingReportEvidence(props.actionId, "done", { reference, spokeWith, at })
+      : [];
+    const found: FieldErrors = {};
+    for (const f of missing) found[f] = t(`closing.missing.${f}`);
+    if (atIso && Date.parse(atIso) > Date.now() + 5 * 60_000) found.at = t("closing.future.at");
+    return found;
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setGeneral(null);
+    const found = localErrors();
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     setBusy(true);
-    setError(null);
     const evidence = {
       ...(reference.trim() ? { reference: reference.trim() } : {}),
       ...(spokeWith.trim() ? { spokeWith: spokeWith.trim() } : {}),
+      ...(atIso ? { at: atIso } : {}),
     };
     const body =
       status === "done"
@@ -44,12 +86,17 @@ export function CloseObligationForm(props: {
       await api.post(`/api/v1/obligations/${encodeURIComponent(props.obligationId)}/close`, body);
       props.onClosed();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) setStale(true);
-      else if (err instanceof ApiError && err.status === 400)
-        setError({ message: t("close.error.invalid"), ...(err.field ? { field: err.field } : {}) });
-      else if (err instanceof ApiError && err.status === 403)
-        setError({ message: t("error.forbidden") });
-      else setError({ message: t("close.error.failed") });
+      if (err instanceof ApiError && err.status === 409 && err.code === "conflict") setStale(true);
+      else if (err instanceof ApiError && err.status === 400 && err.field) {
+        // The server names the field ("evidence.reference"); its message is in plain words.
+        const field = err.field.replace(/^evidence\./, "") as FieldName;
+        setErrors({ [field]: err.message });
+        setAttempt((n) => n + 1);
+      } else if (err instanceof ApiError && err.status === 400)
+        setGeneral(t("close.error.invalid"));
+      else if (err instanceof ApiError && err.status === 403) setGeneral(t("error.forbidden"));
+      else if (err instanceof ApiError && err.status === 409) setGeneral(err.message);
+      else setGeneral(t("close.error.failed"));
     } finally {
       setBusy(false);
     }
@@ -65,10 +112,16 @@ export function CloseObligationForm(props: {
       </Alert>
     );
   }
-  const reasonError = error?.field?.includes("reason") ? t("close.reason_needed") : null;
+  const required = citation !== null && status === "done";
   return (
-    <form className="close-form" onSubmit={(e) => void submit(e)} autoComplete="off">
-      {error && !reasonError ? <Alert tone="error">{error.message}</Alert> : null}
+    <form
+      ref={form}
+      className="close-form"
+      onSubmit={(e) => void submit(e)}
+      autoComplete="off"
+      noValidate
+    >
+      {general ? <Alert tone="error">{general}</Alert> : null}
       <RadioGroup
         name={`close-${props.obligationId}`}
         label={t("close.outcome")}
@@ -77,15 +130,21 @@ export function CloseObligationForm(props: {
           { value: "not_applicable", label: t("close.not_applicable") },
         ]}
         value={status}
-        onChange={(v) => setStatus(v as Outcome)}
+        onChange={(v) => {
+          setStatus(v as Outcome);
+          setErrors({});
+        }}
       />
       {status === "done" ? (
         <>
+          {required ? <p className="muted">{t("closing.report_needs", { citation })}</p> : null}
           <TextInput
             label={t("close.reference")}
             hint={t("close.reference_hint")}
             value={reference}
             maxLength={200}
+            required={required}
+            error={errors.reference ?? null}
             onChange={(e) => setReference(e.target.value)}
           />
           <TextInput
@@ -93,14 +152,25 @@ export function CloseObligationForm(props: {
             hint={t("close.spoke_with_hint")}
             value={spokeWith}
             maxLength={200}
+            required={required}
+            error={errors.spokeWith ?? null}
             onChange={(e) => setSpokeWith(e.target.value)}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t("closing.at")}
+            hint={t("closing.at_hint")}
+            value={at}
+            required={required}
+            error={errors.at ?? null}
+            onChange={(e) => setAt(e.target.value)}
           />
         </>
       ) : (
         <TextArea
           label={t("close.reason")}
           hint={t("close.reason_hint")}
-          error={reasonError}
+          error={errors.reason ?? null}
           value={reason}
           maxLength={1000}
           required

@@ -147,4 +147,15 @@ export class ReferralsRepository {
       disclosedPersonIds: disclosed.map((r) => r.person_id),
     };
   }
+
+  /** How many of the case's referrals still wait for the receiving agency's answer (sent). */
+  async pendingOnCase(caseId: string): Promise<number> {
+    const row = await this.s.trx
+      .selectFrom("referrals")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("case_id", "=", caseId)
+      .where("status", "=", "sent")
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }

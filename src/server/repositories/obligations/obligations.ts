@@ -80,6 +80,8 @@ export class ObligationsRepository {
       .select([
         "obligations.id",
         "obligations.case_id",
+        "obligations.action_id",
+        "cases.status as case_status",
         "obligations.owner_user_id",
         "obligations.owner_role",
         "obligations.status",

@@ -1,35 +1,77 @@
 import type { ChangeStatusInput } from "../../../contract/case-file/inputs.ts";
+import { closingProblem } from "../../../domain/closing.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { AppContext } from "../../context.ts";
-import { conflict } from "../../errors.ts";
-import { onCase } from "../../unit-of-work/on-case.ts";
+import { AppError, conflict } from "../../errors.ts";
+import { type CaseWork, onCase } from "../../unit-of-work/on-case.ts";
 
 /**
- * Closes a case or reopens it. Closing records the outcome (the statistics of
- * § 97-3-54.9 count them); reopening clears it. Open obligations stay open: closing a case does
- * not make an unmet legal duty disappear, it stays on the overdue list.
+ * Closes a case or reopens it. Closing records the outcome (the statistics of § 97-3-54.9 count
+ * them); reopening clears it and is on the timeline. A case closes only when nothing is left
+ * open (domain/closing.ts): the obligations the person retires with a reason in the same step are
+ * retired first, each recorded; anything else still open, or a referral still waiting for its
+ * answer, refuses the close and nothing changes.
  */
 export function changeCaseStatus(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
   input: ChangeStatusInput,
-): Promise<{ version: number; status: string }> {
+): Promise<{ version: number; status: string; retired: number }> {
   const spec = { caseId, action: "case.change_status", ability: "changeStatus" } as const;
   return onCase(ctx, actor, spec, async (w) => {
+    const retired = input.status === "closed" ? await settleBeforeClosing(w, caseId, input) : 0;
     const outcome = input.outcome ?? null;
-    const changed = await w.repos.cases.changeStatus(caseId, { ...input, outcome });
+    const { retire: _retire, ...change } = input;
+    const changed = await w.repos.cases.changeStatus(caseId, { ...change, outcome });
     if (!changed)
       throw conflict("Someone changed this case since you opened it; reload to see their change.");
     await w.repos.events.append({
       caseId,
       kind: input.status === "closed" ? "case_closed" : "case_reopened",
-      data: { outcome },
+      data: { outcome, ...(retired > 0 ? { retiredObligations: retired } : {}) },
     });
     w.record({
-      fields: ["status", ...(outcome ? ["outcome"] : [])],
-      detail: { status: input.status, ...(outcome ? { caseOutcome: outcome } : {}) },
+      fields: ["status", ...(outcome ? ["outcome"] : []), ...(retired > 0 ? ["obligations"] : [])],
+      detail: {
+        status: input.status,
+        ...(outcome ? { caseOutcome: outcome } : {}),
+        ...(retired > 0 ? { retiredObligations: retired } : {}),
+      },
     });
-    return { version: input.version + 1, status: input.status };
+    return { version: input.version + 1, status: input.status, retired };
   });
+}
+
+/** Retires what the person chose to retire, then refuses the close if anything is left open. */
+async function settleBeforeClosing(
+  w: CaseWork,
+  caseId: string,
+  input: ChangeStatusInput,
+): Promise<number> {
+  const open = (await w.repos.obligations.listStanding(caseId)).filter((o) => o.status === "open");
+  const reasons = new Map((input.retire ?? []).map((r) => [r.obligationId, r.reason]));
+  for (const id of reasons.keys())
+    if (!open.some((o) => o.id === id))
+      throw new AppError(
+        "invalid_transition",
+        "One of the obligations to retire is not open on this case any more; reload and try again.",
+        "retire",
+      );
+  for (const o of open) {
+    const reason = reasons.get(o.id);
+    if (reason === undefined) continue;
+    await w.repos.obligations.retire(o, reason);
+    await w.repos.events.append({
+      caseId,
+      kind: "obligation_closed",
+      data: { obligationId: o.id, status: "not_applicable", onCaseClose: true },
+    });
+  }
+  const problem = closingProblem({
+    openObligations: open.length - reasons.size,
+    pendingReferrals: await w.repos.referrals.pendingOnCase(caseId),
+  });
+  if (problem) throw new AppError("case_has_open_work", problem);
+  return reasons.size;
 }

@@ -11,8 +11,8 @@ import { onCase } from "../../unit-of-work/on-case.ts";
  * Assesses a case again when facts change. Actions the new assessment requires and the case does
  * not have yet become obligations (their clocks still run from the tip); open obligations it no
  * longer requires are retired as not applicable, with the reason recorded. Done ones stay done.
- * Whoever can see the case may assess it again (`read`): a role without case access finds no
- * case (404), as before.
+ * Whoever can see the case may assess it again (`reassess`, as wide as `read`; refused on a
+ * closed case): a role without case access finds no case (404), as before.
  */
 export function reassessCase(
   ctx: AppContext,
@@ -20,7 +20,7 @@ export function reassessCase(
   caseId: string,
   input: ReassessInput,
 ): Promise<{ determination: string; version: number; added: string[]; retired: string[] }> {
-  const spec = { caseId, action: "case.assess", ability: "read" } as const;
+  const spec = { caseId, action: "case.assess", ability: "reassess" } as const;
   return onCase(ctx, actor, spec, async (w) => {
     const assessment = assess(input.facts);
     const { determination } = assessment;

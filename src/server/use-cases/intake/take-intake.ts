@@ -1,5 +1,6 @@
 import type { IntakeInput } from "../../../contract/intake/inputs.ts";
 import { assess } from "../../../domain/assessment/engine.ts";
+import { reportsMadeByIntake } from "../../../domain/closing.ts";
 import { routesToCps } from "../../../domain/intake-routing.ts";
 import {
   planObligations,
@@ -84,6 +85,8 @@ export async function takeIntakeIn(
     specializedPlanHours: SPECIALIZED_PLAN_HOURS,
   });
   await w.repos.obligations.plan(opened.id, plans, opened.receivedAt);
+  for (const made of reportsMadeByIntake(assessment.actions, intakeAgency.kind))
+    await w.repos.obligations.meet(opened.id, made.actionId, made.evidence);
   const owners = await assignOwners(w, {
     caseId: opened.id,
     caseNumber: opened.caseNumber,

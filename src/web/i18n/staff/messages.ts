@@ -3,6 +3,8 @@ import { adminEn } from "./admin.en.ts";
 import { adminEs } from "./admin.es.ts";
 import { caseEn } from "./case.en.ts";
 import { caseEs } from "./case.es.ts";
+import { closingEn } from "./closing.en.ts";
+import { closingEs } from "./closing.es.ts";
 import { commonEn } from "./common.en.ts";
 import { commonEs } from "./common.es.ts";
 import { fileEn } from "./file.en.ts";
@@ -19,8 +21,26 @@ import { workEs } from "./work.es.ts";
  * compiler-checked). Imported by the staff shell only, so they load with its chunk.
  */
 export const STAFF_MESSAGES = {
-  en: { ...commonEn, ...workEn, ...caseEn, ...panelsEn, ...fileEn, ...labelsEn, ...adminEn },
-  es: { ...commonEs, ...workEs, ...caseEs, ...panelsEs, ...fileEs, ...labelsEs, ...adminEs },
+  en: {
+    ...commonEn,
+    ...workEn,
+    ...caseEn,
+    ...panelsEn,
+    ...fileEn,
+    ...labelsEn,
+    ...adminEn,
+    ...closingEn,
+  },
+  es: {
+    ...commonEs,
+    ...workEs,
+    ...caseEs,
+    ...panelsEs,
+    ...fileEs,
+    ...labelsEs,
+    ...adminEs,
+    ...closingEs,
+  },
 } satisfies Record<Language, object>;
 
 export type StaffMessageKey = keyof typeof STAFF_MESSAGES.en;

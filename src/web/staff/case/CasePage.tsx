@@ -38,6 +38,9 @@ export default function CasePage({ params }: RouteProps) {
       {search.get("created") ? (
         <Alert tone="success">{t("case.created", { number: detail.caseNumber })}</Alert>
       ) : null}
+      {detail.status === "closed" ? (
+        <Alert tone="info">{t("closing.case_closed_note")}</Alert>
+      ) : null}
       <div className="panels">
         {CASE_PANELS.filter((p) => !p.shownWhen || detail.abilities[p.shownWhen]).map((panel) => {
           const Panel = panel.component;

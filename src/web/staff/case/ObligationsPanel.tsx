@@ -4,13 +4,14 @@ import type { Reply } from "../../../contract/common.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/Alert.tsx";
-import { Badge, DeadlineBadge } from "../../ui/Badge.tsx";
+import { Badge } from "../../ui/Badge.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { Gate } from "../actions.tsx";
 import { CloseObligationForm } from "../CloseObligationForm.tsx";
 import { actionLabel, labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
 import { useNow } from "../useNow.ts";
+import { isOverdue, ObligationClock } from "./ObligationClock.tsx";
 import type { CasePanelProps } from "./panels.ts";
 
 /** Open first, soonest due first; then the closed ones, most recent first. */
@@ -30,6 +31,9 @@ function Evidence(props: { o: CaseObligation }) {
   const text = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : null);
   const reference = text(o.evidence?.reference);
   const spokeWith = text(o.evidence?.spokeWith);
+  const at = text(o.evidence?.at);
+  // CPS's own intake is the report to CPS (domain/closing.ts, Miss. Code § 43-21-353).
+  const byIntake = o.evidence?.madeBy === "intake";
   return (
     <p className="obligation-meta">
       <Badge tone={o.status === "done" ? "success" : "neutral"}>
@@ -38,6 +42,10 @@ function Evidence(props: { o: CaseObligation }) {
       {o.closedAt ? formatDateTime(o.closedAt, lang) : ""}
       {reference ? ` · ${t("close.reference")}: ${reference}` : ""}
       {spokeWith ? ` · ${t("close.spoke_with")}: ${spokeWith}` : ""}
+      {at ? ` · ${t("closing.evidence.at")}: ${formatDateTime(at, lang)}` : ""}
+      {byIntake
+        ? ` · ${t("closing.made_by_intake", { statute: text(o.evidence?.statute) ?? "" })}`
+        : ""}
       {o.reason ? ` · ${o.reason}` : ""}
     </p>
   );
@@ -71,11 +79,13 @@ export default function ObligationsPanel({ detail }: CasePanelProps) {
               {ordered(obligations).map((o) => {
                 const label = actionLabel(lang, o.actionId);
                 const open = o.status === "open";
-                const overdue = open && o.dueAt !== null && Date.parse(o.dueAt) < now;
+                const overdue = open && isOverdue(o, now);
                 return (
                   <li key={o.id} className={`obligation${overdue ? " obligation-overdue" : ""}`}>
                     <div className="obligation-head">
-                      {open ? <DeadlineBadge dueAt={o.dueAt} now={now} /> : null}
+                      {open ? (
+                        <ObligationClock actionId={o.actionId} dueAt={o.dueAt} now={now} />
+                      ) : null}
                       <strong>{label}</strong>
                     </div>
                     <p className="obligation-meta">
@@ -88,6 +98,7 @@ export default function ObligationsPanel({ detail }: CasePanelProps) {
                     {open && closing === o.id ? (
                       <CloseObligationForm
                         obligationId={o.id}
+                        actionId={o.actionId}
                         version={o.version}
                         onClosed={() => {
                           setClosed(label);
