@@ -77,6 +77,12 @@ export interface RolePolicy {
    */
   oversees: "none" | "rat_task_force";
   /**
+   * Reaches the cases on which its agency accepted a referral (accepted or completed, never one
+   * sent, declined or withdrawn): the provider who took the person on works the case on that
+   * recorded basis. What it sees there is still what the disclosure rules release.
+   */
+  reachesReferredCases: boolean;
+  /**
    * The kinds of agency whose staff hold this role (DOMAIN.md §1: CPS investigators work for
    * DCPS, certified HT investigators for law enforcement or MBI, advocates for a victim service
    * provider, …). An account is only ever granted a role that fits its agency.
@@ -102,6 +108,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
   cps_investigator: {
@@ -121,6 +128,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["cps"],
   },
   ht_investigator: {
@@ -140,6 +148,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: ["law_enforcement", "mbi"],
   },
   victim_advocate: {
@@ -159,6 +168,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["victim_services", "attorney_general"],
   },
   medical: {
@@ -178,6 +188,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["medical"],
   },
   shelter_staff: {
@@ -197,6 +208,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["shelter", "victim_services"],
   },
   task_force_lead: {
@@ -216,6 +228,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "own_agency",
     closesAnyObligation: false,
     oversees: "rat_task_force",
+    reachesReferredCases: true,
     agencyKinds: ["law_enforcement", "mbi"],
   },
   state_coordinator: {
@@ -235,6 +248,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "all",
     closesAnyObligation: true,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["mbi"],
   },
   analyst: {
@@ -254,6 +268,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
   agency_admin: {
@@ -273,6 +288,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "own_agency",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
   system_admin: {
@@ -292,6 +308,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
 };
