@@ -160,9 +160,7 @@ describeOnEachDatabase("the consent step of a referral", (t) => {
     assert.equal(sent.json().disclosureBasis, "consent");
     assert.equal(sent.json().consentId, recorded.json().id);
     const incoming = await as.nurse?.get("/api/v1/me/referrals");
-    const arrived = incoming
-      ?.json()
-      .referrals.find((r: { id: string }) => r.id === sent.json().id);
+    const arrived = incoming?.json().referrals.find((r: { id: string }) => r.id === sent.json().id);
     assert.equal(arrived?.identity.familyName, "Childcase");
   });
 

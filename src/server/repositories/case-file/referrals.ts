@@ -110,6 +110,7 @@ export class ReferralsRepository {
       .leftJoin("consents", "consents.id", "referrals.consent_id")
       .select([
         "referrals.id",
+        "referrals.case_id",
         "cases.case_number",
         "referrals.domain",
         "referrals.service",
@@ -131,6 +132,7 @@ export class ReferralsRepository {
     return {
       referrals: rows.map((r) => ({
         id: r.id,
+        caseId: r.case_id,
         caseNumber: r.case_number,
         domain: r.domain,
         service: openText(this.s.keyring, "referrals", "service", r.id, r.service),

@@ -3,10 +3,10 @@ import { STATUTORY_BASES } from "../../../domain/coordination/referral.ts";
 import { isMinorVictim } from "../../../domain/minor.ts";
 import type { Actor } from "../../access/actor.ts";
 import { referralDisclosure } from "../../access/policy.ts";
-import { consentHolderOnCase, consentStepWords } from "../consent/consent-step-words.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badRequest } from "../../errors.ts";
 import { onCase } from "../../unit-of-work/on-case.ts";
+import { consentHolderOnCase, consentStepWords } from "../consent/consent-step-words.ts";
 
 /**
  * Refers a victim to a provider. A referral that discloses identity to another agency needs a

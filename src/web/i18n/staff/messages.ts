@@ -5,6 +5,8 @@ import { caseEn } from "./case.en.ts";
 import { caseEs } from "./case.es.ts";
 import { commonEn } from "./common.en.ts";
 import { commonEs } from "./common.es.ts";
+import { consentStepEn } from "./consent-step.en.ts";
+import { consentStepEs } from "./consent-step.es.ts";
 import { fileEn } from "./file.en.ts";
 import { fileEs } from "./file.es.ts";
 import { labelsEn } from "./labels.en.ts";
@@ -19,8 +21,26 @@ import { workEs } from "./work.es.ts";
  * compiler-checked). Imported by the staff shell only, so they load with its chunk.
  */
 export const STAFF_MESSAGES = {
-  en: { ...commonEn, ...workEn, ...caseEn, ...panelsEn, ...fileEn, ...labelsEn, ...adminEn },
-  es: { ...commonEs, ...workEs, ...caseEs, ...panelsEs, ...fileEs, ...labelsEs, ...adminEs },
+  en: {
+    ...commonEn,
+    ...workEn,
+    ...caseEn,
+    ...panelsEn,
+    ...fileEn,
+    ...labelsEn,
+    ...adminEn,
+    ...consentStepEn,
+  },
+  es: {
+    ...commonEs,
+    ...workEs,
+    ...caseEs,
+    ...panelsEs,
+    ...fileEs,
+    ...labelsEs,
+    ...adminEs,
+    ...consentStepEs,
+  },
 } satisfies Record<Language, object>;
 
 export type StaffMessageKey = keyof typeof STAFF_MESSAGES.en;
