@@ -78,7 +78,7 @@ export interface RolePolicy {
   oversees: "none" | "rat_task_force";
   /**
    * Reaches the cases on which its agency accepted a referral (accepted or completed, never one
-   * sent, declined or withdrawn): the provider who took the person on works the case on that
+   * only sent, or declined): the provider who took the person on works the case on that
    * recorded basis. What it sees there is still what the disclosure rules release.
    */
   reachesReferredCases: boolean;

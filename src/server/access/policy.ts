@@ -47,8 +47,8 @@ export {
 
 /**
  * The referral statuses that give the receiving agency a recorded basis to work the case: it
- * accepted the person (and may have completed the service). A referral only sent, declined or
- * withdrawn gives nothing (docs/decisions/0006-consent-holder.md).
+ * accepted the person (and may have completed the service). A referral only sent, or declined,
+ * gives nothing (docs/decisions/0006-consent-holder.md).
  */
 const REFERRAL_SCOPE_STATUSES = ["accepted", "completed"] as const;
 
