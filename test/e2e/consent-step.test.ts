@@ -87,7 +87,9 @@ describe("consent recorded from the referral, in Chromium", () => {
 
     await step.getByRole("button", { name: "Record consent" }).click();
     // Pre-filled: the person, the clinic, the name; the advocate adds the date it runs to.
-    assert.equal(await step.getByLabel("Shared with").inputValue(), nurse.me.agencyId);
+    const sharedWith = step.getByLabel("Shared with");
+    await sharedWith.locator(`option[value="${nurse.me.agencyId}"]`).waitFor({ state: "attached" });
+    assert.equal(await sharedWith.inputValue(), nurse.me.agencyId);
     assert.equal(await step.getByLabel("Name and birth date").isChecked(), true);
     await step
       .getByLabel("Valid until")
@@ -108,7 +110,7 @@ describe("consent recorded from the referral, in Chromium", () => {
     const problems = collectProblems(page);
     const before = await page.request.get(new URL(`/api/v1/cases/${caseId}`, server.url).href);
     assert.equal(before.status(), 404, "a referral only sent does not open the case");
-    await page.goto(new URL("/", server.url).href);
+    await page.goto(new URL("/work", server.url).href);
     const item = page.locator("li.offer", { hasText: "Forensic exam" });
     await item.getByText("Lucia Sample").waitFor();
     await item.getByRole("button", { name: "Accept" }).click();

@@ -35,9 +35,11 @@ export function ConsentStep(props: {
         const names = { holder: step.holderAgencyName, recipient: step.recipientAgencyName };
         if (recorded || step.consentOnRecord)
           return (
-            <Alert tone="success">
-              {recorded ? t("consent_step.recorded") : t("consent_step.on_record", names)}
-            </Alert>
+            <section className="consent-step">
+              <Alert tone="success">
+                {recorded ? t("consent_step.recorded") : t("consent_step.on_record", names)}
+              </Alert>
+            </section>
           );
         return (
           <section className="consent-step" aria-labelledby="consent-step-title">
