@@ -77,6 +77,12 @@ export interface RolePolicy {
    */
   oversees: "none" | "rat_task_force";
   /**
+   * Reaches the cases on which its agency accepted a referral (accepted or completed, never one
+   * only sent, or declined): the provider who took the person on works the case on that
+   * recorded basis. What it sees there is still what the disclosure rules release.
+   */
+  reachesReferredCases: boolean;
+  /**
    * The kinds of agency whose staff hold this role (DOMAIN.md §1: CPS investigators work for
    * DCPS, certified HT investigators for law enforcement or MBI, advocates for a victim service
    * provider, …). An account is only ever granted a role that fits its agency.
@@ -124,6 +130,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
   cps_investigator: {
@@ -147,6 +154,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["cps"],
   },
   ht_investigator: {
@@ -170,6 +178,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: ["law_enforcement", "mbi"],
   },
   victim_advocate: {
@@ -193,6 +202,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["victim_services", "attorney_general"],
   },
   medical: {
@@ -216,6 +226,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["medical"],
   },
   shelter_staff: {
@@ -239,6 +250,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["shelter", "victim_services"],
   },
   task_force_lead: {
@@ -262,6 +274,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "own_agency",
     closesAnyObligation: false,
     oversees: "rat_task_force",
+    reachesReferredCases: true,
     agencyKinds: ["law_enforcement", "mbi"],
   },
   state_coordinator: {
@@ -285,6 +298,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "all",
     closesAnyObligation: true,
     oversees: "none",
+    reachesReferredCases: true,
     agencyKinds: ["mbi"],
   },
   analyst: {
@@ -308,6 +322,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
   agency_admin: {
@@ -331,6 +346,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "own_agency",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
   system_admin: {
@@ -354,6 +370,7 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     managesTaskForces: "none",
     closesAnyObligation: false,
     oversees: "none",
+    reachesReferredCases: false,
     agencyKinds: "any",
   },
 };

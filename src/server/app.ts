@@ -21,6 +21,7 @@ import { assignmentRoutes } from "./routes/assignment.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { caseFileRoutes } from "./routes/case-file.ts";
 import { caseRoutes } from "./routes/cases.ts";
+import { consentRoutes } from "./routes/consent.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { intakeRoutes } from "./routes/intake.ts";
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsRoutes(deps.config.metricsToken ?? null));
   await app.register(authRoutes(deps.ctx, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT));
   await app.register(caseRoutes(deps.ctx));
+  await app.register(consentRoutes(deps.ctx));
   await app.register(intakeRoutes(deps.ctx, publicLimit));
   await app.register(coordinationRoutes(deps.ctx));
   await app.register(administrationRoutes(deps.ctx));

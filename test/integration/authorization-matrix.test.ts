@@ -94,7 +94,7 @@ describeOnEachDatabase("authorization matrix", (t) => {
           const key = `${route.method} ${route.url}`;
           const client = await user.session(app);
           const url =
-            route.url.replace(":id", idFor(route.url, fixture)) + (QUERIES[route.url] ?? "");
+            route.url.replace(":id", idFor(route.url, fixture)) + queryFor(route.url, fixture);
           const before = await auditRows();
           const res = await client.request(
             route.method as "GET",
@@ -225,10 +225,17 @@ describeOnEachDatabase("authorization matrix", (t) => {
   }
 });
 
-/** Routes whose query string is required. */
-const QUERIES: Record<string, string> = {
+/** Routes whose query string is required (from the relation's fixture where it names records). */
+const QUERIES: Record<string, string | ((f: Fixture) => string)> = {
   "/api/v1/cases/:id/rat/candidates": "?seat=cps_investigator",
+  "/api/v1/cases/:id/consent-step": (f) =>
+    `?personId=${f.personId}&recipientAgencyId=${f.agencyId}`,
 };
+
+function queryFor(url: string, f: Fixture): string {
+  const q = QUERIES[url];
+  return typeof q === "function" ? q(f) : (q ?? "");
+}
 
 function idFor(url: string, f: Fixture): string {
   if (url.startsWith("/api/v1/cases/")) return f.caseId;

@@ -15,3 +15,13 @@ export const consentInput = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 export type ConsentInput = z.output<typeof consentInput>;
+
+/**
+ * Who records the consent a referral's name needs: asked of a case for one of its people and
+ * the agency the referral would go to (GET /api/v1/cases/:id/consent-step).
+ */
+export const consentStepQuery = z.strictObject({
+  personId: z.string().min(1),
+  recipientAgencyId: z.string().min(1),
+});
+export type ConsentStepQuery = z.output<typeof consentStepQuery>;

@@ -43,6 +43,8 @@ const openCase = z.object({
 /** A referral waiting on my agency: identity only under a disclosure basis. */
 const incomingReferral = z.object({
   id: z.string(),
+  /** The case, which an accepted referral lets the receiving agency open. */
+  caseId: z.string(),
   caseNumber: z.string(),
   domain: z.string(),
   service: z.string(),

@@ -3,7 +3,12 @@ import { PLAN_DOMAIN_CONSENT } from "../../domain/coordination/service-plan.ts";
 import { AGE_OF_MAJORITY } from "../../domain/minor.ts";
 import { type ConsentCategory, ROLE_POLICIES } from "../../domain/roles.ts";
 import type { Actor } from "./actor.ts";
-import { DISCLOSURE_KINDS, type DisclosureBasis, receivesChildReports } from "./disclosure.ts";
+import {
+  DISCLOSURE_KINDS,
+  type DisclosureBasis,
+  holdsConfidentialRecords,
+  receivesChildReports,
+} from "./disclosure.ts";
 
 /**
  * The consent rule of the access policy (re-exported by policy.ts, which is where callers import
@@ -178,4 +183,40 @@ export function referralIdentityDisclosed(nowIso: string) {
     and (referrals.disclosure_basis <> 'consent'
       or ${consentValidNow(sql.ref("referrals.to_agency_id"), nowIso, "identity")})
     then 1 else 0 end)`;
+}
+
+/** An agency as the consent rule needs it: which one, and of what kind. */
+export interface AgencyOfRecord {
+  id: string;
+  kind: string;
+}
+
+/**
+ * THE holder rule (docs/decisions/0006-consent-holder.md): whose record a consent about a
+ * person releases, and so whose advocates record it. A victim-services provider that serves the
+ * person (the actor's agency, on a case it reaches) holds its own record of them: what it
+ * learned and wrote while serving them is its own, bound by VAWA (34 U.S.C. 12291(b)(2)), and
+ * its advocate takes the person's written release in its name, whoever holds the case or first
+ * took the person in. Everyone else releases the person's record as the agency that took them in
+ * holds it (`persons.agency_id`). The consent's `holder_agency_id` is this agency; every SQL
+ * filter above asks consents of the agency whose record is read.
+ */
+export function consentHolderFor(
+  actor: Actor,
+  person: { holder: AgencyOfRecord; servedByActor: boolean },
+): AgencyOfRecord {
+  if (person.holder.id === actor.agencyId) return person.holder;
+  if (person.servedByActor && holdsConfidentialRecords(actor.agencyKind))
+    return { id: actor.agencyId, kind: actor.agencyKind };
+  return person.holder;
+}
+
+/**
+ * Who records the consent a disclosure needs, in plain words for the refusal and the page:
+ * an advocate at the holding agency when it is a victim-services provider (`advocate`), or no
+ * one in Waypoint when the holder's record is not one released by consent (`statute_only`:
+ * send it without the name, or name the statute).
+ */
+export function consentRecordedBy(holder: AgencyOfRecord): "advocate" | "statute_only" {
+  return holdsConfidentialRecords(holder.kind) ? "advocate" : "statute_only";
 }

@@ -19,8 +19,11 @@ import { holdsConfidentialRecords } from "./disclosure.ts";
 export * from "./account-policy.ts";
 export * from "./assignment-policy.ts";
 export {
+  type AgencyOfRecord,
   consentCovers,
+  consentHolderFor,
   consentOnRecord,
+  consentRecordedBy,
   consentStanding,
   consentValidNow,
   planContentVisible,
@@ -43,6 +46,13 @@ export {
  * expressions added by repositories) and decide single records (abilities), as in Medplum's
  * access policies. Routes never decide access themselves.
  */
+
+/**
+ * The referral statuses that give the receiving agency a recorded basis to work the case: it
+ * accepted the person (and may have completed the service). A referral only sent, or declined,
+ * gives nothing (docs/decisions/0006-consent-holder.md).
+ */
+const REFERRAL_SCOPE_STATUSES = ["accepted", "completed"] as const;
 
 /** SQL condition: the case row `cases` is within the actor's reach. */
 export function caseInScope(actor: Actor, nowIso: string) {
@@ -80,6 +90,17 @@ export function caseInScope(actor: Actor, nowIso: string) {
         ),
       );
     }
+    if (ROLE_POLICIES[actor.role].reachesReferredCases)
+      reach.push(
+        eb.exists(
+          eb
+            .selectFrom("referrals")
+            .select("referrals.id")
+            .whereRef("referrals.case_id", "=", "cases.id")
+            .where("referrals.to_agency_id", "=", actor.agencyId)
+            .where("referrals.status", "in", REFERRAL_SCOPE_STATUSES),
+        ),
+      );
     return eb.or(reach);
   };
 }
@@ -89,7 +110,7 @@ export function caseInScope(actor: Actor, nowIso: string) {
  * starts from what bounds it. A role that reaches its agency's cases or the state's reaches a
  * large share of them, so its list walks its own index in order and tests each row
  * (`caseInScope`). A team-scoped role reaches only the cases it is on (and those it broke the
- * glass into, or its task force convened a team for), a caseload that does not grow with the
+ * glass into, its task force convened a team for, or its agency accepted a referral on), a caseload that does not grow with the
  * state; testing every case for it would, so its list starts from those memberships:
  * `cases.id in (…)`, which the planner drives from the membership indexes.
  */
@@ -114,6 +135,14 @@ export function caseInScopeForList(actor: Actor, nowIso: string) {
           .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
           .select("rat_teams.case_id")
           .where("task_forces.agency_id", "=", actor.agencyId),
+      );
+    if (ROLE_POLICIES[actor.role].reachesReferredCases)
+      reached = reached.unionAll(
+        eb
+          .selectFrom("referrals")
+          .select("referrals.case_id")
+          .where("referrals.to_agency_id", "=", actor.agencyId)
+          .where("referrals.status", "in", REFERRAL_SCOPE_STATUSES),
       );
     return eb("cases.id", "in", reached);
   };

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { ConsentCategory } from "../../../domain/roles.ts";
-import { consentValidNow } from "../../access/policy.ts";
+import { caseInScope, consentValidNow } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
 import type { Scope } from "../scope.ts";
 import { openText, sealText } from "../sealed-text.ts";
@@ -23,14 +23,38 @@ export interface NewConsent {
 export class ConsentsRepository {
   constructor(private readonly s: Scope) {}
 
-  /** The person a consent would be about: the agency holding their record and its kind. */
-  personRecord(personId: string) {
-    return this.s.trx
+  /**
+   * The person a consent would be about: the agency that took them in and its kind, and whether
+   * the caller serves them (the person is on a case the caller reaches: the policy's
+   * `caseInScope`), which the holder rule (`consentHolderFor`) asks.
+   */
+  async personRecord(personId: string) {
+    const { actor, nowIso } = this.s;
+    const row = await this.s.trx
       .selectFrom("persons")
       .innerJoin("agencies", "agencies.id", "persons.agency_id")
       .select(["persons.id", "persons.agency_id", "persons.age_years", "agencies.kind"])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("case_persons")
+              .innerJoin("cases", "cases.id", "case_persons.case_id")
+              .select("cases.id")
+              .whereRef("case_persons.person_id", "=", "persons.id")
+              .where(caseInScope(actor, nowIso)),
+          )
+          .as("served"),
+      )
       .where("persons.id", "=", personId)
       .executeTakeFirst();
+    if (!row) return undefined;
+    const { served, ...person } = row;
+    return {
+      ...person,
+      holder: { id: row.agency_id, kind: row.kind },
+      servedByActor: Boolean(Number(served)),
+    };
   }
 
   /**
@@ -110,8 +134,8 @@ export class ConsentsRepository {
       .execute();
   }
 
-  /** A person's consents, newest first, each with whether it is valid now. */
-  async listAbout(personId: string) {
+  /** A person's consents held by `holderAgencyId`, newest first, each with whether it is valid now. */
+  async listAbout(personId: string, holderAgencyId: string) {
     // In force for its own recipient: the one rule, asked of the row itself.
     const valid = consentValidNow(sql.ref("consents.recipient_agency_id"), this.s.nowIso);
     const rows = await this.s.trx
@@ -130,6 +154,7 @@ export class ConsentsRepository {
       ])
       .select(sql<number>`(case when ${valid} then 1 else 0 end)`.as("valid"))
       .where("consents.person_id", "=", personId)
+      .where("consents.holder_agency_id", "=", holderAgencyId)
       .orderBy("consents.created_at", "desc")
       .execute();
     return rows.map(({ valid: v, ...r }) => ({

@@ -26,11 +26,14 @@ export interface NewReferral {
 export class ReferralsRepository {
   constructor(private readonly s: Scope) {}
 
-  /** The agency a referral would go to, with its kind (the disclosure rule asks it). */
+  /**
+   * An agency a referral names (its recipient, or the holder of the person's record), with its
+   * kind (the disclosure rule asks it) and name (a refusal says who records the consent).
+   */
   recipientAgency(agencyId: string) {
     return this.s.trx
       .selectFrom("agencies")
-      .select(["id", "kind"])
+      .select(["id", "kind", "name"])
       .where("id", "=", agencyId)
       .executeTakeFirst();
   }
@@ -107,6 +110,7 @@ export class ReferralsRepository {
       .leftJoin("consents", "consents.id", "referrals.consent_id")
       .select([
         "referrals.id",
+        "referrals.case_id",
         "cases.case_number",
         "referrals.domain",
         "referrals.service",
@@ -128,6 +132,7 @@ export class ReferralsRepository {
     return {
       referrals: rows.map((r) => ({
         id: r.id,
+        caseId: r.case_id,
         caseNumber: r.case_number,
         domain: r.domain,
         service: openText(this.s.keyring, "referrals", "service", r.id, r.service),

@@ -6,6 +6,7 @@ import { referralDisclosure } from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badRequest } from "../../errors.ts";
 import { onCase } from "../../unit-of-work/on-case.ts";
+import { consentHolderOnCase, consentStepWords } from "../consent/consent-step-words.ts";
 
 /**
  * Refers a victim to a provider. A referral that discloses identity to another agency needs a
@@ -23,24 +24,37 @@ export function sendReferral(
     const person = await w.repos.people.onCase(caseId, input.personId, "personId");
     const recipient = await w.repos.referrals.recipientAgency(input.toAgencyId);
     if (!recipient) throw badRequest("No such agency.", "toAgencyId");
+    // Whose record the name leaves from (the policy's holder rule): the sender's own, once a
+    // victim-services sender serves the person, else the agency that took the person in.
+    const holder = input.disclosesIdentity
+      ? await consentHolderOnCase(w, actor, person.agency_id)
+      : { id: person.agency_id, kind: "", name: "" };
     const consentId = await w.repos.consents.validFor({
       personId: person.id,
-      holderAgencyId: person.agency_id,
+      holderAgencyId: holder.id,
       recipientAgencyId: recipient.id,
       category: "identity",
     });
     const decision = referralDisclosure({
       disclosesIdentity: input.disclosesIdentity,
-      holderAgencyId: person.agency_id,
+      holderAgencyId: holder.id,
       recipientAgencyId: recipient.id,
       recipientKind: recipient.kind,
       minorVictim: isMinorVictim(person.part, person.age_years),
       hasValidConsent: consentId !== undefined,
       statutoryBasis: input.statutoryBasis,
     });
-    // The catalogue's words for the two refusals say what is missing.
+    // The refusal says what is missing and, for a consent, who records it.
     if (!decision.allowed)
-      throw w.refuse(new AppError(decision.code, undefined, "disclosesIdentity"));
+      throw w.refuse(
+        new AppError(
+          decision.code,
+          decision.code === "consent_required"
+            ? consentStepWords(holder, recipient.name)
+            : undefined,
+          "disclosesIdentity",
+        ),
+      );
     const basis = decision.basis;
     const sentUnder = basis === "consent" ? (consentId ?? null) : null;
     const statute = basis === "cps_report_minor" ? STATUTORY_BASES[basis].citation : null;

@@ -1,7 +1,11 @@
 import type { ConsentInput } from "../../../contract/consent/inputs.ts";
 import { type ConsentGiverRefusal, consentGiverRefusal } from "../../../domain/consent.ts";
 import type { Actor } from "../../access/actor.ts";
-import { holdsConfidentialRecords, keepsConsentsOf } from "../../access/policy.ts";
+import {
+  consentHolderFor,
+  holdsConfidentialRecords,
+  keepsConsentsOf,
+} from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badRequest, notFound } from "../../errors.ts";
 import { asCaller } from "../../unit-of-work/as-caller.ts";
@@ -18,8 +22,9 @@ const MAX_CONSENT_MS = 366 * 86_400_000;
 
 /**
  * Records a VAWA/VOCA release (34 U.S.C. 12291(b)(2)): informed, written, reasoned and
- * time-limited. Only the holding victim-services agency's advocates record it (to anyone else
- * the person does not exist). Consent is never a condition of service, so nothing else in
+ * time-limited. Only the advocates of the agency whose record it releases record it (the policy's
+ * `consentHolderFor`: their own agency's record once it serves the person on a case it reaches;
+ * to anyone else the person does not exist). Consent is never a condition of service, so nothing else in
  * Waypoint depends on it existing.
  */
 export function recordConsent(
@@ -36,8 +41,10 @@ export function recordConsent(
     if (expires - w.now.getTime() > MAX_CONSENT_MS)
       throw badRequest("expiresAt: must be within a year", "expiresAt");
     const person = await w.repos.consents.personRecord(personId);
-    if (!person || !keepsConsentsOf(actor, person.agency_id)) throw w.refuse(notFound("person"));
-    if (!holdsConfidentialRecords(person.kind))
+    const holder = person && consentHolderFor(actor, person);
+    if (!person || !holder || !keepsConsentsOf(actor, holder.id))
+      throw w.refuse(notFound("person"));
+    if (!holdsConfidentialRecords(holder.kind))
       throw new AppError(
         "consent_not_needed",
         "Only victim-services records need a consent to be shared.",
@@ -53,7 +60,7 @@ export function recordConsent(
       throw new AppError("consent_giver_not_allowed", GIVER_REFUSALS[refusal], "givenByPersonId");
     const id = await w.repos.consents.record({
       personId,
-      holderAgencyId: person.agency_id,
+      holderAgencyId: holder.id,
       recipientAgencyId: input.recipientAgencyId,
       givenByPersonId: input.givenByPersonId,
       categories: input.categories,

@@ -24,7 +24,7 @@ export const fileEn = {
 
   "consent.lead":
     "A consent lets another agency see what the person agreed to share, until it expires or is revoked.",
-  "consent.none_held": "Your agency holds no one's record on this case.",
+  "consent.none_held": "No one is recorded on this case yet.",
   "consent.none": "No consent recorded.",
   "consent.valid": "Valid",
   "consent.revoked": "Revoked",

@@ -27,7 +27,7 @@ export const fileEs: Record<keyof typeof fileEn, string> = {
 
   "consent.lead":
     "Un consentimiento permite a otra agencia ver lo que la persona aceptó compartir, hasta que vence o se revoca.",
-  "consent.none_held": "Su agencia no tiene el registro de nadie en este caso.",
+  "consent.none_held": "Todavía no hay nadie registrado en este caso.",
   "consent.none": "No hay consentimientos registrados.",
   "consent.valid": "Válido",
   "consent.revoked": "Revocado",

@@ -7,6 +7,8 @@ import { closingEn } from "./closing.en.ts";
 import { closingEs } from "./closing.es.ts";
 import { commonEn } from "./common.en.ts";
 import { commonEs } from "./common.es.ts";
+import { consentStepEn } from "./consent-step.en.ts";
+import { consentStepEs } from "./consent-step.es.ts";
 import { fileEn } from "./file.en.ts";
 import { fileEs } from "./file.es.ts";
 import { labelsEn } from "./labels.en.ts";
@@ -30,6 +32,7 @@ export const STAFF_MESSAGES = {
     ...labelsEn,
     ...adminEn,
     ...closingEn,
+    ...consentStepEn,
   },
   es: {
     ...commonEs,
@@ -40,6 +43,7 @@ export const STAFF_MESSAGES = {
     ...labelsEs,
     ...adminEs,
     ...closingEs,
+    ...consentStepEs,
   },
 } satisfies Record<Language, object>;
 

@@ -42,15 +42,19 @@ export function ConsentForm(props: {
   held: CasePerson[];
   persons: CasePerson[];
   onRecorded(): void;
+  /** Pre-filled from the step that needs the consent (a referral's person, recipient, name). */
+  initial?: { personId: string; recipientAgencyId: string; categories: string[]; purpose: string };
 }) {
   const { t } = useI18n();
   const action = useAction();
   const [agencies] = useAgencies();
-  const [personId, setPersonId] = useState(props.held[0]?.id ?? "");
+  const [personId, setPersonId] = useState(props.initial?.personId ?? props.held[0]?.id ?? "");
   const [givenBy, setGivenBy] = useState("");
-  const [recipientAgencyId, setRecipient] = useState("");
-  const [categories, setCategories] = useState<Set<string>>(new Set());
-  const [purpose, setPurpose] = useState("");
+  const [recipientAgencyId, setRecipient] = useState(props.initial?.recipientAgencyId ?? "");
+  const [categories, setCategories] = useState<Set<string>>(
+    new Set(props.initial?.categories ?? []),
+  );
+  const [purpose, setPurpose] = useState(props.initial?.purpose ?? "");
   const [form, setForm] = useState("signed_form");
   const [expiresOn, setExpiresOn] = useState("");
   const givers = eligibleGivers(props.persons, personId);

@@ -9,21 +9,24 @@ import { Badge } from "../../ui/Badge.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { Gate, useAction } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
-import { useSession } from "../session.tsx";
 import { useApi } from "../useApi.ts";
 import { ConsentForm } from "./ConsentForm.tsx";
 import type { CasePanelProps } from "./panels.ts";
-import { personLabel } from "./people.ts";
+import { personLabel, victimsOf } from "./people.ts";
 
 /**
  * Consent records (VAWA 34 U.S.C. 12291(b)(2): informed, written, reasoned, time-limited) for
- * the people whose records this advocate's agency holds: list, record, revoke. Shown only with
+ * the people this advocate's agency serves on the case, whose own record of them it holds: list,
+ * record, revoke. Shown only with
  * the case's `recordConsent` ability; revoking stops disclosure on the next request.
  */
 export default function ConsentsPanel({ detail }: CasePanelProps) {
   const { t } = useI18n();
-  const { me } = useSession();
-  const held = detail.persons.filter((p) => p.holderAgencyId === me.agencyId);
+  // The panel is shown with `recordConsent`: the reader's agency serves the people of this case
+  // and holds its own record of each (the server's holder rule, `consentHolderFor`). Consent is
+  // about the victims; each person is offered once.
+  const people = victimsOf(detail.persons).length ? victimsOf(detail.persons) : detail.persons;
+  const held = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i);
   const [round, setRound] = useState(0);
   const [recorded, setRecorded] = useState(false);
   if (held.length === 0) return <p>{t("consent.none_held")}</p>;

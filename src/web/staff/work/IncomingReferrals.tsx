@@ -12,6 +12,7 @@ import { Alert } from "../../ui/Alert.tsx";
 import { Badge } from "../../ui/Badge.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { TextArea } from "../../ui/Field.tsx";
+import { Link } from "../../ui/Link.tsx";
 import { ActionForm, Gate, useAction } from "../actions.tsx";
 import { labelFor } from "../labels.ts";
 import { useApi } from "../useApi.ts";
@@ -85,7 +86,13 @@ function ReferralItem(props: {
   return (
     <li className="offer" data-referral={r.id}>
       <p>
-        <strong>{r.service}</strong> · {labelFor(t, "domain", r.domain)} · {r.caseNumber}{" "}
+        <strong>{r.service}</strong> · {labelFor(t, "domain", r.domain)} ·{" "}
+        {r.status === "accepted" ? (
+          // Accepting is the recorded basis on which the agency now works the case.
+          <Link href={`/cases/${encodeURIComponent(r.caseId)}`}>{r.caseNumber}</Link>
+        ) : (
+          r.caseNumber
+        )}{" "}
         <Badge tone="info">{labelFor(t, "referral_status", r.status)}</Badge>
       </p>
       <p className="obligation-meta">
