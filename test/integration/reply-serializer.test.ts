@@ -51,6 +51,8 @@ const MY_OBLIGATIONS = {
     actionId: "cps_screen",
     ownerRole: "cps_investigator",
     dueAt: i === 1 ? null : "2026-01-02T00:00:00.000Z",
+    claimed: i === 1,
+    dueState: i === 1 ? "no_deadline" : "overdue",
     overdue: i === 2,
     version: 1.5,
     assigneeEmail: "someone@example.invalid",
