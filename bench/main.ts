@@ -48,6 +48,11 @@ const BENCHES: Record<
       "every list and queue per role at 10k and 100k cases, one client: p50/p95, ratio, queries, stall",
     load: () => import("./queues.ts"),
   },
+  caseload: {
+    summary:
+      "caseload search and filters and My work (200 obligations) at 10k and 100k cases, 50 users: p95, queries",
+    load: () => import("./caseload.ts"),
+  },
   "read-case": {
     summary: "read one case by id through the data layer vs a raw prepared statement, 100k cases",
     load: () => import("./read-case.ts"),

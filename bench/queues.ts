@@ -57,7 +57,7 @@ interface Measured {
   queries: number;
 }
 
-class Server {
+export class Server {
   child: ChildProcess | null = null;
   info: ServerInfo | null = null;
   constructor(private readonly path: string) {}

@@ -125,6 +125,45 @@ describeOnEachDatabase("the bulk loader", (t) => {
     assert.deepEqual(new Set(team.map((r) => r.case_id)), new Set(cases.map((c) => c.id)));
   });
 
+  it("keeps each case's urgency and assigned worker as intake would, and gives victims a birth date", async () => {
+    const cases = await t.db.kysely
+      .selectFrom("cases")
+      .select(["id", "agency_id", "next_due_at", "assigned_user_id"])
+      .execute();
+    const open = await t.db.kysely
+      .selectFrom("obligations")
+      .select(["case_id", "due_at"])
+      .where("status", "=", "open")
+      .execute();
+    for (const c of cases) {
+      const due = open
+        .filter((o) => o.case_id === c.id && o.due_at !== null)
+        .map((o) => o.due_at as string)
+        .sort();
+      assert.equal(c.next_due_at, due[0] ?? null, "next_due_at is the earliest open due time");
+    }
+    const workers = await t.db.kysely
+      .selectFrom("memberships")
+      .select(["user_id", "agency_id"])
+      .execute();
+    const assigned = cases.filter((c) => c.assigned_user_id !== null);
+    assert.ok(assigned.length > CASES / 2, "most cases have a worker");
+    for (const c of assigned)
+      assert.ok(
+        workers.some((w) => w.user_id === c.assigned_user_id && w.agency_id === c.agency_id),
+      );
+    const indexed = await t.db.kysely
+      .selectFrom("persons")
+      .innerJoin("case_persons", "case_persons.person_id", "persons.id")
+      .select(["persons.name_dob_index"])
+      .where("case_persons.part", "=", "victim")
+      .execute();
+    assert.ok(
+      indexed.every((p) => p.name_dob_index !== null),
+      "victims are findable by name and birth date",
+    );
+  });
+
   it("seals every identity field for its own row, so each decrypts there", async () => {
     const persons = await t.db.kysely.selectFrom("persons").selectAll().execute();
     const ciphertexts = new Set<string>();

@@ -10,6 +10,8 @@ export interface HoldingAgency {
   reporters: string[];
   /** Users who close cases and obligations the agency holds, by role. */
   byRole: Map<string, string[]>;
+  /** Users whose role holds cases (the role table's holdsCases): a case's assigned worker. */
+  workers: string[];
 }
 
 export interface BulkDirectory {
@@ -44,12 +46,14 @@ export async function readDirectory(db: Kysely<Database>): Promise<BulkDirectory
   const holders = agencies.map((a) => {
     const byRole = new Map<string, string[]>();
     const reporters: string[] = [];
+    const workers: string[] = [];
     for (const m of members) {
       if (m.agency_id !== a.id || !isRole(m.role)) continue;
       byRole.set(m.role, [...(byRole.get(m.role) ?? []), m.user_id]);
       if (ROLE_POLICIES[m.role].caseScope !== "none") reporters.push(m.user_id);
+      if (ROLE_POLICIES[m.role].holdsCases) workers.push(m.user_id);
     }
-    return { id: a.id, kind: a.kind, reporters, byRole };
+    return { id: a.id, kind: a.kind, reporters, byRole, workers };
   });
   const usable = holders.filter((h) => h.reporters.length > 0);
   if (usable.length === 0)

@@ -89,6 +89,9 @@ export class SyntheticCases {
       const identity = {
         givenName: r.pick(this.d.names.given),
         familyName: r.pick(this.d.names.family),
+        // A victim's birth date fits the age intake recorded: caseload search finds people by
+        // name and birth date (the name_dob blind index), so a state's data has both.
+        ...(part === "victim" ? { birthDate: birthDateFor(receivedMs, age, r.int(1, 360)) } : {}),
       };
       const sealed = sealIdentity(keyring, personId, identity);
       batch.persons.push([
@@ -130,7 +133,7 @@ export class SyntheticCases {
     const closedMs = r.chance(Math.min(0.85, Math.max(0, (ageDays - 30) / 400)))
       ? Math.min(this.d.nowMs, receivedMs + r.int(7, Math.max(7, Math.min(180, ageDays))) * DAY_MS)
       : null;
-    this.obligations(
+    const nextDueAt = this.obligations(
       batch,
       { caseId, holder, reporter, receivedMs, closedMs, caseNumber },
       assessment,
@@ -157,6 +160,9 @@ export class SyntheticCases {
       closedAt ?? received,
       closedAt,
       outcome,
+      // Intake hands a case to a worker of its agency; a closed case keeps the last one.
+      holder.workers.length ? r.pick(holder.workers) : null,
+      nextDueAt,
     ]);
   }
 
@@ -171,8 +177,10 @@ export class SyntheticCases {
       caseNumber: string;
     },
     assessment: Assessment,
-  ): void {
+  ): string | null {
     const { random: r, ids, keyring } = this.d;
+    // cases.next_due_at: the earliest due time of an open obligation (repositories/cases/urgency.ts).
+    let nextDueAt: string | null = null;
     const receivedAt = new Date(c.receivedMs);
     const received = receivedAt.toISOString();
     const plans = planObligations(assessment.actions, {
@@ -227,8 +235,13 @@ export class SyntheticCases {
         reason,
         status === "open" ? 1 : 2,
       ]);
-      if (status === "open" && dueMs !== null) this.pendingJobs(batch, id, receivedAt, dueMs);
+      if (status === "open" && dueMs !== null) {
+        this.pendingJobs(batch, id, receivedAt, dueMs);
+        if (plan.dueAt !== null && (nextDueAt === null || plan.dueAt < nextDueAt))
+          nextDueAt = plan.dueAt;
+      }
     });
+    return nextDueAt;
   }
 
   /** Older duties are mostly met; some past their due time stay open (the overdue queue). */
@@ -335,4 +348,15 @@ function factsFor(kind: Determination, minor: boolean, age: number): Facts {
   return minor
     ? { subject, sex: { act: true } }
     : { subject, sex: { act: true, valueExchanged: true } };
+}
+
+/** A birth date that makes the person `age` on `receivedMs`: `age` years and `daysPast` (1–360) days before. */
+function birthDateFor(receivedMs: number, age: number, daysPast: number): string {
+  const received = new Date(receivedMs);
+  const anniversary = Date.UTC(
+    received.getUTCFullYear() - age,
+    received.getUTCMonth(),
+    Math.min(received.getUTCDate(), 28),
+  );
+  return new Date(anniversary - daysPast * DAY_MS).toISOString().slice(0, 10);
 }

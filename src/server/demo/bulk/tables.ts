@@ -20,6 +20,8 @@ export const BULK_TABLES = {
     "updated_at",
     "closed_at",
     "outcome",
+    "assigned_user_id",
+    "next_due_at",
   ],
   persons: [
     "id",
