@@ -74,7 +74,11 @@ async function giveMyWork(db: Db): Promise<void> {
     .where("user_id", "!=", me.user_id)
     .orderBy("created_at")
     .executeTakeFirstOrThrow();
-  const agencyCases = k.selectFrom("cases").select("id").where("agency_id", "=", me.agency_id);
+  const agencyCases = k
+    .selectFrom("cases")
+    .select("id")
+    .where("agency_id", "=", me.agency_id)
+    .where("status", "=", "open");
   await k
     .updateTable("obligations")
     .set({ owner_user_id: colleague.user_id })
