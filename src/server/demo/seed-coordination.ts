@@ -6,12 +6,14 @@ const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * A demo task force: every CPS investigator, HT investigator and advocate is a member; HT
- * investigators and advocates hold certifications (one of them lapsed, so the demo shows a
- * refusal); the first of each role is on call for the next day, so forming a team works at once.
+ * A demo task force, set up 90 days ago (so the demo's older cases could convene it): every CPS
+ * investigator, HT investigator and advocate is a member; HT investigators and advocates hold
+ * certifications (one of them lapsed, so the demo shows a refusal); the first of each role is on
+ * call from two days ago until tomorrow, so forming a team works at once. Its id, or null.
  */
-export async function seedDemoTaskForce(db: Db, clock: Clock): Promise<void> {
-  const now = clock.now().getTime();
+export async function seedDemoTaskForce(db: Db, clock: Clock): Promise<string | null> {
+  const today = clock.now().getTime();
+  const now = today - 90 * DAY_MS;
   const lead = await db.kysely
     .selectFrom("memberships")
     .select(["agency_id", "user_id"])
@@ -23,7 +25,7 @@ export async function seedDemoTaskForce(db: Db, clock: Clock): Promise<void> {
     .select("user_id")
     .where("role", "=", "state_coordinator")
     .executeTakeFirst();
-  if (!lead || !recorder) return;
+  if (!lead || !recorder) return null;
   const taskForceId = newId();
   await db.kysely
     .insertInto("task_forces")
@@ -66,8 +68,8 @@ export async function seedDemoTaskForce(db: Db, clock: Clock): Promise<void> {
           kind: m.role,
           certified_by: m.role === "ht_investigator" ? "task_force_board" : "attorney_general",
           reference: `DEMO-${m.role === "ht_investigator" ? "HTB" : "AG"}-${1000 + members.indexOf(m)}`,
-          issued_on: isoDay(now - 400 * DAY_MS),
-          expires_on: expired ? isoDay(now - 10 * DAY_MS) : isoDay(now + 330 * DAY_MS),
+          issued_on: isoDay(today - 400 * DAY_MS),
+          expires_on: expired ? isoDay(today - 10 * DAY_MS) : isoDay(today + 330 * DAY_MS),
           recorded_by_user_id: recorder.user_id,
           created_at: new Date(now).toISOString(),
         })
@@ -81,10 +83,11 @@ export async function seedDemoTaskForce(db: Db, clock: Clock): Promise<void> {
           id: newId(),
           task_force_id: taskForceId,
           membership_id: m.id,
-          starts_at: new Date(now - DAY_MS / 4).toISOString(),
-          ends_at: new Date(now + DAY_MS).toISOString(),
+          starts_at: new Date(today - 2 * DAY_MS).toISOString(),
+          ends_at: new Date(today + DAY_MS).toISOString(),
         })
         .execute();
     }
   }
+  return taskForceId;
 }

@@ -14,7 +14,9 @@ import { hashPassword } from "../security/passwords.ts";
 import { withoutCallerIn } from "../unit-of-work/without-caller.ts";
 import { createUser } from "../use-cases/accounts/create-user.ts";
 import { OPEN_CASE_UNIT, openCaseIn } from "../use-cases/intake/open-case.ts";
+import { DemoPeople } from "./demo-people.ts";
 import { seedDemoTaskForce } from "./seed-coordination.ts";
+import { liveStory, STORIES, type Story } from "./seed-stories.ts";
 
 export interface SeedOptions {
   cases: number;
@@ -43,10 +45,12 @@ export interface SeedResult {
 export const DEMO_PASSWORD = "waypoint demo only 2026";
 
 const BATCH = 500;
+/** Cases lived through the use cases, stage by stage (seed-stories); the rest are archive. */
+const STAGED_CASES = 40;
 const DAY_MS = 86_400_000;
 
 /** Synthetic agencies, one or more of each kind, named like Mississippi's real ones. */
-function demoAgencies(faker: Faker): { name: string; kind: AgencyKind; county: string }[] {
+function demoAgencies(faker: Faker): { name: string; kind: AgencyKind; county: string | null }[] {
   const county = () => faker.helpers.arrayElement(MISSISSIPPI_COUNTIES);
   const named = (kind: AgencyKind, name: (c: string) => string) => {
     const c = county();
@@ -63,6 +67,13 @@ function demoAgencies(faker: Faker): { name: string; kind: AgencyKind; county: s
     named("medical", (c) => `${c} Forensic Clinic (demo)`),
     named("shelter", (c) => `${c} Safe House (demo)`),
     named("other", (c) => `${c} School District (demo)`),
+    // Last, so the printed logins of each role stay the county offices': the office a child's
+    // report falls back to when its county's office has no one (intake routing).
+    {
+      kind: "cps" as const,
+      name: "Child Protection Services, statewide intake (demo)",
+      county: null,
+    },
   ].filter((a) => AGENCY_KINDS.includes(a.kind));
 }
 
@@ -121,10 +132,38 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
     }
   }
 
+  const staged = Math.min(options.cases, STAGED_CASES);
+  const taskForceId = await seedDemoTaskForce(db, clock);
+  const people = await DemoPeople.load(db);
+  const covered = new Set(agencies.filter((a) => a.kind === "cps").map((a) => a.county_fips));
+  const quietCounty = MISSISSIPPI_COUNTIES.find((c) => !covered.has(c.fips))?.fips ?? null;
+  const deps = { base: ctx, people, faker, nowMs: now.getTime(), taskForceId, quietCounty };
+  for (let i = 0; i < staged; i++) {
+    await liveStory(deps, STORIES[i % STORIES.length] as Story, Math.floor(i / STORIES.length));
+    options.onProgress?.(i + 1, options.cases);
+  }
+  await openArchiveCases(db, ctx, faker, agencies, options, staged);
+  await analyzeDatabase(db); // the planner's statistics still describe the empty tables
+  return { agencies: agencies.length, users: logins.length, cases: options.cases, logins };
+}
+
+/**
+ * Cases beyond the staged ones (benchmarks seed thousands): opened directly, with no obligations,
+ * in batches, as older records brought over from before Waypoint. Fast, and not a story.
+ */
+async function openArchiveCases(
+  db: Db,
+  ctx: { db: Db; clock: Clock; keyring: Keyring },
+  faker: Faker,
+  agencies: { id: string; kind: string }[],
+  options: SeedOptions,
+  staged: number,
+): Promise<void> {
+  const now = ctx.clock.now();
   const holders = agencies.filter((a) =>
     ["cps", "law_enforcement", "victim_services"].includes(a.kind),
   );
-  for (let done = 0; done < options.cases; done += BATCH) {
+  for (let done = staged; done < options.cases; done += BATCH) {
     const size = Math.min(BATCH, options.cases - done);
     await db.kysely.transaction().execute(async (trx) => {
       for (let i = 0; i < size; i++) {
@@ -165,7 +204,4 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions): Prom
     });
     options.onProgress?.(done + size, options.cases);
   }
-  await seedDemoTaskForce(db, clock);
-  await analyzeDatabase(db); // the planner's statistics still describe the empty tables
-  return { agencies: agencies.length, users: logins.length, cases: options.cases, logins };
 }
