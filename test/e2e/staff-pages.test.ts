@@ -201,7 +201,10 @@ describe("staff pages in Chromium", () => {
     await page.getByRole("link", { name: "Overdue" }).click();
     // The demo's older cases have reports past their grace; the case just taken is due now,
     // so it is not overdue yet.
-    await page.locator("tr", { hasText: /Overdue by/ }).first().waitFor();
+    await page
+      .locator("tr", { hasText: /Overdue by/ })
+      .first()
+      .waitFor();
     assert.equal(await page.locator("tr", { hasText: caseNumber }).count(), 0);
     await assertAccessible(page, "overdue list");
     await page.screenshot({ path: artifactPath("overdue-desktop.png"), fullPage: true });

@@ -77,7 +77,7 @@ export async function liveStory(d: StoryDeps, story: Story, round: number): Prom
   if (!screener || !cps || !ht || !advocate) return;
   const childAge = faker.number.int({ min: 12, max: 17 });
   const adultAge = faker.number.int({ min: 19, max: 44 });
-  const child = (by: DemoPerson, source: IntakeInput["source"], county: string | null) =>
+  const child = (source: IntakeInput["source"], county: string | null) =>
     ({
       source,
       countyFips: county ?? undefined,
@@ -98,24 +98,24 @@ export async function liveStory(d: StoryDeps, story: Story, round: number): Prom
   switch (story) {
     case "overdue": {
       // A teacher's report three days ago: routed to the county's CPS office, nothing done since.
-      await intake(d, screener, child(screener, "school", cps.agencyCounty), t0(3 * DAY_MS));
+      await intake(d, screener, child("school", cps.agencyCounty), t0(3 * DAY_MS));
       return;
     }
     case "new": {
       // Twenty minutes ago, from a county whose office has no one: the statewide office has it.
-      await intake(d, screener, child(screener, "school", d.quietCounty), d.nowMs - 20 * MINUTE_MS);
+      await intake(d, screener, child("school", d.quietCounty), d.nowMs - 20 * MINUTE_MS);
       return;
     }
     case "team_forming": {
       const start = t0(6 * HOUR_MS);
-      const c = await intake(d, cps, child(cps, "cps_hotline", cps.agencyCounty), start);
+      const c = await intake(d, cps, child("cps_hotline", cps.agencyCounty), start);
       await meetOwn(d, c.caseId, start + 30 * MINUTE_MS, ["report_mbi_ht_coordinator"]);
       await formTeam(d, c.caseId, start + HOUR_MS, ["cps_investigator"]);
       return;
     }
     case "team_formed": {
       const start = t0(2 * DAY_MS);
-      const c = await intake(d, ht, child(ht, "law_enforcement", cps.agencyCounty), start);
+      const c = await intake(d, ht, child("law_enforcement", cps.agencyCounty), start);
       await formTeam(d, c.caseId, start + HOUR_MS, [
         "cps_investigator",
         "ht_investigator",
