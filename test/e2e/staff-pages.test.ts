@@ -141,7 +141,10 @@ describe("staff pages in Chromium", () => {
       await p.goto(at(server, "/work"));
       await p.locator(".obligation").first().waitFor();
     }
-    const cps = page.locator(".obligation", { hasText: "Report to Child Protection Services" });
+    // The demo's own cases are in the screener's work too: this case's report, by its number.
+    const cps = page
+      .locator(".obligation", { hasText: "Report to Child Protection Services" })
+      .filter({ hasText: caseNumber });
     // "Immediately" reads "Due now" during its grace, not "Overdue" the moment the case exists.
     await cps.getByText(/^Due now/).waitFor();
     assert.match((await cps.textContent()) ?? "", new RegExp(caseNumber));
@@ -151,19 +154,21 @@ describe("staff pages in Chromium", () => {
     await cps.getByRole("button", { name: /^Record outcome/ }).click();
     await page.getByLabel("Reference number").fill("CPS-REF-1234");
     await page.getByLabel("Whom you spoke to").fill("CPS intake worker");
+    // When the report was made: a minute ago, in the browser's local time.
+    const minuteAgo = new Date(Date.now() - 60_000 - new Date().getTimezoneOffset() * 60_000);
+    await page.getByLabel("When you made the report").fill(minuteAgo.toISOString().slice(0, 16));
     await assertAccessible(page, "close form");
     await page.getByRole("button", { name: "Save" }).click();
     await page
       .getByRole("status")
       .getByText(/^Recorded: Report to Child Protection Services/)
       .waitFor();
-    assert.equal(
-      await page.locator(".obligation", { hasText: "Report to Child Protection Services" }).count(),
-      0,
-    );
+    assert.equal(await cps.count(), 0);
 
     // The other tab still shows the old version: closing it again is a conflict.
-    const stale = other.locator(".obligation", { hasText: "Report to Child Protection Services" });
+    const stale = other
+      .locator(".obligation", { hasText: "Report to Child Protection Services" })
+      .filter({ hasText: caseNumber });
     await stale.getByRole("button", { name: /^Record outcome/ }).click();
     await other.getByText("Does not apply").click();
     await other.getByLabel("Why it does not apply").fill("Checking the conflict message");

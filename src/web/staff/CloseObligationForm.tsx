@@ -86,7 +86,13 @@ export function CloseObligationForm(props: {
       await api.post(`/api/v1/obligations/${encodeURIComponent(props.obligationId)}/close`, body);
       props.onClosed();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.code === "conflict") setStale(true);
+      // Changed or already closed by someone else since this page loaded: offer the reload.
+      if (
+        err instanceof ApiError &&
+        err.status === 409 &&
+        (err.code === "conflict" || err.code === "already_closed")
+      )
+        setStale(true);
       else if (err instanceof ApiError && err.status === 400 && err.field) {
         // The server names the field ("evidence.reference"); its message is in plain words.
         const field = err.field.replace(/^evidence\./, "") as FieldName;
