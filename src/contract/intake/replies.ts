@@ -13,6 +13,8 @@ const intake = z.object({
   caseId: z.string(),
   caseNumber: z.string(),
   routedToAgencyId: z.string().nullable(),
+  /** The named worker who answers for the case; null only when its office reaches no one. */
+  assignedUserId: z.string().nullable(),
   determination: z.string(),
   obligations: z.array(obligation),
 });

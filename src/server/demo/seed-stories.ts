@@ -129,7 +129,8 @@ export async function liveStory(d: StoryDeps, story: Story, round: number): Prom
       const c = await intake(d, advocate, adult("shelter"), start);
       await meetOwn(d, c.caseId, start + 2 * HOUR_MS);
       await plan(d, advocate, c.caseId, start + DAY_MS);
-      await refer(d, advocate, c.caseId, "medical", start + 2 * DAY_MS, true);
+      // The first round's referral still waits on the clinic (its first screen); later ones were accepted.
+      await refer(d, advocate, c.caseId, "medical", start + 2 * DAY_MS, round > 0);
       return;
     }
     case "referral_waiting": {

@@ -16,6 +16,7 @@ import { useSession } from "./session.tsx";
 import { useApi } from "./useApi.ts";
 import { useNow } from "./useNow.ts";
 import { IncomingReferrals } from "./work/IncomingReferrals.tsx";
+import { OverdueInMyArea } from "./work/OverdueInMyArea.tsx";
 import { SeatOffers } from "./work/SeatOffers.tsx";
 
 /**
@@ -41,6 +42,7 @@ export default function MyWorkPage() {
   return (
     <Page title={t("work.title")} lead={t("work.lead")}>
       <SeatOffers />
+      {me.abilities.overdueQueue ? <OverdueInMyArea /> : null}
       <h2>{t("work.obligations")}</h2>
       {closed ? <Alert tone="success">{t("work.closed", { action: closed })}</Alert> : null}
       {loaded.state === "loading" ? (

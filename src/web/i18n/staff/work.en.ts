@@ -129,4 +129,7 @@ export const workEn = {
   "incoming.decline_confirm": "Decline the referral",
   "incoming.reason": "Why you decline",
   "incoming.answered": "{service}: {status}.",
+  "work.overdue_area.title": "Overdue in your area ({count})",
+  "work.overdue_area.none": "Nothing in your area is overdue.",
+  "work.overdue_area.all": "See everything overdue",
 } as const;

@@ -135,4 +135,7 @@ export const workEs: Record<keyof typeof workEn, string> = {
   "incoming.decline_confirm": "Rechazar la remisión",
   "incoming.reason": "Por qué la rechaza",
   "incoming.answered": "{service}: {status}.",
+  "work.overdue_area.title": "Vencido en su área ({count})",
+  "work.overdue_area.none": "Nada en su área está vencido.",
+  "work.overdue_area.all": "Ver todo lo vencido",
 };

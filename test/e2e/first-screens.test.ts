@@ -1,0 +1,161 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { totpAt } from "../../src/server/auth/totp.ts";
+import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import {
+  artifactPath,
+  collectProblems,
+  launchBrowser,
+  seriousA11yViolations,
+  VIEWPORTS,
+} from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server-process.ts";
+import { demoLogins } from "../support/staff-session.ts";
+
+/**
+ * Issue 13: a caseworker's day. Each demo role's first screen, on first sign-in, has work; a
+ * teacher's report of a child reaches a named CPS investigator's My work.
+ */
+const CASE_ROLES = [
+  "screener",
+  "cps_investigator",
+  "ht_investigator",
+  "victim_advocate",
+  "medical",
+  "shelter_staff",
+  "task_force_lead",
+  "state_coordinator",
+] as const;
+
+/** Signs in through the pages; a role that sees identities sets up TOTP first, as a person would. */
+async function signIn(page: Page, server: RunningServer, email: string): Promise<void> {
+  await page.goto(new URL("/sign-in", server.url).href);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const secret = page.locator(".mfa-secret");
+  const heading = page.getByRole("heading", { level: 1, name: "My work" });
+  await Promise.race([secret.waitFor(), heading.waitFor()]).catch(() => undefined);
+  if (await secret.isVisible()) {
+    await page
+      .getByLabel("6-digit code")
+      .fill(await totpAt((await secret.textContent()) ?? "", new Date()));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("button", { name: "I have kept them, continue" }).click();
+  }
+  await heading.waitFor();
+}
+
+async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown) {
+  const answer = await page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await fetch("/api/v1/me").then((r) => r.json());
+      const res = await fetch(path, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          ...(method === "GET" ? {} : { "x-csrf-token": me.csrfToken }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    { method, path, body },
+  );
+  assert.ok(answer.status < 300, `${method} ${path}: ${answer.status}`);
+  return answer.json as T;
+}
+
+describe("a caseworker's day in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  /** Signed-in sessions by e-mail, kept for the day's later steps (TOTP is set up only once). */
+  const sessions = new Map<string, BrowserContext>();
+  const sessionOf = async (email: string) => {
+    const kept = sessions.get(email);
+    if (kept) return kept;
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await signIn(await context.newPage(), server, email);
+    sessions.set(email, context);
+    return context;
+  };
+  before(async () => {
+    // Seven cases: every stage of the demo once.
+    server = await startServer({ WAYPOINT_DEMO_CASES: "7" });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const c of sessions.values()) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const role of CASE_ROLES)
+    it(`the ${role.replaceAll("_", " ")}'s first screen has work (phone)`, async () => {
+      const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      const email = demoLogins(server, role)[0] as string;
+      await signIn(page, server, email);
+      sessions.set(email, context);
+      // Obligations, seat offers and referrals waiting are all items of work on this screen.
+      await page.locator(".obligation, .offer").first().waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${role}'s My work`);
+      await page.screenshot({
+        path: artifactPath(`first-screen-${role}-phone.png`),
+        fullPage: true,
+      });
+      assert.deepEqual(
+        problems.filter((p) => !/status of 401/.test(p)),
+        [],
+      );
+    });
+
+  it("a teacher's report of a child reaches a named CPS investigator's My work", async () => {
+    const page = await (await sessionOf(demoLogins(server, "screener")[0] as string)).newPage();
+    await page.goto(new URL("/work", server.url).href);
+    const { agencies } = await api<{
+      agencies: { id: string; kind: string; countyFips: string | null }[];
+    }>(page, "GET", "/api/v1/agencies");
+    const office = agencies.find((a) => a.kind === "cps" && a.countyFips !== null);
+    assert.ok(office?.countyFips);
+    const intake = await api<{ caseNumber: string; assignedUserId: string | null }>(
+      page,
+      "POST",
+      "/api/v1/cases",
+      {
+        source: "school",
+        countyFips: office.countyFips,
+        persons: [{ part: "victim", ageYears: 14, givenName: "Tia", familyName: "Example" }],
+        facts: { subject: { age: 14 }, sex: { act: true, valueExchanged: true } },
+      },
+    );
+    assert.ok(intake.assignedUserId, "a named investigator has the case");
+    await page.close();
+
+    let found = 0;
+    for (const email of demoLogins(server, "cps_investigator")) {
+      const cps = await (await sessionOf(email)).newPage();
+      await cps.goto(new URL("/work", server.url).href);
+      await cps.getByRole("heading", { level: 1, name: "My work" }).waitFor();
+      const me = await api<{ userId: string }>(cps, "GET", "/api/v1/me");
+      const item = cps.locator(".obligation", { hasText: intake.caseNumber });
+      if (me.userId === intake.assignedUserId) {
+        await item.first().waitFor();
+        assert.match((await item.first().textContent()) ?? "", /Yours/);
+        await cps.screenshot({ path: artifactPath("teacher-report-cps-my-work-desktop.png") });
+        found++;
+      } else {
+        await cps
+          .locator(".obligation")
+          .first()
+          .waitFor({ timeout: 5000 })
+          .catch(() => undefined);
+        assert.equal(await item.count(), 0, "another investigator does not hold it");
+      }
+      await cps.close();
+    }
+    assert.equal(found, 1, "exactly one investigator holds the case");
+  });
+});
