@@ -83,6 +83,9 @@ describe("public pages in Chromium", () => {
       assert.equal(await national.getAttribute("href"), "tel:+18883737888");
       const cps = page.getByRole("link", { name: /Mississippi Child Protection Services/ });
       assert.equal(await cps.getAttribute("href"), "tel:+18002228000");
+      // 911 is dialled as itself: "tel:+1911" does not connect on every phone.
+      const emergency = page.getByRole("link", { name: /911/ });
+      assert.equal(await emergency.getAttribute("href"), "tel:911");
       assert.ok(await page.getByRole("button", { name: "Quick exit" }).isVisible());
       await assertAccessible(page, `help page (${size})`);
       await page.screenshot({ path: artifactPath(`help-${size}.png`), fullPage: true });

@@ -1,4 +1,5 @@
 import type { Assessment } from "../../domain/assessment/engine.ts";
+import { telHref } from "../../domain/contacts.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Badge } from "../ui/Badge.tsx";
 
@@ -37,7 +38,7 @@ export function NextSteps(props: { assessment: Assessment; headingLevel?: 2 | 3 
                 {a.phone && a.tel ? (
                   <>
                     {" · "}
-                    <a href={`tel:${a.tel}`} className="phone">
+                    <a href={telHref({ tel: a.tel })} className="phone">
                       {a.phone}
                     </a>
                   </>

@@ -1,4 +1,4 @@
-import { CONTACTS, type Contact } from "../../domain/contacts.ts";
+import { CONTACTS, type Contact, telHref } from "../../domain/contacts.ts";
 import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
 import { Card } from "../ui/Card.tsx";
 import { Link } from "../ui/Link.tsx";
@@ -26,7 +26,7 @@ export default function HelpPage() {
       <ul className="hotlines" aria-label={t("help.hotlines")}>
         {HOTLINES.map(({ contact, name, about }) => (
           <li key={contact.id}>
-            <a href={`tel:${contact.tel}`} className="hotline">
+            <a href={telHref(contact)} className="hotline">
               <span className="hotline-name">
                 {t(name)}: <span className="nowrap">{contact.phone}</span>
               </span>

@@ -4,7 +4,7 @@ import type { Reply } from "../../contract/common.ts";
 import type { intakeReplies } from "../../contract/intake/replies.ts";
 import type { County, referenceReplies } from "../../contract/reference/replies.ts";
 import { VENUES } from "../../domain/catalogues.ts";
-import { CONTACTS } from "../../domain/contacts.ts";
+import { CONTACTS, telHref } from "../../domain/contacts.ts";
 import type { Answer } from "../../domain/questionnaire/screening.ts";
 import { ApiError, api } from "../api/client.ts";
 import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
@@ -166,7 +166,7 @@ export default function TipPage() {
         <Alert tone="info" title={t("tip.contact.title")}>
           <p>
             {t("tip.contact.body")}{" "}
-            <a href={`tel:${CONTACTS.nationalHotline.tel}`}>{CONTACTS.nationalHotline.phone}</a>
+            <a href={telHref(CONTACTS.nationalHotline)}>{CONTACTS.nationalHotline.phone}</a>
           </p>
         </Alert>
         <Button type="submit" disabled={sent.state === "sending"}>
