@@ -82,7 +82,7 @@ export const en = {
 
   "tip.title": "Send a tip",
   "tip.lead":
-    "Tell us what you saw. Answer only what you know; everything is optional. We do not ask for your name.",
+    "Tell us what you saw, in your own words or by ticking what you know. Answer only what you know. We do not ask for your name.",
   "tip.county": "County",
   "tip.county_unknown": "I don't know",
   "tip.venue": "Where did it happen?",
@@ -101,6 +101,8 @@ export const en = {
   "tip.error.load": "Part of the form could not be loaded. Check your connection and try again.",
   "tip.error.send": "The tip could not be sent. Check your connection and try again.",
   "tip.error.busy": "Too many requests right now. Wait a minute and try again.",
+  "tip.error.empty":
+    "The tip is empty. Write what you saw, or tick at least one thing you noticed, then send it.",
   "tip.sent.title": "Tip sent",
   "tip.sent.thanks": "Thank you. Your tip has reached Mississippi's response team.",
   "tip.sent.receipt": "Your receipt code:",

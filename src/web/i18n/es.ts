@@ -84,7 +84,7 @@ export const es: Record<PublicMessageKey, string> = {
 
   "tip.title": "Enviar un aviso",
   "tip.lead":
-    "Cuéntenos lo que vio. Conteste solo lo que sepa; todo es opcional. No le pedimos su nombre.",
+    "Cuéntenos lo que vio, con sus palabras o marcando lo que sepa. Conteste solo lo que sepa. No le pedimos su nombre.",
   "tip.county": "Condado",
   "tip.county_unknown": "No sé",
   "tip.venue": "¿Dónde ocurrió?",
@@ -104,6 +104,8 @@ export const es: Record<PublicMessageKey, string> = {
     "No se pudo cargar parte del formulario. Revise su conexión e inténtelo de nuevo.",
   "tip.error.send": "No se pudo enviar el aviso. Revise su conexión e inténtelo de nuevo.",
   "tip.error.busy": "Demasiadas solicitudes ahora. Espere un minuto e inténtelo de nuevo.",
+  "tip.error.empty":
+    "El aviso está vacío. Escriba lo que vio, o marque al menos una cosa que notó, y luego envíelo.",
   "tip.sent.title": "Aviso enviado",
   "tip.sent.thanks": "Gracias. Su aviso llegó al equipo de respuesta de Mississippi.",
   "tip.sent.receipt": "Su código de recibo:",

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Questionnaire, ScreeningStep } from "../../contract/assessment/replies.ts";
 import type { Reply } from "../../contract/common.ts";
 import type { intakeReplies } from "../../contract/intake/replies.ts";
@@ -6,6 +6,7 @@ import type { County, referenceReplies } from "../../contract/reference/replies.
 import { VENUES } from "../../domain/catalogues.ts";
 import { CONTACTS, telHref } from "../../domain/contacts.ts";
 import type { Answer } from "../../domain/questionnaire/screening.ts";
+import { EMPTY_TIP_FIELD } from "../../domain/tips.ts";
 import { ApiError, api } from "../api/client.ts";
 import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
@@ -37,6 +38,14 @@ export default function TipPage() {
   const [reach, setReach] = useState("");
   const [sent, setSent] = useState<Sent>({ state: "editing" });
   const [error, setError] = useState<string | null>(null);
+  /** The server's refusal of an empty tip, shown at the words field (its `field`). */
+  const [emptyError, setEmptyError] = useState(false);
+  const narrativeRef = useRef<HTMLTextAreaElement>(null);
+
+  // Focus moves to the field once its error is on screen, so the message is read with it.
+  useEffect(() => {
+    if (emptyError) narrativeRef.current?.focus();
+  }, [emptyError]);
 
   useEffect(() => {
     api
@@ -59,6 +68,7 @@ export default function TipPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setEmptyError(false);
     setSent({ state: "sending" });
     const answers: Record<string, Answer> = {};
     if (age) answers.age = age;
@@ -83,9 +93,12 @@ export default function TipPage() {
       setSent({ state: "sent", receiptCode: reply.receiptCode });
     } catch (err) {
       setSent({ state: "editing" });
-      setError(
-        err instanceof ApiError && err.status === 429 ? t("tip.error.busy") : t("tip.error.send"),
-      );
+      if (err instanceof ApiError && err.status === 400 && err.field === EMPTY_TIP_FIELD)
+        setEmptyError(true);
+      else
+        setError(
+          err instanceof ApiError && err.status === 429 ? t("tip.error.busy") : t("tip.error.send"),
+        );
     }
   };
 
@@ -151,6 +164,8 @@ export default function TipPage() {
         <TextArea
           label={t("tip.narrative")}
           hint={t("tip.narrative_hint")}
+          ref={narrativeRef}
+          error={emptyError ? t("tip.error.empty") : null}
           value={narrative}
           maxLength={5000}
           rows={5}
