@@ -142,6 +142,67 @@ describe("public pages in Chromium", () => {
     await page.close();
   });
 
+  it("an adult's not-indicated result lists where to get help, with no empty steps", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/screening"));
+    await page.getByRole("button", { name: "Start" }).click();
+    let steps = 0;
+    while (await answerCurrentQuestion(page, { age: 30 })) {
+      steps += 1;
+      assert.ok(steps < 60, "the screening ends");
+    }
+    const result = page.locator("section.result");
+    await result.getByRole("heading", { name: "Where to get help" }).waitFor();
+    assert.equal(await result.getByRole("heading", { name: "What to do now" }).count(), 0);
+    const help = page.getByRole("region", { name: "Where to get help" });
+    await help.waitFor();
+    assert.equal(
+      await help.getByRole("link", { name: /Emergency/ }).getAttribute("href"),
+      "tel:911",
+    );
+    assert.equal(
+      await help
+        .getByRole("link", { name: /National Human Trafficking Hotline/ })
+        .getAttribute("href"),
+      "tel:+18883737888",
+    );
+    assert.doesNotMatch((await result.textContent()) ?? "", /numbers above/);
+    await assertAccessible(page, "not-indicated result");
+    await page.screenshot({
+      path: artifactPath("screening-not-indicated-phone.png"),
+      fullPage: true,
+    });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("stopping early after saying the person is under 18 offers CPS and the hotlines", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/screening"));
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByLabel("Age in years").fill("16");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Stop here and see what to do" }).click();
+    const cps = page.locator(".talk-to-cps", { hasText: "Call CPS to talk it through" });
+    await cps.waitFor();
+    assert.equal(await cps.getByRole("link").getAttribute("href"), "tel:+18002228000");
+    assert.match((await cps.textContent()) ?? "", /1-800-222-8000/);
+    const help = page.getByRole("region", { name: "Where to get help" });
+    assert.equal(
+      await help.getByRole("link", { name: /Emergency/ }).getAttribute("href"),
+      "tel:911",
+    );
+    assert.doesNotMatch(
+      (await page.locator("section.result").textContent()) ?? "",
+      /numbers above/,
+    );
+    await assertAccessible(page, "stopped-early minor result");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("the tip form sends structured answers and shows a receipt code, storing nothing", async () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     const problems = collectProblems(page);

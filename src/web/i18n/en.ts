@@ -71,8 +71,13 @@ export const en = {
   "screening.error.rate_limited": "Too many requests right now. Wait a minute and try again.",
   "screening.error.failed": "Something went wrong. If someone is in danger, call 911.",
   "screening.after.title": "Want to tell someone?",
-  "screening.after.body":
-    "You can send an anonymous tip to Mississippi's response team, or call one of the numbers above.",
+  "screening.after.body": "You can send an anonymous tip to Mississippi's response team.",
+  "screening.help.title": "Where to get help",
+  "screening.help.lead":
+    "You can call any of these numbers, even if you are not sure. Trained people answer.",
+  "screening.cps.title": "Call CPS to talk it through",
+  "screening.cps.body":
+    "You said the person is under 18. Mississippi Child Protection Services can talk it through with you, even if you are not sure what you saw. The line is open 24 hours, every day:",
   "steps.what_to_do": "What to do now",
   "steps.required_report": "Required by law",
   "steps.who": "Who",

@@ -73,8 +73,13 @@ export const es: Record<PublicMessageKey, string> = {
     "Demasiadas solicitudes ahora. Espere un minuto e inténtelo de nuevo.",
   "screening.error.failed": "Algo salió mal. Si alguien está en peligro, llame al 911.",
   "screening.after.title": "¿Quiere avisar a alguien?",
-  "screening.after.body":
-    "Puede enviar un aviso anónimo al equipo de respuesta de Mississippi o llamar a uno de los números de arriba.",
+  "screening.after.body": "Puede enviar un aviso anónimo al equipo de respuesta de Mississippi.",
+  "screening.help.title": "Dónde conseguir ayuda",
+  "screening.help.lead":
+    "Puede llamar a cualquiera de estos números, aunque no esté seguro. Le atiende personal capacitado.",
+  "screening.cps.title": "Llame a CPS para hablarlo",
+  "screening.cps.body":
+    "Usted dijo que la persona es menor de 18 años. Los Servicios de Protección Infantil de Mississippi pueden hablarlo con usted, aunque no esté seguro de lo que vio. La línea atiende las 24 horas, todos los días:",
   "steps.what_to_do": "Qué hacer ahora",
   "steps.required_report": "Obligatorio por ley",
   "steps.who": "A quién",
