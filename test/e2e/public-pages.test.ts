@@ -210,6 +210,12 @@ describe("public pages in Chromium", () => {
     await page.getByLabel("County").selectOption({ label: "Hinds" });
     await page.getByLabel("Where did it happen?").selectOption({ label: "Truck stop" });
     await page.getByText("Under 18", { exact: true }).click();
+    // A child: a mandatory reporter is reminded the tip does not replace phoning CPS.
+    const reminder = page.locator(".alert", { hasText: "mandatory reporters must also phone CPS" });
+    await reminder.waitFor();
+    assert.match((await reminder.textContent()) ?? "", /§ 43-21-353/);
+    assert.match((await reminder.textContent()) ?? "", /§ 97-5-51/);
+    assert.equal(await reminder.getByRole("link").getAttribute("href"), "tel:+18002228000");
     await page.getByText(/Has anyone had, or tried to set up, sexual contact/).click();
     await page
       .getByLabel("What happened? (optional)")

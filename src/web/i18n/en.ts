@@ -103,6 +103,9 @@ export const en = {
   "tip.contact.body":
     "You do not have to leave your name or number. To talk to someone now, call the National Human Trafficking Hotline:",
   "tip.send": "Send the tip",
+  "tip.minor.title": "A child under 18: mandatory reporters must also phone CPS",
+  "tip.minor.body":
+    "If you are a mandatory reporter (for example a teacher, childcare provider, nurse or other medical professional, member of the clergy or law enforcement officer), this tip is not enough: the law requires you to phone Mississippi Child Protection Services now, then report in writing ({statute}). The line is open 24 hours, every day:",
   "tip.error.load": "Part of the form could not be loaded. Check your connection and try again.",
   "tip.error.send": "The tip could not be sent. Check your connection and try again.",
   "tip.error.busy": "Too many requests right now. Wait a minute and try again.",

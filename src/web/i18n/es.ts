@@ -105,6 +105,10 @@ export const es: Record<PublicMessageKey, string> = {
   "tip.contact.body":
     "No tiene que dejar su nombre ni su número. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas:",
   "tip.send": "Enviar el aviso",
+  "tip.minor.title":
+    "Un menor de 18 años: quien está obligado a reportar también debe llamar a CPS",
+  "tip.minor.body":
+    "Si la ley le obliga a reportar (por ejemplo, si es maestro, cuida niños, es enfermero u otro profesional médico, miembro del clero o agente de policía), este aviso no basta: la ley le exige llamar ahora a los Servicios de Protección Infantil de Mississippi y luego reportar por escrito ({statute}). La línea atiende las 24 horas, todos los días:",
   "tip.error.load":
     "No se pudo cargar parte del formulario. Revise su conexión e inténtelo de nuevo.",
   "tip.error.send": "No se pudo enviar el aviso. Revise su conexión e inténtelo de nuevo.",

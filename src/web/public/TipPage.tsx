@@ -3,6 +3,7 @@ import type { Questionnaire, ScreeningStep } from "../../contract/assessment/rep
 import type { Reply } from "../../contract/common.ts";
 import type { intakeReplies } from "../../contract/intake/replies.ts";
 import type { County, referenceReplies } from "../../contract/reference/replies.ts";
+import { ACTION_CATALOGUE } from "../../domain/assessment/actions.ts";
 import { VENUES } from "../../domain/catalogues.ts";
 import { CONTACTS, telHref } from "../../domain/contacts.ts";
 import type { Answer } from "../../domain/questionnaire/screening.ts";
@@ -142,6 +143,7 @@ export default function TipPage() {
             onChange={setAge}
           />
         ) : null}
+        {age === "minor" ? <MandatoryReporterReminder /> : null}
         <fieldset className="field checkbox-group">
           <legend>{t("tip.seen")}</legend>
           <p className="field-hint">{t("tip.seen_hint")}</p>
@@ -189,5 +191,26 @@ export default function TipPage() {
         </Button>
       </form>
     </Page>
+  );
+}
+
+/**
+ * A tip does not discharge a mandatory reporter's duty: teachers, childcare providers, medical
+ * professionals, clergy and law enforcement must report a child to CPS by phone, then in
+ * writing (DOMAIN.md §5 `report_cps`; the number and statutes are the action catalogue's).
+ */
+function MandatoryReporterReminder() {
+  const { t } = useI18n();
+  const { phone, citation } = ACTION_CATALOGUE.report_cps;
+  const cps = phone ?? CONTACTS.cpsHotline;
+  return (
+    <Alert tone="warning" title={t("tip.minor.title")}>
+      <p className="mandatory-reporter">
+        {t("tip.minor.body", { statute: citation })}{" "}
+        <a href={telHref(cps)} className="phone">
+          {cps.phone}
+        </a>
+      </p>
+    </Alert>
   );
 }
