@@ -186,7 +186,7 @@ describe("staff pages in Chromium", () => {
     await page.goto(at(server, "/tip"));
     await page.getByText("Under 18", { exact: true }).click();
     await page.getByRole("button", { name: "Send the tip" }).click();
-    await page.locator(".receipt-code").waitFor();
+    await page.locator(".tip-received").waitFor();
     assert.deepEqual(tips, [{ cookie: false }]);
     await page.close();
   });
@@ -201,7 +201,10 @@ describe("staff pages in Chromium", () => {
     await page.getByRole("link", { name: "Overdue" }).click();
     // The demo's older cases have reports past their grace; the case just taken is due now,
     // so it is not overdue yet.
-    await page.locator("tr", { hasText: /Overdue by/ }).first().waitFor();
+    await page
+      .locator("tr", { hasText: /Overdue by/ })
+      .first()
+      .waitFor();
     assert.equal(await page.locator("tr", { hasText: caseNumber }).count(), 0);
     await assertAccessible(page, "overdue list");
     await page.screenshot({ path: artifactPath("overdue-desktop.png"), fullPage: true });

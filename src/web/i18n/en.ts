@@ -54,7 +54,8 @@ export const en = {
     "Answer a few questions and see what the law asks for and who can help. Nothing you answer is saved.",
   "help.screening.start": "Check a situation",
   "help.tip.title": "Tell someone without giving your name",
-  "help.tip.body": "Send a short tip to Mississippi's response team. You get a receipt code.",
+  "help.tip.body":
+    "Send a short tip to Mississippi's response team. You do not have to give your name.",
   "help.tip.start": "Send a tip",
 
   "screening.title": "Check a situation",
@@ -113,9 +114,8 @@ export const en = {
     "The tip is empty. Write what you saw, or tick at least one thing you noticed, then send it.",
   "tip.sent.title": "Tip sent",
   "tip.sent.thanks": "Thank you. Your tip has reached Mississippi's response team.",
-  "tip.sent.receipt": "Your receipt code:",
-  "tip.sent.keep":
-    "Write it down if you want to refer to this tip later. It is not saved on this device.",
+  "tip.sent.received":
+    "Your tip was received. Nothing about it is kept on this device. If you gave a way to reach you, the team may contact you; otherwise you will not hear back.",
 
   "venue.escort_service": "Escort service",
   "venue.illicit_massage_business": "Massage business",

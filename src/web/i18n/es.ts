@@ -53,7 +53,7 @@ export const es: Record<PublicMessageKey, string> = {
   "help.screening.start": "Revisar una situación",
   "help.tip.title": "Avise sin dar su nombre",
   "help.tip.body":
-    "Envíe un aviso breve al equipo de respuesta de Mississippi. Recibirá un código de recibo.",
+    "Envíe un aviso breve al equipo de respuesta de Mississippi. No tiene que dar su nombre.",
   "help.tip.start": "Enviar un aviso",
 
   "screening.title": "Revisar una situación",
@@ -117,9 +117,8 @@ export const es: Record<PublicMessageKey, string> = {
     "El aviso está vacío. Escriba lo que vio, o marque al menos una cosa que notó, y luego envíelo.",
   "tip.sent.title": "Aviso enviado",
   "tip.sent.thanks": "Gracias. Su aviso llegó al equipo de respuesta de Mississippi.",
-  "tip.sent.receipt": "Su código de recibo:",
-  "tip.sent.keep":
-    "Anótelo si quiere referirse a este aviso más tarde. No se guarda en este dispositivo.",
+  "tip.sent.received":
+    "Su aviso fue recibido. No se guarda nada de él en este dispositivo. Si dejó una forma de contactarle, el equipo puede comunicarse con usted; si no, no recibirá respuesta.",
 
   "venue.escort_service": "Servicio de acompañantes",
   "venue.illicit_massage_business": "Negocio de masajes",

@@ -20,7 +20,11 @@ const SEEN_SECTIONS = new Set(["sex", "work", "control", "signs", "context"]);
 
 const ANONYMOUS = { anonymous: true };
 
-type Sent = { state: "editing" } | { state: "sending" } | { state: "sent"; receiptCode: string };
+/**
+ * The server answers with a receipt code, but nothing lets a sender use it later (no look-up
+ * by code), so the page does not show it or promise a later reference: it says the tip arrived.
+ */
+type Sent = { state: "editing" } | { state: "sending" } | { state: "sent" };
 
 /**
  * An anonymous tip: county, place and what was seen, as structured answers the server turns into
@@ -80,7 +84,7 @@ export default function TipPage() {
         { answers },
         ANONYMOUS,
       );
-      const reply = await api.post<Reply<typeof intakeReplies.tipReceipt>>(
+      await api.post<Reply<typeof intakeReplies.tipReceipt>>(
         "/api/v1/tips",
         {
           ...(county ? { countyFips: county } : {}),
@@ -91,7 +95,7 @@ export default function TipPage() {
         },
         ANONYMOUS,
       );
-      setSent({ state: "sent", receiptCode: reply.receiptCode });
+      setSent({ state: "sent" });
     } catch (err) {
       setSent({ state: "editing" });
       if (err instanceof ApiError && err.status === 400 && err.field === EMPTY_TIP_FIELD)
@@ -107,10 +111,7 @@ export default function TipPage() {
     return (
       <Page title={t("tip.sent.title")}>
         <Alert tone="success" title={t("tip.sent.thanks")}>
-          <p>
-            {t("tip.sent.receipt")} <strong className="receipt-code">{sent.receiptCode}</strong>
-          </p>
-          <p>{t("tip.sent.keep")}</p>
+          <p className="tip-received">{t("tip.sent.received")}</p>
         </Alert>
       </Page>
     );
