@@ -203,6 +203,31 @@ describe("public pages in Chromium", () => {
     await page.close();
   });
 
+  it("an empty tip is refused with the message at the words field, which gets the focus", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/tip"));
+    const words = page.getByLabel("What happened? (optional)");
+    await words.fill("   ");
+    const refusal = page.waitForResponse((r) => r.url().endsWith("/api/v1/tips"));
+    await page.getByRole("button", { name: "Send the tip" }).click();
+    assert.equal((await refusal).status(), 400);
+    const message = page.locator(".field-error", { hasText: "The tip is empty." });
+    await message.waitFor();
+    assert.equal(await words.getAttribute("aria-invalid"), "true");
+    const describedBy = ((await words.getAttribute("aria-describedby")) ?? "").split(" ");
+    assert.ok(describedBy.includes((await message.getAttribute("id")) as string));
+    assert.ok(await words.evaluate((el) => el === document.activeElement), "focus is on the field");
+    await assertAccessible(page, "empty tip");
+    await page.screenshot({ path: artifactPath("tip-empty-phone.png"), fullPage: true });
+    // The refusal is an expected 400: only it may appear among the page's problems.
+    assert.deepEqual(
+      problems.filter((p) => !/400/.test(String(p))),
+      [],
+    );
+    await page.close();
+  });
+
   it("the tip form sends structured answers and says plainly it was received, storing nothing", async () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     const problems = collectProblems(page);
