@@ -1,5 +1,7 @@
 /**
- * Phone numbers from DOMAIN.md §4–5. `tel` is the dialable form for tap-to-call links.
+ * Phone numbers from DOMAIN.md §4–5. `tel` is the dialable form for tap-to-call links:
+ * E.164 (+1 and ten digits) for ordinary numbers, the bare digits for a short code such as
+ * 911, which has no E.164 form (RFC 3966 §5.1.5: local numbers are written as dialled).
  */
 export interface Contact {
   readonly id: string;
@@ -9,11 +11,21 @@ export interface Contact {
   readonly hours?: string;
 }
 
+/** Ten-digit numbers (with or without the leading 1) become +1…; short codes stay as dialled. */
+function dialable(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length <= 3) return digits;
+  return `+1${digits.replace(/^1(?=\d{10}$)/, "")}`;
+}
+
+/** The href of a tap-to-call link for a contact. */
+export const telHref = (contact: Pick<Contact, "tel">): string => `tel:${contact.tel}`;
+
 const contact = (id: string, name: string, phone: string, hours?: string): Contact => ({
   id,
   name,
   phone,
-  tel: `+1${phone.replace(/\D/g, "").replace(/^1/, "")}`,
+  tel: dialable(phone),
   ...(hours ? { hours } : {}),
 });
 

@@ -83,6 +83,9 @@ describe("public pages in Chromium", () => {
       assert.equal(await national.getAttribute("href"), "tel:+18883737888");
       const cps = page.getByRole("link", { name: /Mississippi Child Protection Services/ });
       assert.equal(await cps.getAttribute("href"), "tel:+18002228000");
+      // 911 is dialled as itself: "tel:+1911" does not connect on every phone.
+      const emergency = page.getByRole("link", { name: /911/ });
+      assert.equal(await emergency.getAttribute("href"), "tel:911");
       assert.ok(await page.getByRole("button", { name: "Quick exit" }).isVisible());
       await assertAccessible(page, `help page (${size})`);
       await page.screenshot({ path: artifactPath(`help-${size}.png`), fullPage: true });
@@ -139,13 +142,105 @@ describe("public pages in Chromium", () => {
     await page.close();
   });
 
-  it("the tip form sends structured answers and shows a receipt code, storing nothing", async () => {
+  it("an adult's not-indicated result lists where to get help, with no empty steps", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/screening"));
+    await page.getByRole("button", { name: "Start" }).click();
+    let steps = 0;
+    while (await answerCurrentQuestion(page, { age: 30 })) {
+      steps += 1;
+      assert.ok(steps < 60, "the screening ends");
+    }
+    const result = page.locator("section.result");
+    await result.getByRole("heading", { name: "Where to get help" }).waitFor();
+    assert.equal(await result.getByRole("heading", { name: "What to do now" }).count(), 0);
+    const help = page.getByRole("region", { name: "Where to get help" });
+    await help.waitFor();
+    assert.equal(
+      await help.getByRole("link", { name: /Emergency/ }).getAttribute("href"),
+      "tel:911",
+    );
+    assert.equal(
+      await help
+        .getByRole("link", { name: /National Human Trafficking Hotline/ })
+        .getAttribute("href"),
+      "tel:+18883737888",
+    );
+    assert.doesNotMatch((await result.textContent()) ?? "", /numbers above/);
+    await assertAccessible(page, "not-indicated result");
+    await page.screenshot({
+      path: artifactPath("screening-not-indicated-phone.png"),
+      fullPage: true,
+    });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("stopping early after saying the person is under 18 offers CPS and the hotlines", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/screening"));
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByLabel("Age in years").fill("16");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Stop here and see what to do" }).click();
+    const cps = page.locator(".talk-to-cps", { hasText: "Call CPS to talk it through" });
+    await cps.waitFor();
+    assert.equal(await cps.getByRole("link").getAttribute("href"), "tel:+18002228000");
+    assert.match((await cps.textContent()) ?? "", /1-800-222-8000/);
+    const help = page.getByRole("region", { name: "Where to get help" });
+    assert.equal(
+      await help.getByRole("link", { name: /Emergency/ }).getAttribute("href"),
+      "tel:911",
+    );
+    assert.doesNotMatch(
+      (await page.locator("section.result").textContent()) ?? "",
+      /numbers above/,
+    );
+    await assertAccessible(page, "stopped-early minor result");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("an empty tip is refused with the message at the words field, which gets the focus", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const problems = collectProblems(page);
+    await page.goto(at(server, "/tip"));
+    const words = page.getByLabel("What happened? (optional)");
+    await words.fill("   ");
+    const refusal = page.waitForResponse((r) => r.url().endsWith("/api/v1/tips"));
+    await page.getByRole("button", { name: "Send the tip" }).click();
+    assert.equal((await refusal).status(), 400);
+    const message = page.locator(".field-error", { hasText: "The tip is empty." });
+    await message.waitFor();
+    assert.equal(await words.getAttribute("aria-invalid"), "true");
+    const describedBy = ((await words.getAttribute("aria-describedby")) ?? "").split(" ");
+    assert.ok(describedBy.includes((await message.getAttribute("id")) as string));
+    assert.ok(await words.evaluate((el) => el === document.activeElement), "focus is on the field");
+    await assertAccessible(page, "empty tip");
+    await page.screenshot({ path: artifactPath("tip-empty-phone.png"), fullPage: true });
+    // The refusal is an expected 400: only it may appear among the page's problems.
+    assert.deepEqual(
+      problems.filter((p) => !/400/.test(String(p))),
+      [],
+    );
+    await page.close();
+  });
+
+  it("the tip form sends structured answers and says plainly it was received, storing nothing", async () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     const problems = collectProblems(page);
     await page.goto(at(server, "/tip"));
     await page.getByLabel("County").selectOption({ label: "Hinds" });
     await page.getByLabel("Where did it happen?").selectOption({ label: "Truck stop" });
     await page.getByText("Under 18", { exact: true }).click();
+    // A child: a mandatory reporter is reminded the tip does not replace phoning CPS.
+    const reminder = page.locator(".alert", { hasText: "mandatory reporters must also phone CPS" });
+    await reminder.waitFor();
+    assert.match((await reminder.textContent()) ?? "", /§ 43-21-353/);
+    assert.match((await reminder.textContent()) ?? "", /§ 97-5-51/);
+    assert.equal(await reminder.getByRole("link").getAttribute("href"), "tel:+18002228000");
     await page.getByText(/Has anyone had, or tried to set up, sexual contact/).click();
     await page
       .getByLabel("What happened? (optional)")
@@ -154,14 +249,16 @@ describe("public pages in Chromium", () => {
     await page.screenshot({ path: artifactPath("tip-desktop.png"), fullPage: true });
     const tipRequest = page.waitForRequest((r) => r.url().endsWith("/api/v1/tips"));
     await page.getByRole("button", { name: "Send the tip" }).click();
-    const code = page.locator(".receipt-code");
-    await code.waitFor();
-    assert.match((await code.textContent()) ?? "", /^[A-Z2-9]{10}$/);
+    const received = page.locator(".tip-received");
+    await received.waitFor();
+    assert.match((await received.textContent()) ?? "", /^Your tip was received\./);
+    // No receipt code: nothing takes one later, so none is shown or promised.
+    assert.doesNotMatch((await page.locator("main").textContent()) ?? "", /receipt|refer to/i);
     // The sender's words go with the tip (storage and encryption: intake.test.ts).
     const sentTip = (await tipRequest).postDataJSON();
     assert.equal(sentTip.narrative, "A girl at the truck stop, late at night");
     assert.equal(sentTip.contact, undefined, "no contact unless the sender gives one");
-    await assertAccessible(page, "tip receipt");
+    await assertAccessible(page, "tip received");
     await assertNoTraces(page);
     assert.deepEqual(problems, []);
     await page.close();

@@ -191,7 +191,7 @@ describe("staff pages in Chromium", () => {
     await page.goto(at(server, "/tip"));
     await page.getByText("Under 18", { exact: true }).click();
     await page.getByRole("button", { name: "Send the tip" }).click();
-    await page.locator(".receipt-code").waitFor();
+    await page.locator(".tip-received").waitFor();
     assert.deepEqual(tips, [{ cookie: false }]);
     await page.close();
   });

@@ -47,7 +47,13 @@ export const publicTipInput = z.strictObject({
   venue: intakeInput.shape.venue,
   facts: factsSchema.default({}),
   /** What the sender saw, in their words; stored encrypted, never logged. */
-  narrative: z.string().trim().min(1).max(5000).optional(),
+  narrative: z
+    .string()
+    .trim()
+    .max(5000)
+    // Only whitespace is no words: it reads as absent, and an empty tip is refused as a whole.
+    .transform((text) => text || undefined)
+    .optional(),
   /** How to reach the sender, if they want to be reached. */
   contact: z.string().trim().min(3).max(200).optional(),
 });

@@ -54,7 +54,8 @@ export const en = {
     "Answer a few questions and see what the law asks for and who can help. Nothing you answer is saved.",
   "help.screening.start": "Check a situation",
   "help.tip.title": "Tell someone without giving your name",
-  "help.tip.body": "Send a short tip to Mississippi's response team. You get a receipt code.",
+  "help.tip.body":
+    "Send a short tip to Mississippi's response team. You do not have to give your name.",
   "help.tip.start": "Send a tip",
 
   "screening.title": "Check a situation",
@@ -71,8 +72,13 @@ export const en = {
   "screening.error.rate_limited": "Too many requests right now. Wait a minute and try again.",
   "screening.error.failed": "Something went wrong. If someone is in danger, call 911.",
   "screening.after.title": "Want to tell someone?",
-  "screening.after.body":
-    "You can send an anonymous tip to Mississippi's response team, or call one of the numbers above.",
+  "screening.after.body": "You can send an anonymous tip to Mississippi's response team.",
+  "screening.help.title": "Where to get help",
+  "screening.help.lead":
+    "You can call any of these numbers, even if you are not sure. Trained people answer.",
+  "screening.cps.title": "Call CPS to talk it through",
+  "screening.cps.body":
+    "You said the person is under 18. Mississippi Child Protection Services can talk it through with you, even if you are not sure what you saw. The line is open 24 hours, every day:",
   "steps.what_to_do": "What to do now",
   "steps.required_report": "Required by law",
   "steps.who": "Who",
@@ -82,7 +88,7 @@ export const en = {
 
   "tip.title": "Send a tip",
   "tip.lead":
-    "Tell us what you saw. Answer only what you know; everything is optional. We do not ask for your name.",
+    "Tell us what you saw, in your own words or by ticking what you know. Answer only what you know. We do not ask for your name.",
   "tip.county": "County",
   "tip.county_unknown": "I don't know",
   "tip.venue": "Where did it happen?",
@@ -98,14 +104,18 @@ export const en = {
   "tip.contact.body":
     "You do not have to leave your name or number. To talk to someone now, call the National Human Trafficking Hotline:",
   "tip.send": "Send the tip",
+  "tip.minor.title": "A child under 18: mandatory reporters must also phone CPS",
+  "tip.minor.body":
+    "If you are a mandatory reporter (for example a teacher, childcare provider, nurse or other medical professional, member of the clergy or law enforcement officer), this tip is not enough: the law requires you to phone Mississippi Child Protection Services now, then report in writing ({statute}). The line is open 24 hours, every day:",
   "tip.error.load": "Part of the form could not be loaded. Check your connection and try again.",
   "tip.error.send": "The tip could not be sent. Check your connection and try again.",
   "tip.error.busy": "Too many requests right now. Wait a minute and try again.",
+  "tip.error.empty":
+    "The tip is empty. Write what you saw, or tick at least one thing you noticed, then send it.",
   "tip.sent.title": "Tip sent",
   "tip.sent.thanks": "Thank you. Your tip has reached Mississippi's response team.",
-  "tip.sent.receipt": "Your receipt code:",
-  "tip.sent.keep":
-    "Write it down if you want to refer to this tip later. It is not saved on this device.",
+  "tip.sent.received":
+    "Your tip was received. Nothing about it is kept on this device. If you gave a way to reach you, the team may contact you; otherwise you will not hear back.",
 
   "venue.escort_service": "Escort service",
   "venue.illicit_massage_business": "Massage business",

@@ -53,7 +53,7 @@ export const es: Record<PublicMessageKey, string> = {
   "help.screening.start": "Revisar una situación",
   "help.tip.title": "Avise sin dar su nombre",
   "help.tip.body":
-    "Envíe un aviso breve al equipo de respuesta de Mississippi. Recibirá un código de recibo.",
+    "Envíe un aviso breve al equipo de respuesta de Mississippi. No tiene que dar su nombre.",
   "help.tip.start": "Enviar un aviso",
 
   "screening.title": "Revisar una situación",
@@ -73,8 +73,13 @@ export const es: Record<PublicMessageKey, string> = {
     "Demasiadas solicitudes ahora. Espere un minuto e inténtelo de nuevo.",
   "screening.error.failed": "Algo salió mal. Si alguien está en peligro, llame al 911.",
   "screening.after.title": "¿Quiere avisar a alguien?",
-  "screening.after.body":
-    "Puede enviar un aviso anónimo al equipo de respuesta de Mississippi o llamar a uno de los números de arriba.",
+  "screening.after.body": "Puede enviar un aviso anónimo al equipo de respuesta de Mississippi.",
+  "screening.help.title": "Dónde conseguir ayuda",
+  "screening.help.lead":
+    "Puede llamar a cualquiera de estos números, aunque no esté seguro. Le atiende personal capacitado.",
+  "screening.cps.title": "Llame a CPS para hablarlo",
+  "screening.cps.body":
+    "Usted dijo que la persona es menor de 18 años. Los Servicios de Protección Infantil de Mississippi pueden hablarlo con usted, aunque no esté seguro de lo que vio. La línea atiende las 24 horas, todos los días:",
   "steps.what_to_do": "Qué hacer ahora",
   "steps.required_report": "Obligatorio por ley",
   "steps.who": "A quién",
@@ -84,7 +89,7 @@ export const es: Record<PublicMessageKey, string> = {
 
   "tip.title": "Enviar un aviso",
   "tip.lead":
-    "Cuéntenos lo que vio. Conteste solo lo que sepa; todo es opcional. No le pedimos su nombre.",
+    "Cuéntenos lo que vio, con sus palabras o marcando lo que sepa. Conteste solo lo que sepa. No le pedimos su nombre.",
   "tip.county": "Condado",
   "tip.county_unknown": "No sé",
   "tip.venue": "¿Dónde ocurrió?",
@@ -100,15 +105,20 @@ export const es: Record<PublicMessageKey, string> = {
   "tip.contact.body":
     "No tiene que dejar su nombre ni su número. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas:",
   "tip.send": "Enviar el aviso",
+  "tip.minor.title":
+    "Un menor de 18 años: quien está obligado a reportar también debe llamar a CPS",
+  "tip.minor.body":
+    "Si la ley le obliga a reportar (por ejemplo, si es maestro, cuida niños, es enfermero u otro profesional médico, miembro del clero o agente de policía), este aviso no basta: la ley le exige llamar ahora a los Servicios de Protección Infantil de Mississippi y luego reportar por escrito ({statute}). La línea atiende las 24 horas, todos los días:",
   "tip.error.load":
     "No se pudo cargar parte del formulario. Revise su conexión e inténtelo de nuevo.",
   "tip.error.send": "No se pudo enviar el aviso. Revise su conexión e inténtelo de nuevo.",
   "tip.error.busy": "Demasiadas solicitudes ahora. Espere un minuto e inténtelo de nuevo.",
+  "tip.error.empty":
+    "El aviso está vacío. Escriba lo que vio, o marque al menos una cosa que notó, y luego envíelo.",
   "tip.sent.title": "Aviso enviado",
   "tip.sent.thanks": "Gracias. Su aviso llegó al equipo de respuesta de Mississippi.",
-  "tip.sent.receipt": "Su código de recibo:",
-  "tip.sent.keep":
-    "Anótelo si quiere referirse a este aviso más tarde. No se guarda en este dispositivo.",
+  "tip.sent.received":
+    "Su aviso fue recibido. No se guarda nada de él en este dispositivo. Si dejó una forma de contactarle, el equipo puede comunicarse con usted; si no, no recibirá respuesta.",
 
   "venue.escort_service": "Servicio de acompañantes",
   "venue.illicit_massage_business": "Negocio de masajes",

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { CONTACTS, telHref } from "../../domain/contacts.ts";
 import { CurrentQuestion } from "../assessment/CurrentQuestion.tsx";
 import { NextSteps } from "../assessment/NextSteps.tsx";
 import { ScreeningError } from "../assessment/ScreeningError.tsx";
@@ -9,6 +10,15 @@ import { Button } from "../ui/Button.tsx";
 import { Card } from "../ui/Card.tsx";
 import { Link } from "../ui/Link.tsx";
 import { Page } from "../ui/Page.tsx";
+import { HotlineList } from "./Hotlines.tsx";
+
+/**
+ * A minor's result that does not already say to report to CPS (the person stopped early, or
+ * nothing is indicated yet) still offers CPS: anyone may call the hotline about a child, and a
+ * minor needs no force, fraud or coercion to be a victim (DOMAIN.md §2, § 97-3-54.4(k)).
+ */
+const talkToCps = (a: { age: { status: string }; actionDetails: { id: string }[] }) =>
+  a.age.status === "minor" && !a.actionDetails.some((d) => d.id === "report_cps");
 
 /**
  * The self-guided screening: one question a screen, chosen by the server, ending in plain
@@ -67,6 +77,21 @@ export default function ScreeningPage() {
           </h2>
           <p>{q.done}</p>
           <NextSteps assessment={s.step.assessment} headingLevel={3} />
+          {talkToCps(s.step.assessment) ? (
+            <Card title={t("screening.cps.title")} headingLevel={3} className="talk-to-cps">
+              <p>
+                {t("screening.cps.body")}{" "}
+                <a href={telHref(CONTACTS.cpsHotline)} className="phone">
+                  {CONTACTS.cpsHotline.phone}
+                </a>
+              </p>
+            </Card>
+          ) : null}
+          <section aria-labelledby="where-to-get-help" className="where-to-get-help">
+            <h3 id="where-to-get-help">{t("screening.help.title")}</h3>
+            <p>{t("screening.help.lead")}</p>
+            <HotlineList />
+          </section>
           <Card title={t("screening.after.title")} headingLevel={3}>
             <p>{t("screening.after.body")}</p>
             <p>

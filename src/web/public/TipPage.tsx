@@ -1,11 +1,13 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Questionnaire, ScreeningStep } from "../../contract/assessment/replies.ts";
 import type { Reply } from "../../contract/common.ts";
 import type { intakeReplies } from "../../contract/intake/replies.ts";
 import type { County, referenceReplies } from "../../contract/reference/replies.ts";
+import { ACTION_CATALOGUE } from "../../domain/assessment/actions.ts";
 import { VENUES } from "../../domain/catalogues.ts";
-import { CONTACTS } from "../../domain/contacts.ts";
+import { CONTACTS, telHref } from "../../domain/contacts.ts";
 import type { Answer } from "../../domain/questionnaire/screening.ts";
+import { EMPTY_TIP_FIELD } from "../../domain/tips.ts";
 import { ApiError, api } from "../api/client.ts";
 import { type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
@@ -18,7 +20,11 @@ const SEEN_SECTIONS = new Set(["sex", "work", "control", "signs", "context"]);
 
 const ANONYMOUS = { anonymous: true };
 
-type Sent = { state: "editing" } | { state: "sending" } | { state: "sent"; receiptCode: string };
+/**
+ * The server answers with a receipt code, but nothing lets a sender use it later (no look-up
+ * by code), so the page does not show it or promise a later reference: it says the tip arrived.
+ */
+type Sent = { state: "editing" } | { state: "sending" } | { state: "sent" };
 
 /**
  * An anonymous tip: county, place and what was seen, as structured answers the server turns into
@@ -37,6 +43,14 @@ export default function TipPage() {
   const [reach, setReach] = useState("");
   const [sent, setSent] = useState<Sent>({ state: "editing" });
   const [error, setError] = useState<string | null>(null);
+  /** The server's refusal of an empty tip, shown at the words field (its `field`). */
+  const [emptyError, setEmptyError] = useState(false);
+  const narrativeRef = useRef<HTMLTextAreaElement>(null);
+
+  // Focus moves to the field once its error is on screen, so the message is read with it.
+  useEffect(() => {
+    if (emptyError) narrativeRef.current?.focus();
+  }, [emptyError]);
 
   useEffect(() => {
     api
@@ -59,6 +73,7 @@ export default function TipPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setEmptyError(false);
     setSent({ state: "sending" });
     const answers: Record<string, Answer> = {};
     if (age) answers.age = age;
@@ -69,7 +84,7 @@ export default function TipPage() {
         { answers },
         ANONYMOUS,
       );
-      const reply = await api.post<Reply<typeof intakeReplies.tipReceipt>>(
+      await api.post<Reply<typeof intakeReplies.tipReceipt>>(
         "/api/v1/tips",
         {
           ...(county ? { countyFips: county } : {}),
@@ -80,12 +95,15 @@ export default function TipPage() {
         },
         ANONYMOUS,
       );
-      setSent({ state: "sent", receiptCode: reply.receiptCode });
+      setSent({ state: "sent" });
     } catch (err) {
       setSent({ state: "editing" });
-      setError(
-        err instanceof ApiError && err.status === 429 ? t("tip.error.busy") : t("tip.error.send"),
-      );
+      if (err instanceof ApiError && err.status === 400 && err.field === EMPTY_TIP_FIELD)
+        setEmptyError(true);
+      else
+        setError(
+          err instanceof ApiError && err.status === 429 ? t("tip.error.busy") : t("tip.error.send"),
+        );
     }
   };
 
@@ -93,10 +111,7 @@ export default function TipPage() {
     return (
       <Page title={t("tip.sent.title")}>
         <Alert tone="success" title={t("tip.sent.thanks")}>
-          <p>
-            {t("tip.sent.receipt")} <strong className="receipt-code">{sent.receiptCode}</strong>
-          </p>
-          <p>{t("tip.sent.keep")}</p>
+          <p className="tip-received">{t("tip.sent.received")}</p>
         </Alert>
       </Page>
     );
@@ -129,6 +144,7 @@ export default function TipPage() {
             onChange={setAge}
           />
         ) : null}
+        {age === "minor" ? <MandatoryReporterReminder /> : null}
         <fieldset className="field checkbox-group">
           <legend>{t("tip.seen")}</legend>
           <p className="field-hint">{t("tip.seen_hint")}</p>
@@ -151,6 +167,8 @@ export default function TipPage() {
         <TextArea
           label={t("tip.narrative")}
           hint={t("tip.narrative_hint")}
+          ref={narrativeRef}
+          error={emptyError ? t("tip.error.empty") : null}
           value={narrative}
           maxLength={5000}
           rows={5}
@@ -166,7 +184,7 @@ export default function TipPage() {
         <Alert tone="info" title={t("tip.contact.title")}>
           <p>
             {t("tip.contact.body")}{" "}
-            <a href={`tel:${CONTACTS.nationalHotline.tel}`}>{CONTACTS.nationalHotline.phone}</a>
+            <a href={telHref(CONTACTS.nationalHotline)}>{CONTACTS.nationalHotline.phone}</a>
           </p>
         </Alert>
         <Button type="submit" disabled={sent.state === "sending"}>
@@ -174,5 +192,26 @@ export default function TipPage() {
         </Button>
       </form>
     </Page>
+  );
+}
+
+/**
+ * A tip does not discharge a mandatory reporter's duty: teachers, childcare providers, medical
+ * professionals, clergy and law enforcement must report a child to CPS by phone, then in
+ * writing (DOMAIN.md §5 `report_cps`; the number and statutes are the action catalogue's).
+ */
+function MandatoryReporterReminder() {
+  const { t } = useI18n();
+  const { phone, citation } = ACTION_CATALOGUE.report_cps;
+  const cps = phone ?? CONTACTS.cpsHotline;
+  return (
+    <Alert tone="warning" title={t("tip.minor.title")}>
+      <p className="mandatory-reporter">
+        {t("tip.minor.body", { statute: citation })}{" "}
+        <a href={telHref(cps)} className="phone">
+          {cps.phone}
+        </a>
+      </p>
+    </Alert>
   );
 }

@@ -1,6 +1,7 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
@@ -67,7 +68,9 @@ export function TextArea({
   hint,
   error,
   ...area
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: FieldProps &
+  // React 19 passes `ref` as a prop: a page can move focus to the field it reports an error at.
+  TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   const ids = useFieldIds({ label, hint, error });
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>

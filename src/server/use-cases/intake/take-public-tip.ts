@@ -2,11 +2,17 @@ import { randomInt } from "node:crypto";
 import type { PublicTipInput } from "../../../contract/intake/inputs.ts";
 import { PUBLIC_TIP_QUEUE } from "../../../domain/intake-routing.ts";
 import { isRole } from "../../../domain/roles.ts";
+import { EMPTY_TIP_FIELD, tipSaysSomething } from "../../../domain/tips.ts";
 import { PUBLIC_TIP_ROLES } from "../../access/policy.ts";
 import type { AppContext } from "../../context.ts";
+import { badRequest } from "../../errors.ts";
 import { withoutCaller } from "../../unit-of-work/without-caller.ts";
 import { OPEN_CASE_UNIT } from "./open-case.ts";
 import { takeIntakeIn } from "./take-intake.ts";
+
+/** Plain words for the sender; the web page shows its own translation at the same field. */
+const EMPTY_TIP_MESSAGE =
+  "The tip is empty. Write what you saw, or tick at least one thing you noticed, then send it.";
 
 const RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -21,6 +27,7 @@ export async function takePublicTip(
   ctx: AppContext,
   input: PublicTipInput,
 ): Promise<{ receiptCode: string }> {
+  if (!tipSaysSomething(input)) throw badRequest(EMPTY_TIP_MESSAGE, EMPTY_TIP_FIELD);
   return withoutCaller(ctx, OPEN_CASE_UNIT, async (w) => {
     const triager = await w.repos.assignment.leastLoadedAnywhere(PUBLIC_TIP_ROLES);
     const queue = triager
