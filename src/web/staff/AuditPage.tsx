@@ -57,9 +57,7 @@ export default function AuditPage() {
                 ) : null}
               </td>
               <td data-label={t("audit.actor")}>{labelFor(t, "role", r.actorRole)}</td>
-              <td data-label={t("audit.record")}>
-                {r.recordType ? `${r.recordType} ${r.recordId ?? ""}` : "—"}
-              </td>
+              <td data-label={t("audit.record")}>{r.caseNumber ?? "—"}</td>
               <td data-label={t("audit.outcome")}>
                 <Badge tone={r.outcome === "allowed" ? "success" : "warning"}>{r.outcome}</Badge>
               </td>

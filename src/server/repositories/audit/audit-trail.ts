@@ -1,5 +1,20 @@
+import type { AuditFilters } from "../../../contract/audit/inputs.ts";
+import type { AuditRow } from "../../../contract/audit/replies.ts";
 import { auditReach } from "../../access/policy.ts";
 import type { Scope } from "../scope.ts";
+
+export interface AuditPageOptions extends AuditFilters {
+  limit: number;
+  /** Only rows older than this sequence number (keyset pagination, newest first). */
+  before?: number | undefined;
+}
+
+/** The day after a YYYY-MM-DD day, as the ISO instant that starts it (UTC). */
+function dayAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
 
 /** The audit trail as the audit viewer reads it: only the rows the caller's reach covers. */
 export class AuditTrailRepository {
@@ -7,32 +22,58 @@ export class AuditTrailRepository {
 
   /**
    * The newest rows first (`before`: older than that sequence number), of the agencies the
-   * policy lets the caller audit (`auditReach`), applied in the SQL so no caller can forget it.
+   * policy lets the caller audit (`auditReach`), applied in the SQL so no caller can forget it,
+   * narrowed by the filters. Who acted comes by display name and the case by its number; the
+   * row's detail and client address stay in the trail (only the refusal's code is shown).
    */
-  async readable(options: { limit: number; before?: number | undefined }) {
+  async readable(options: AuditPageOptions): Promise<AuditRow[]> {
     const reach = auditReach(this.s.actor);
     if (reach.length === 0) return [];
     let q = this.s.trx
-      .selectFrom("audit_log")
-      .selectAll()
-      .orderBy("seq", "desc")
+      .selectFrom("audit_log as a")
+      .leftJoin("users as u", "u.id", "a.actor_user_id")
+      .leftJoin("cases as c", (j) =>
+        j.onRef("c.id", "=", "a.record_id").on("a.record_type", "=", "case"),
+      )
+      .select([
+        "a.seq",
+        "a.at",
+        "a.actor_user_id",
+        "a.actor_role",
+        "a.action",
+        "a.record_type",
+        "a.fields",
+        "a.outcome",
+        "a.detail",
+        "u.display_name",
+        "c.case_number",
+      ])
+      .orderBy("a.seq", "desc")
       .limit(options.limit);
-    if (reach !== "all") q = q.where("actor_agency_id", "in", reach);
-    if (options.before !== undefined) q = q.where("seq", "<", options.before);
+    if (reach !== "all") q = q.where("a.actor_agency_id", "in", reach);
+    if (options.before !== undefined) q = q.where("a.seq", "<", options.before);
+    if (options.actor !== undefined) q = q.where("a.actor_user_id", "=", options.actor);
+    if (options.action !== undefined) q = q.where("a.action", "=", options.action);
+    if (options.caseNumber !== undefined)
+      q = q.where("a.record_type", "=", "case").where("c.case_number", "=", options.caseNumber);
+    if (options.from !== undefined) q = q.where("a.at", ">=", `${options.from}T00:00:00.000Z`);
+    if (options.to !== undefined) q = q.where("a.at", "<", dayAfter(options.to));
     const rows = await q.execute();
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      at: r.at,
-      actorUserId: r.actor_user_id,
-      actorAgencyId: r.actor_agency_id,
-      actorRole: r.actor_role,
-      action: r.action,
-      recordType: r.record_type,
-      recordId: r.record_id,
-      fields: JSON.parse(r.fields) as string[],
-      clientIp: r.client_ip,
-      outcome: r.outcome,
-      detail: JSON.parse(r.detail) as Record<string, unknown>,
-    }));
+    return rows.map((r) => {
+      const detail = JSON.parse(r.detail) as Record<string, unknown>;
+      return {
+        seq: Number(r.seq),
+        at: r.at,
+        actorUserId: r.actor_user_id,
+        actorName: r.display_name ?? null,
+        actorRole: r.actor_role,
+        action: r.action,
+        recordType: r.record_type,
+        caseNumber: r.case_number ?? null,
+        fields: JSON.parse(r.fields) as string[],
+        outcome: r.outcome,
+        reason: r.outcome !== "allowed" && typeof detail.code === "string" ? detail.code : null,
+      };
+    });
   }
 }
