@@ -11,9 +11,9 @@ export const auditFilters = z.object({
     .regex(/^[a-z_]+(\.[a-z_]+)*$/)
     .max(80)
     .optional(),
-  /** First day included (UTC). */
+  /** First day included (a Mississippi calendar day). */
   from: day.optional(),
-  /** Last day included (UTC). */
+  /** Last day included (a Mississippi calendar day). */
   to: day.optional(),
 });
 export type AuditFilters = z.output<typeof auditFilters>;

@@ -9,11 +9,21 @@ export interface AuditPageOptions extends AuditFilters {
   before?: number | undefined;
 }
 
-/** The day after a YYYY-MM-DD day, as the ISO instant that starts it (UTC). */
-function dayAfter(day: string): string {
-  const d = new Date(`${day}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
+/**
+ * The instant a Mississippi calendar day starts (YYYY-MM-DD; `later` days on), as the ISO form
+ * the trail stores (UTC, "Z"): people pick days as they live them, not as UTC draws them.
+ */
+function startOfDayInMississippi(day: string, later = 0): string {
+  const noon = new Date(`${day}T12:00:00Z`);
+  noon.setUTCDate(noon.getUTCDate() + later);
+  const name = new Intl.DateTimeFormat("en-US", {
+    timeZone: "America/Chicago",
+    timeZoneName: "longOffset",
+  })
+    .formatToParts(noon)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const offset = name?.replace("GMT", "") || "+00:00";
+  return new Date(`${noon.toISOString().slice(0, 10)}T00:00:00${offset}`).toISOString();
 }
 
 /** The audit trail as the audit viewer reads it: only the rows the caller's reach covers. */
@@ -56,8 +66,9 @@ export class AuditTrailRepository {
     if (options.action !== undefined) q = q.where("a.action", "=", options.action);
     if (options.caseNumber !== undefined)
       q = q.where("a.record_type", "=", "case").where("c.case_number", "=", options.caseNumber);
-    if (options.from !== undefined) q = q.where("a.at", ">=", `${options.from}T00:00:00.000Z`);
-    if (options.to !== undefined) q = q.where("a.at", "<", dayAfter(options.to));
+    if (options.from !== undefined)
+      q = q.where("a.at", ">=", startOfDayInMississippi(options.from));
+    if (options.to !== undefined) q = q.where("a.at", "<", startOfDayInMississippi(options.to, 1));
     const rows = await q.execute();
     return rows.map((r) => {
       const detail = JSON.parse(r.detail) as Record<string, unknown>;
