@@ -75,6 +75,9 @@ describeOnEachDatabase("audit viewer", (t) => {
     const body = JSON.stringify(rows);
     assert.ok(!body.includes("Zebediah") && !body.includes("Quillfeather"), "no victim's name");
     assert.ok(!body.includes("clientIp"), "no client address");
+    const fields = rows.flatMap((r) => r.fields);
+    assert.ok(fields.includes("person.givenName"), fields.join());
+    assert.ok(!fields.some((f) => /[0-9a-f]{8}-[0-9a-f]{4}/.test(f)), "field names carry no ids");
   });
 
   it("filters by person, case, action and date range", async () => {

@@ -26,6 +26,22 @@ function startOfDayInMississippi(day: string, later = 0): string {
   return new Date(`${noon.toISOString().slice(0, 10)}T00:00:00${offset}`).toISOString();
 }
 
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Field names as a person reads them: the trail may qualify a field by the record it belongs to
+ * (`person.<id>.givenName`); the viewer shows the name only (`person.givenName`), once.
+ */
+function fieldNames(fields: string[]): string[] {
+  const names = fields.map((f) =>
+    f
+      .split(".")
+      .filter((part) => !RECORD_ID.test(part))
+      .join("."),
+  );
+  return [...new Set(names)];
+}
+
 /** The audit trail as the audit viewer reads it: only the rows the caller's reach covers. */
 export class AuditTrailRepository {
   constructor(private readonly s: Scope) {}
@@ -81,7 +97,7 @@ export class AuditTrailRepository {
         action: r.action,
         recordType: r.record_type,
         caseNumber: r.case_number ?? null,
-        fields: JSON.parse(r.fields) as string[],
+        fields: fieldNames(JSON.parse(r.fields) as string[]),
         outcome: r.outcome,
         reason: r.outcome !== "allowed" && typeof detail.code === "string" ? detail.code : null,
       };
