@@ -72,6 +72,8 @@ describeOnEachDatabase("audit viewer", (t) => {
     const opened = rows.find((r) => r.action === "case.create" && r.caseNumber === caseNumber);
     assert.ok(opened, "the case's opening is named by case number");
     assert.equal(opened.actorName, null, "opened with no one signed in");
+    const person = rows.find((r) => r.action === "person.create" && r.caseNumber === caseNumber);
+    assert.ok(person, "a person added with the case is named by the case's number");
     const body = JSON.stringify(rows);
     assert.ok(!body.includes("Zebediah") && !body.includes("Quillfeather"), "no victim's name");
     assert.ok(!body.includes("clientIp"), "no client address");

@@ -86,6 +86,7 @@ export class AuditTrailRepository {
       q = q.where("a.at", ">=", startOfDayInMississippi(options.from));
     if (options.to !== undefined) q = q.where("a.at", "<", startOfDayInMississippi(options.to, 1));
     const rows = await q.execute();
+    const caseNumberOf = await this.caseNumbersNamedInDetail(rows);
     return rows.map((r) => {
       const detail = JSON.parse(r.detail) as Record<string, unknown>;
       return {
@@ -96,11 +97,33 @@ export class AuditTrailRepository {
         actorRole: r.actor_role,
         action: r.action,
         recordType: r.record_type,
-        caseNumber: r.case_number ?? null,
+        caseNumber:
+          r.case_number ??
+          (typeof detail.caseId === "string" ? (caseNumberOf.get(detail.caseId) ?? null) : null),
         fields: fieldNames(JSON.parse(r.fields) as string[]),
         outcome: r.outcome,
         reason: r.outcome !== "allowed" && typeof detail.code === "string" ? detail.code : null,
       };
     });
+  }
+
+  /**
+   * Rows about a record that belongs to a case (a person added with it) say so in their detail
+   * (`caseId`): their case numbers, in one query for the page.
+   */
+  private async caseNumbersNamedInDetail(rows: { case_number: string | null; detail: string }[]) {
+    const ids = new Set<string>();
+    for (const r of rows) {
+      if (r.case_number !== null || !r.detail.includes('"caseId"')) continue;
+      const id = (JSON.parse(r.detail) as Record<string, unknown>).caseId;
+      if (typeof id === "string") ids.add(id);
+    }
+    if (ids.size === 0) return new Map<string, string>();
+    const found = await this.s.trx
+      .selectFrom("cases")
+      .select(["id", "case_number"])
+      .where("id", "in", [...ids])
+      .execute();
+    return new Map(found.map((c) => [c.id, c.case_number]));
   }
 }
