@@ -290,7 +290,8 @@ export const ROLE_POLICIES: Record<Role, RolePolicy> = {
     requiresMfa: true,
     breakGlass: true,
     escalations: "all",
-    audit: "none",
+    // The state oversees every agency's response, so it reads every agency's trail (issue 13).
+    audit: "all",
     administers: "none",
     convenesRat: true,
     deliversServices: true,

@@ -241,7 +241,8 @@ describe("staff pages in Chromium", () => {
     await page.getByRole("link", { name: "Audit" }).click();
     await page.getByRole("heading", { level: 1, name: "Audit trail" }).waitFor();
     await page.locator("tbody tr").first().waitFor();
-    assert.match((await page.locator("tbody").textContent()) ?? "", /case\.create/);
+    // In words: the demo cases opened, by sentence, not by code.
+    assert.match((await page.locator("tbody").textContent()) ?? "", /Opened a case/);
     await assertAccessible(page, "audit trail");
     await page.screenshot({ path: artifactPath("audit-desktop.png"), fullPage: true });
     // The system administrator's account form: every agency, and per agency the roles that fit.

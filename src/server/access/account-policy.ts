@@ -48,12 +48,13 @@ export function requiresMfa(role: Role): boolean {
 
 /**
  * Who reads the staff directory (names, roles, agencies): whoever builds task forces or records
- * certifications, since both pick people from it. Staff data only; e-mails and account status
+ * certifications, or reads the audit trail, since all pick people from it. Staff data only; e-mails and account status
  * stay with account administration.
  */
 export function mayReadStaffDirectory(actor: Actor): boolean {
   const abilities = accountAbilities(actor);
-  return abilities.manageTaskForces || abilities.recordCertifications;
+  // Audit readers pick the person whose actions they look for from it.
+  return abilities.manageTaskForces || abilities.recordCertifications || abilities.readAudit;
 }
 
 /** Whether the actor's powers cover handing out `role` at all (the agency aside). */

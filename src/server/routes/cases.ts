@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { readAuditLogQuery } from "../../contract/audit/inputs.ts";
+import { auditFilters, readAuditLogQuery } from "../../contract/audit/inputs.ts";
 import { auditReplies } from "../../contract/audit/replies.ts";
 import { listCasesQuery } from "../../contract/case-file/inputs.ts";
 import { caseReplies as s } from "../../contract/cases/replies.ts";
 import { consentInput } from "../../contract/consent/inputs.ts";
 import { breakGlassInput } from "../../contract/coordination/inputs.ts";
 import type { AppContext } from "../context.ts";
+import { streamAuditCsv } from "../http/audit-csv.ts";
 import { requireActor } from "../http/auth-hook.ts";
 import { errorRepliesFor } from "../http/error-schema.ts";
 import { idParam } from "../http/id-param.ts";
@@ -87,10 +88,20 @@ export const caseRoutes =
     r.get(
       "/api/v1/audit",
       audit(
-        "The audit trail (agency administrators: their agency; system administrators: all)",
+        "The audit trail in words (agency administrators: their agency; system administrators and the state coordinator: all), filtered",
         { querystring: readAuditLogQuery },
         { 200: auditReplies.rows },
       ),
       async (req) => ({ rows: await readAuditLog(ctx, requireActor(req), req.query) }),
+    );
+    r.get(
+      "/api/v1/audit/export.csv",
+      // A CSV file streamed page by page: no response schema applies to the 200, only to errors.
+      audit(
+        "The audit trail as a CSV file, with the same filters (the export is audited)",
+        { querystring: auditFilters },
+        {},
+      ),
+      async (req, reply) => streamAuditCsv(ctx, requireActor(req), req.query, reply),
     );
   };
