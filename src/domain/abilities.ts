@@ -32,6 +32,7 @@ export const ACCOUNT_ABILITY_NAMES = [
   "manageTaskForces",
   "recordCertifications",
   "receiveReferrals",
+  "caseload",
 ] as const;
 export type AccountAbilities = Record<(typeof ACCOUNT_ABILITY_NAMES)[number], boolean>;
 

@@ -29,6 +29,7 @@ export const ROUTES: readonly RouteDef[] = [
   route("/sign-in", "auth", () => import("./staff/SignInPage.tsx")),
   route("/work", "staff", () => import("./staff/MyWorkPage.tsx")),
   route("/intake", "staff", () => import("./staff/IntakePage.tsx")),
+  route("/cases", "staff", () => import("./staff/caseload/CaseloadPage.tsx")),
   route("/cases/:id", "staff", () => import("./staff/case/CasePage.tsx")),
   route("/overdue", "staff", () => import("./staff/OverduePage.tsx")),
   route("/audit", "staff", () => import("./staff/AuditPage.tsx")),

@@ -77,7 +77,7 @@ describeOnEachDatabase("queries per request of the lists and queues", (t) => {
       () =>
         [cps, ht, lead, coordinator].map((m) => [
           m.actor,
-          (a) => listCases(ctx, a, { limit: 200 }),
+          async (a) => (await listCases(ctx, a, { limit: 200 })).cases,
         ]),
     ],
     [
@@ -126,20 +126,20 @@ describeOnEachDatabase("queries per request of the lists and queues", (t) => {
     assert.equal(few.get("case list as ht_investigator")?.rows, 5);
   });
 
-  it("pages a team's case list with the cursor, newest first, each case once", async () => {
+  it("pages a team's case list with the cursor, most urgent first, each case once", async () => {
     await growTo(50);
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
       const page = await listCases(ctx, ht.actor, { limit: 20, after });
-      if (page.length === 0) break;
-      seen.push(...page.map((c) => c.id));
-      after = page.at(-1)?.id;
+      seen.push(...page.cases.map((c) => c.id));
+      if (page.nextCursor === null) break;
+      after = page.nextCursor;
     }
-    const all = (await listCases(ctx, ht.actor, { limit: 200 })).map((c) => c.id);
+    const all = (await listCases(ctx, ht.actor, { limit: 200 })).cases.map((c) => c.id);
     assert.equal(seen.length, 50);
     assert.deepEqual(seen, all);
-    assert.deepEqual([...seen].sort().reverse(), seen);
+    assert.equal(new Set(seen).size, 50);
   });
 
   it("sorts My work soonest due first, undated last, across the caller's own and the role's", async () => {

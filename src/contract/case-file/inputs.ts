@@ -54,13 +54,6 @@ export const changeStatusInput = z
   });
 export type ChangeStatusInput = z.output<typeof changeStatusInput>;
 
-/** A page of the cases in the caller's scope, newest first; `after` is the last id seen. */
-export const listCasesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.string().optional(),
-});
-export type ListCasesQuery = z.output<typeof listCasesQuery>;
-
 /**
  * What comes with an uploaded document, in its query (the body is the raw file, typed by its
  * media type). `confidential` is a query-string flag, so it arrives as text.

@@ -57,8 +57,25 @@ const consentRecord = z.object({
   valid: z.boolean(),
 });
 
+/** A caseload row: the case, who answers for it (display name only) and how urgent it is. */
+const caseloadRow = caseSummary.extend({
+  assignedWorker: z.string().nullable(),
+  nextDueAt: z.string().nullable(),
+  dueState: z.enum(["no_deadline", "due_now", "due", "overdue"]),
+  ratFormed: z.boolean(),
+  openObligations: z.number(),
+});
+
 export const caseReplies = {
-  cases: z.object({ cases: z.array(caseSummary) }),
+  /**
+   * `possibleDuplicateElsewhere`: a name and birth-date search matched a person on a case the
+   * caller cannot see. Only that bit: no count, no case, no agency.
+   */
+  cases: z.object({
+    cases: z.array(caseloadRow),
+    nextCursor: z.string().nullable(),
+    possibleDuplicateElsewhere: z.boolean(),
+  }),
   caseDetail,
   breakGlass: z.object({ expiresAt: z.string() }),
   consentRecorded: createdReply,
@@ -67,3 +84,5 @@ export const caseReplies = {
 
 export type CasePerson = z.infer<typeof casePerson>;
 export type CaseDetail = z.infer<typeof caseDetail>;
+export type CaseloadReply = z.infer<typeof caseReplies.cases>;
+export type CaseloadRow = z.infer<typeof caseloadRow>;

@@ -153,5 +153,7 @@ export function accountAbilities(actor: Actor): AccountAbilities {
     manageTaskForces: policy.managesTaskForces !== "none",
     recordCertifications: policy.administers !== "none" || policy.caseScope === "statewide",
     receiveReferrals: policy.seesIdentity,
+    // Whoever reaches cases keeps a caseload of them (the role table's case scope).
+    caseload: policy.caseScope !== "none",
   };
 }

@@ -17,6 +17,7 @@ import { TipReadingRepository } from "./case-file/tip-reading.ts";
 import { CaseAssignmentRepository } from "./cases/assignment.ts";
 import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
+import { CaseloadRepository } from "./cases/caseload.ts";
 import { CasesRepository } from "./cases/cases.ts";
 import { BreakGlassNoticesRepository, BreakGlassRepository } from "./coordination/break-glass.ts";
 import { CaseTeamRepository } from "./coordination/case-team.ts";
@@ -46,6 +47,7 @@ const REPOSITORIES = {
   breakGlass: BreakGlassRepository,
   breakGlassNotices: BreakGlassNoticesRepository,
   caseReading: CaseReadingRepository,
+  caseload: CaseloadRepository,
   caseTeam: CaseTeamRepository,
   cases: CasesRepository,
   certifications: CertificationsRepository,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditFilters, readAuditLogQuery } from "../../contract/audit/inputs.ts";
 import { auditReplies } from "../../contract/audit/replies.ts";
-import { listCasesQuery } from "../../contract/case-file/inputs.ts";
+import { caseloadQuery } from "../../contract/cases/inputs.ts";
 import { caseReplies as s } from "../../contract/cases/replies.ts";
 import { consentInput } from "../../contract/consent/inputs.ts";
 import { breakGlassInput } from "../../contract/coordination/inputs.ts";
@@ -34,11 +34,11 @@ export const caseRoutes =
     r.get(
       "/api/v1/cases",
       cases(
-        "Cases within the caller's scope, newest first",
-        { querystring: listCasesQuery },
+        "The caller's caseload: cases in scope, most urgent first, filtered, searched, paged",
+        { querystring: caseloadQuery },
         { 200: s.cases },
       ),
-      async (req) => ({ cases: await listCases(ctx, requireActor(req), req.query) }),
+      async (req) => listCases(ctx, requireActor(req), req.query),
     );
     r.get(
       "/api/v1/cases/:id",

@@ -14,6 +14,7 @@ export interface MenuItem {
 export function menuFor(abilities: AccountAbilities): MenuItem[] {
   const items: MenuItem[] = [{ href: "/work", label: "nav.my_work" }];
   if (abilities.intake) items.push({ href: "/intake", label: "nav.intake" });
+  if (abilities.caseload) items.push({ href: "/cases", label: "nav.caseload" });
   if (abilities.openCasesQueue) items.push({ href: "/open-cases", label: "nav.open_cases" });
   if (abilities.overdueQueue) items.push({ href: "/overdue", label: "nav.overdue" });
   if (abilities.manageTaskForces) items.push({ href: "/task-forces", label: "nav.task_forces" });

@@ -1,11 +1,6 @@
 import { isMinorVictim } from "../../../domain/minor.ts";
 import type { ConsentCategory, IdentityField } from "../../../domain/roles.ts";
-import {
-  caseInScopeForList,
-  consentStanding,
-  type DisclosureBasis,
-  identityDisclosure,
-} from "../../access/policy.ts";
+import { consentStanding, type DisclosureBasis, identityDisclosure } from "../../access/policy.ts";
 import {
   IDENTITY_COLUMNS,
   IDENTITY_FIELDS,
@@ -60,27 +55,6 @@ export function caseSummary(r: {
  */
 export class CaseReadingRepository {
   constructor(private readonly s: Scope) {}
-
-  /** A page of the cases within the caller's scope, newest id first, after `after` if given. */
-  async listInScope(page: { limit: number; after?: string | undefined }) {
-    let q = this.s.trx
-      .selectFrom("cases")
-      .select([
-        "id",
-        "case_number",
-        "status",
-        "source",
-        "county_fips",
-        "received_at",
-        "determination",
-        "agency_id",
-      ])
-      .where(caseInScopeForList(this.s.actor, this.s.nowIso))
-      .orderBy("id", "desc")
-      .limit(page.limit);
-    if (page.after) q = q.where("id", "<", page.after);
-    return (await q.execute()).map(caseSummary);
-  }
 
   /**
    * The case's people, by part, with what of their identity the caller may see. The caller must

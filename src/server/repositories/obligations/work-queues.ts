@@ -186,12 +186,12 @@ export class WorkQueuesRepository {
 }
 
 /** Actions due "immediately": overdue only after their grace (domain/obligation-urgency). */
-const IMMEDIATE_ACTIONS = Object.values(ACTION_CATALOGUE)
+export const IMMEDIATE_ACTIONS = Object.values(ACTION_CATALOGUE)
   .filter((a) => a.deadline.kind === "immediately")
   .map((a) => a.id);
 
 /** SQL form of `overdueAfter`: an obligation already past due is overdue unless still in grace. */
-function pastGrace(now: Date) {
+export function pastGrace(now: Date) {
   const graceEnd = new Date(now.getTime() - IMMEDIATE_GRACE_MS).toISOString();
   return (eb: ExpressionBuilder<Database, "obligations">) =>
     eb.or([

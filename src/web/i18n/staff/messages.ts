@@ -3,6 +3,8 @@ import { adminEn } from "./admin.en.ts";
 import { adminEs } from "./admin.es.ts";
 import { caseEn } from "./case.en.ts";
 import { caseEs } from "./case.es.ts";
+import { caseloadEn } from "./caseload.en.ts";
+import { caseloadEs } from "./caseload.es.ts";
 import { closingEn } from "./closing.en.ts";
 import { closingEs } from "./closing.es.ts";
 import { commonEn } from "./common.en.ts";
@@ -33,6 +35,7 @@ export const STAFF_MESSAGES = {
     ...adminEn,
     ...closingEn,
     ...consentStepEn,
+    ...caseloadEn,
   },
   es: {
     ...commonEs,
@@ -44,6 +47,7 @@ export const STAFF_MESSAGES = {
     ...adminEs,
     ...closingEs,
     ...consentStepEs,
+    ...caseloadEs,
   },
 } satisfies Record<Language, object>;
 
