@@ -9,6 +9,8 @@ import { commonEn } from "./common.en.ts";
 import { commonEs } from "./common.es.ts";
 import { consentStepEn } from "./consent-step.en.ts";
 import { consentStepEs } from "./consent-step.es.ts";
+import { fieldErrorsEn } from "./field-errors.en.ts";
+import { fieldErrorsEs } from "./field-errors.es.ts";
 import { fileEn } from "./file.en.ts";
 import { fileEs } from "./file.es.ts";
 import { labelsEn } from "./labels.en.ts";
@@ -33,6 +35,7 @@ export const STAFF_MESSAGES = {
     ...adminEn,
     ...closingEn,
     ...consentStepEn,
+    ...fieldErrorsEn,
   },
   es: {
     ...commonEs,
@@ -44,6 +47,7 @@ export const STAFF_MESSAGES = {
     ...adminEs,
     ...closingEs,
     ...consentStepEs,
+    ...fieldErrorsEs,
   },
 } satisfies Record<Language, object>;
 

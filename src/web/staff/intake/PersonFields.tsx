@@ -11,6 +11,7 @@ export interface PersonDraft {
   givenName: string;
   familyName: string;
   ageYears: string;
+  birthDate: string;
   gender: string;
   citizenship: string;
 }
@@ -21,6 +22,7 @@ export const emptyPerson = (key: number, part = "victim"): PersonDraft => ({
   givenName: "",
   familyName: "",
   ageYears: "",
+  birthDate: "",
   gender: "",
   citizenship: "",
 });
@@ -31,6 +33,7 @@ export function personForApi(p: PersonDraft): Record<string, string | number> {
   if (p.givenName.trim()) out.givenName = p.givenName.trim();
   if (p.familyName.trim()) out.familyName = p.familyName.trim();
   if (p.ageYears.trim()) out.ageYears = Number(p.ageYears);
+  if (p.birthDate) out.birthDate = p.birthDate;
   if (p.gender.trim()) out.gender = p.gender.trim();
   if (p.citizenship) out.citizenship = p.citizenship;
   return out;
@@ -39,7 +42,8 @@ export function personForApi(p: PersonDraft): Record<string, string | number> {
 export function PersonFields(props: {
   person: PersonDraft;
   index: number;
-  ageError: string | null;
+  /** The problem with one of this person's fields (`ageYears`, `birthDate`, …), if any. */
+  errorOf(field: string): string | null;
   onChange(person: PersonDraft): void;
   onRemove(): void;
 }) {
@@ -60,12 +64,14 @@ export function PersonFields(props: {
         <TextInput
           label={t("identity.givenName")}
           autoComplete="off"
+          error={props.errorOf("givenName")}
           value={person.givenName}
           onChange={set("givenName")}
         />
         <TextInput
           label={t("identity.familyName")}
           autoComplete="off"
+          error={props.errorOf("familyName")}
           value={person.familyName}
           onChange={set("familyName")}
         />
@@ -75,13 +81,24 @@ export function PersonFields(props: {
           label={t("intake.age")}
           inputMode="numeric"
           autoComplete="off"
-          error={props.ageError}
+          error={props.errorOf("ageYears")}
           value={person.ageYears}
           onChange={set("ageYears")}
         />
         <TextInput
+          type="date"
+          label={t("identity.birthDate")}
+          autoComplete="off"
+          error={props.errorOf("birthDate")}
+          value={person.birthDate}
+          onChange={set("birthDate")}
+        />
+      </div>
+      <div className="field-row">
+        <TextInput
           label={t("intake.gender")}
           autoComplete="off"
+          error={props.errorOf("gender")}
           value={person.gender}
           onChange={set("gender")}
         />
@@ -90,6 +107,7 @@ export function PersonFields(props: {
         label={t("intake.citizenship")}
         placeholder={t("common.unknown")}
         choices={CITIZENSHIPS.map((c) => ({ value: c, label: labelFor(t, "citizenship", c) }))}
+        error={props.errorOf("citizenship")}
         value={person.citizenship}
         onChange={set("citizenship")}
       />
