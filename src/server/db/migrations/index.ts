@@ -11,6 +11,7 @@ import * as caseEventRecords from "./2026112908_case_event_records.ts";
 import { auditSealer } from "./2026120201_audit_sealer.ts";
 import * as queueIndexes from "./2026120202_queue_indexes.ts";
 import * as caseAssignment from "./2026120301_case_assignment.ts";
+import * as personRecord from "./2026120310_person_record.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -32,6 +33,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026120201_audit_sealer": auditSealer(keyring),
     "2026120202_queue_indexes": queueIndexes,
     "2026120301_case_assignment": caseAssignment,
+    "2026120310_person_record": personRecord,
   };
 }
 
