@@ -13,7 +13,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { navigate } from "../router.ts";
 import { Alert } from "../ui/Alert.tsx";
 import { Button } from "../ui/Button.tsx";
-import { Select } from "../ui/Field.tsx";
+import { Select, TextArea } from "../ui/Field.tsx";
 import { Page } from "../ui/Page.tsx";
 import { consistencyMessage, focusFirstInvalid, plainProblem } from "./field-problems.ts";
 import { LiveAssessment } from "./intake/LiveAssessment.tsx";
@@ -40,6 +40,7 @@ export default function IntakePage() {
   const [county, setCounty] = useState("");
   const [source, setSource] = useState("");
   const [venue, setVenue] = useState("");
+  const [narrative, setNarrative] = useState("");
   const [persons, setPersons] = useState<PersonDraft[]>([emptyPerson(0)]);
   const [nextKey, setNextKey] = useState(1);
   /** Problems by the field the server names (`source`, `persons.0.ageYears`), shown beside it. */
@@ -102,6 +103,7 @@ export default function IntakePage() {
         source,
         ...(county ? { countyFips: county } : {}),
         ...(venue ? { venue } : {}),
+        ...(narrative.trim() ? { narrative: narrative.trim() } : {}),
         persons: persons.map(personForApi),
         facts: s.step.facts,
       });
@@ -124,8 +126,10 @@ export default function IntakePage() {
 
   /** Whether the form shows this field (a problem elsewhere is said at the top). */
   const fieldShown = (field: string) =>
-    ["source", "countyFips", "venue"].includes(field) ||
-    /^persons\.\d+\.(givenName|familyName|ageYears|birthDate|gender|citizenship)$/.test(field);
+    ["source", "countyFips", "venue", "narrative"].includes(field) ||
+    /^persons\.\d+\.(givenName|familyName|ageYears|birthDate|gender|citizenship|language|placement|nonOffending|contacts\.[01]\.value)$/.test(
+      field,
+    );
 
   const q = s.questionnaire;
   return (
@@ -192,6 +196,17 @@ export default function IntakePage() {
                 onChange={(e) => {
                   setVenue(e.target.value);
                   clearError("venue");
+                }}
+              />
+              <TextArea
+                label={t("person.narrative")}
+                hint={t("person.narrative_hint")}
+                maxLength={10000}
+                value={narrative}
+                error={errors.narrative ?? null}
+                onChange={(e) => {
+                  setNarrative(e.target.value);
+                  clearError("narrative");
                 }}
               />
               <h2>{t("intake.people")}</h2>

@@ -17,6 +17,8 @@ import { labelsEn } from "./labels.en.ts";
 import { labelsEs } from "./labels.es.ts";
 import { panelsEn } from "./panels.en.ts";
 import { panelsEs } from "./panels.es.ts";
+import { personRecordEn } from "./person-record.en.ts";
+import { personRecordEs } from "./person-record.es.ts";
 import { workEn } from "./work.en.ts";
 import { workEs } from "./work.es.ts";
 
@@ -36,6 +38,7 @@ export const STAFF_MESSAGES = {
     ...closingEn,
     ...consentStepEn,
     ...fieldErrorsEn,
+    ...personRecordEn,
   },
   es: {
     ...commonEs,
@@ -48,6 +51,7 @@ export const STAFF_MESSAGES = {
     ...closingEs,
     ...consentStepEs,
     ...fieldErrorsEs,
+    ...personRecordEs,
   },
 } satisfies Record<Language, object>;
 
