@@ -37,6 +37,7 @@ export const PERSON_PARTS = [
   "facilitator",
   "family",
   "reporter",
+  "guardian",
 ] as const;
 export type PersonPart = (typeof PERSON_PARTS)[number];
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
+import { caseloadQuery } from "../../src/contract/cases/inputs.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { DemoPeople } from "../../src/server/demo/demo-people.ts";
@@ -117,7 +118,9 @@ describeOnEachDatabase("the demo seed", (t) => {
       const work = await count(listMyObligations(ctx, me, 100));
       const offers = await count(listMySeatOffers(ctx, me));
       const referrals = await count(listIncomingReferrals(ctx, me));
-      const cases = await count(listCases(ctx, me, { limit: 50 }));
+      const cases = await count(
+        listCases(ctx, me, caseloadQuery.parse({})).then((page) => page.cases),
+      );
       assert.ok(work + offers + referrals + cases > 0, `${role} has a first screen with work`);
     }
   });

@@ -22,6 +22,10 @@ const person = (n: number) => ({
   ageYears: n === 1 ? null : 15,
   gender: null,
   citizenship: "us",
+  language: null,
+  nonOffending: null,
+  placement: null,
+  contacts: [],
   identity: { givenName: 'Ann \u2028 \ud83d\ude00 "quoted"', sealedPhone: "ciphertext" },
   withheld: ["phone", "address"],
   disclosureBasis: "own_agency",
@@ -41,7 +45,8 @@ const CASE_DETAIL = {
   outcome: null,
   closedAt: null,
   abilities: { ...Object.fromEntries(CASE_ABILITY_NAMES.map((n) => [n, true])), internal: true },
-  narrativeCiphertext: "never sent",
+  narrative: null,
+  storyCiphertext: "never sent",
 };
 const MY_OBLIGATIONS = {
   obligations: [1, 2].map((i) => ({
@@ -69,7 +74,15 @@ describe("compiled reply serializers", () => {
     it(`${name}: writes exactly what zod's parse keeps, and no internal field`, () => {
       const text = compileReply(schema, name)(reply);
       assert.equal(text, JSON.stringify(z.parse(schema, reply)));
-      for (const internal of ["pid", "sealedPhone", "ciphertext", "narrative", "internal", "Email"])
+      for (const internal of [
+        "pid",
+        "sealedPhone",
+        "ciphertext",
+        "storyCiphertext",
+        "never sent",
+        "internal",
+        "Email",
+      ])
         assert.ok(!text.includes(internal), `${internal} leaked`);
     });
   }

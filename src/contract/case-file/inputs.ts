@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endBeforeStartProblem } from "../../domain/consistency.ts";
 import { CASE_OUTCOMES, CASE_STATUSES } from "../../domain/coordination/case-status.ts";
 import { STATUTORY_BASES, type StatutoryBasis } from "../../domain/coordination/referral.ts";
 import {
@@ -67,16 +68,21 @@ export type UploadDocumentQuery = z.output<typeof uploadDocumentQuery>;
 const planDomain = z.enum(PLAN_DOMAIN_IDS as [PlanDomain, ...PlanDomain[]]);
 
 /** One need of a plan, with the goal and the service that meets it. */
-export const planItemInput = z.strictObject({
-  domain: planDomain,
-  need: z.string().trim().min(1).max(2000),
-  goal: z.string().trim().min(1).max(2000).optional(),
-  service: z.string().trim().min(1).max(200),
-  providerAgencyId: z.string().min(1).max(100).optional(),
-  startsOn: z.iso.date().optional(),
-  endsOn: z.iso.date().optional(),
-  status: z.enum(PLAN_ITEM_STATUSES).default("planned"),
-});
+export const planItemInput = z
+  .strictObject({
+    domain: planDomain,
+    need: z.string().trim().min(1).max(2000),
+    goal: z.string().trim().min(1).max(2000).optional(),
+    service: z.string().trim().min(1).max(200),
+    providerAgencyId: z.string().min(1).max(100).optional(),
+    startsOn: z.iso.date().optional(),
+    endsOn: z.iso.date().optional(),
+    status: z.enum(PLAN_ITEM_STATUSES).default("planned"),
+  })
+  .superRefine((item, ctx) => {
+    const problem = endBeforeStartProblem(item.startsOn, item.endsOn, "endsOn");
+    if (problem) ctx.addIssue({ code: "custom", path: ["endsOn"], message: problem.message });
+  });
 export type PlanItemInput = z.output<typeof planItemInput>;
 
 /** A victim's service plan, or CPS's specialized plan for a minor victim (HB 571). */

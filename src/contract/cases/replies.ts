@@ -31,6 +31,14 @@ const casePerson = z.object({
   ageYears: z.number().nullable(),
   gender: z.string().nullable(),
   citizenship: z.string().nullable(),
+  language: z.string().nullable(),
+  nonOffending: z.boolean().nullable(),
+  /** Shown with the address (where the person can be found); null when withheld or unknown. */
+  placement: z.string().nullable(),
+  /** Shown with the phone; empty when withheld or none. */
+  contacts: z.array(
+    z.object({ kind: z.enum(["phone", "email"]), value: z.string(), safeToContact: z.boolean() }),
+  ),
   identity,
   withheld: z.array(z.string()),
   disclosureBasis,
@@ -42,6 +50,8 @@ const caseDetail = caseSummary.extend({
   outcome: z.string().nullable(),
   closedAt: z.string().nullable(),
   abilities: flagsSchema(CASE_ABILITY_NAMES),
+  /** What was reported, for those who read the case file; null otherwise or when none. */
+  narrative: z.string().nullable(),
 });
 
 const consentRecord = z.object({

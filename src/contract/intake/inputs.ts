@@ -8,8 +8,17 @@ import { countyByFips } from "../../domain/counties.ts";
  * open cases with. Routes validate with these (and OpenAPI shows them); use cases receive the
  * parsed value.
  */
-export const casePersonInput = z.strictObject({
-  part: z.enum(PERSON_PARTS),
+/** A way to reach a person, and whether it is safe to use (a trafficker may hold the phone). */
+export const personContactInput = z.strictObject({
+  kind: z.enum(["phone", "email"]),
+  value: z.string().trim().min(3).max(200),
+  /** False: "do not call / not safe to contact" on this channel. */
+  safeToContact: z.boolean(),
+});
+export type PersonContactInput = z.output<typeof personContactInput>;
+
+/** What may be said about one person, at intake or on the record after it. */
+export const personFields = {
   givenName: z.string().trim().min(1).max(200).optional(),
   familyName: z.string().trim().min(1).max(200).optional(),
   birthDate: z.iso.date().optional(),
@@ -18,7 +27,24 @@ export const casePersonInput = z.strictObject({
   ageYears: z.number().int().min(0).max(120).optional(),
   gender: z.string().trim().min(1).max(50).optional(),
   citizenship: z.enum(CITIZENSHIPS).optional(),
-});
+  language: z.string().trim().min(2).max(50).optional(),
+  /** Where the person is now, or their placement (a shelter, foster care); sealed. */
+  placement: z.string().trim().min(1).max(500).optional(),
+  contacts: z.array(personContactInput).max(10).optional(),
+  /** For a guardian of a minor: not suspected of the abuse (may be told and involved). */
+  nonOffending: z.boolean().optional(),
+};
+
+const guardianOnly = (p: { part: string; nonOffending?: boolean | undefined }) =>
+  p.nonOffending === undefined || p.part === "guardian";
+const GUARDIAN_ONLY = {
+  message: "Only a guardian is marked non-offending.",
+  path: ["nonOffending"],
+};
+
+export const casePersonInput = z
+  .strictObject({ part: z.enum(PERSON_PARTS), ...personFields })
+  .refine(guardianOnly, GUARDIAN_ONLY);
 
 /** A case as loaders and tests open it, without an assessment (intake adds one). */
 export const openCaseInput = z.strictObject({
@@ -31,6 +57,8 @@ export const openCaseInput = z.strictObject({
   venue: z.enum(VENUES).optional(),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   determination: z.string().min(1).max(64).optional(),
+  /** What was reported, in the reporter's words; sealed at rest, never logged. */
+  narrative: z.string().trim().min(1).max(10000).optional(),
   persons: z.array(casePersonInput).max(50).default([]),
 });
 export type OpenCaseInput = z.input<typeof openCaseInput>;

@@ -50,6 +50,14 @@ export interface PersonsTable {
   gender: string | null;
   citizenship: string | null;
   created_at: string;
+  /** Language the person speaks, sealed. */
+  language: string | null;
+  /** Current location or placement, sealed. */
+  placement: string | null;
+  /** Sealed JSON list of `{ kind, value, safeToContact }`. */
+  contacts: string | null;
+  /** For a guardian: 1 non-offending, 0 not, null unknown. */
+  non_offending: number | null;
 }
 
 export interface CasesTable {
@@ -71,6 +79,8 @@ export interface CasesTable {
   assigned_user_id: string | null;
   /** Due time of the case's most urgent open obligation (kept by the obligations repository). */
   next_due_at: string | null;
+  /** What was reported, in the reporter's words; sealed. */
+  narrative: string | null;
 }
 
 export interface CasePersonsTable {

@@ -3,6 +3,7 @@ import { ApiError } from "../api/client.ts";
 import { type Translate, type UiMessageKey, useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
 import { Button } from "../ui/Button.tsx";
+import { focusFirstInvalid, plainProblem } from "./field-problems.ts";
 import { LoadError } from "./LoadError.tsx";
 import type { Loaded } from "./useApi.ts";
 
@@ -21,7 +22,9 @@ export function refusalMessage(t: Translate, e: ApiError): string {
   if (e.status === 403) return t("error.forbidden");
   if (e.status === 404) return t("error.not_found");
   if (e.status === 401) return t("session.sign_in_needed");
-  if (e.status === 400) return t("save.invalid", { detail: e.message });
+  // A problem with a field is said in plain words next to it; never the server's developer text.
+  if (e.status === 400 && e.field) return plainProblem(t, e);
+  if (e.status === 400) return t("save.invalid", { detail: plainProblem(t, e) });
   return t("save.failed");
 }
 
@@ -71,7 +74,10 @@ export function useAction(
     (failure.field === field || failure.field.endsWith(`.${field}`))
       ? failure.message
       : null;
-  return { busy, failure, run, fieldError, clear: () => setFailure(null) };
+  /** A problem the form found itself before sending, shown by its field like the server's. */
+  const fail = (field: string, message: string) =>
+    setFailure({ kind: "refused", message, code: "invalid_input", field });
+  return { busy, failure, run, fieldError, fail, clear: () => setFailure(null) };
 }
 
 export type Action = ReturnType<typeof useAction>;
@@ -110,9 +116,15 @@ export function ActionForm(props: {
     failure?.kind === "refused" &&
     failure.field !== undefined &&
     (props.fields ?? []).some((f) => props.action.fieldError(f) !== null);
+  // Every new refusal at a field moves focus there, not only the first one.
   useEffect(() => {
-    if (atField) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [atField]);
+    if (atField && failure) focusFirstInvalid(form.current);
+  }, [atField, failure]);
+  // Editing the field at fault clears its message: a stale error never lingers.
+  const edited = (e: FormEvent) => {
+    if (atField && (e.target as HTMLElement).getAttribute("aria-invalid") === "true")
+      props.action.clear();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void props.onSubmit();
@@ -122,6 +134,8 @@ export function ActionForm(props: {
       ref={form}
       className={props.className ?? "action-form"}
       onSubmit={submit}
+      onInput={edited}
+      onChange={edited}
       autoComplete="off"
       aria-label={props.label}
     >

@@ -12,6 +12,7 @@ import { auditSealer } from "./2026120201_audit_sealer.ts";
 import * as queueIndexes from "./2026120202_queue_indexes.ts";
 import * as caseAssignment from "./2026120301_case_assignment.ts";
 import * as caseloadIndex from "./2026120310_caseload_index.ts";
+import * as personRecord from "./2026120310_person_record.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -34,6 +35,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026120202_queue_indexes": queueIndexes,
     "2026120301_case_assignment": caseAssignment,
     "2026120310_caseload_index": caseloadIndex,
+    "2026120310_person_record": personRecord,
   };
 }
 

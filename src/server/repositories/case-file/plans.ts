@@ -6,7 +6,8 @@ import type { Scope } from "../scope.ts";
 import { sealText } from "../sealed-text.ts";
 
 /** What changing an item came to: changed, not there for the caller, or changed by someone else. */
-export type ItemUpdate = "updated" | "missing" | "stale";
+/** `ends_before_start`: the new end date is before the item's start date (nothing is written). */
+export type ItemUpdate = "updated" | "missing" | "stale" | "ends_before_start";
 
 /**
  * Service plans and their items, as the caller writes them: needs, goals and services sealed at
@@ -97,16 +98,24 @@ export class PlansRepository {
       .where("plan_id", "=", planId)
       .where("version", "=", change.version)
       .where(visible)
+      .$if(change.endsOn !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([eb("starts_on", "is", null), eb("starts_on", "<=", change.endsOn as string)]),
+        ),
+      )
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) > 0) return "updated";
     const exists = await this.s.trx
       .selectFrom("plan_items")
-      .select("id")
+      .select(["id", "starts_on"])
       .where("id", "=", itemId)
       .where("plan_id", "=", planId)
       .where(visible)
       .executeTakeFirst();
-    return exists ? "stale" : "missing";
+    if (!exists) return "missing";
+    if (change.endsOn && exists.starts_on !== null && change.endsOn < exists.starts_on)
+      return "ends_before_start";
+    return "stale";
   }
 
   /** CPS's specialized plan meets the case's `cps_specialized_plan` obligation (HB 571). */

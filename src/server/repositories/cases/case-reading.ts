@@ -1,6 +1,13 @@
+import type { PersonContactInput } from "../../../contract/intake/inputs.ts";
 import { isMinorVictim } from "../../../domain/minor.ts";
 import type { ConsentCategory, IdentityField } from "../../../domain/roles.ts";
-import { consentStanding, type DisclosureBasis, identityDisclosure } from "../../access/policy.ts";
+import {
+  caseInScopeForList,
+  consentStanding,
+  type DisclosureBasis,
+  identityDisclosure,
+} from "../../access/policy.ts";
+import { openPersonDetails, withheldDetails } from "../person-details.ts";
 import {
   IDENTITY_COLUMNS,
   IDENTITY_FIELDS,
@@ -20,8 +27,12 @@ export interface CasePerson {
   gender: string | null;
   citizenship: string | null;
   identity: PersonIdentity;
+  language: string | null;
+  nonOffending: boolean | null;
+  placement: string | null;
+  contacts: PersonContactInput[];
   /** Identity fields withheld from this caller (so the UI can say so, not show blanks). */
-  withheld: IdentityField[];
+  withheld: (IdentityField | "contacts" | "placement")[];
   disclosureBasis: DisclosureBasis;
 }
 
@@ -62,6 +73,11 @@ export class CaseReadingRepository {
    * comes with the consents standing now that release to the caller's agency what the person's
    * holding agency recorded (a consent from anyone else releases nothing), one row per consent.
    */
+  /** The case's narrative, opened (the caller decided the reader may see it). */
+  narrativeOf(row: { id: string; narrative: string | null }): string | null {
+    return openOptional(this.s.keyring, "cases", "narrative", row.id, row.narrative);
+  }
+
   async personsOf(caseId: string): Promise<CasePerson[]> {
     const { actor, keyring, nowIso } = this.s;
     const rows = await this.s.trx
@@ -83,6 +99,10 @@ export class CaseReadingRepository {
         "persons.age_years",
         "persons.gender",
         "persons.citizenship",
+        "persons.language",
+        "persons.placement",
+        "persons.contacts",
+        "persons.non_offending",
         "consents.categories as consentCategories",
       ])
       .where("case_persons.case_id", "=", caseId)
@@ -106,17 +126,20 @@ export class CaseReadingRepository {
         consentedCategories: consented.get(r.id) ?? new Set(),
         minorVictim: isMinorVictim(r.part, r.age_years),
       });
+      const details = { contacts: fields.includes("phone"), placement: fields.includes("address") };
       return {
         id: r.id,
         part: r.part,
         holderAgencyId: r.agency_id,
+        ...openPersonDetails(keyring, r, details),
         ageYears: r.age_years,
         gender: openOptional(keyring, "persons", "gender", r.id, r.gender),
         citizenship: r.citizenship,
         identity: openIdentity(keyring, r, fields),
-        withheld: IDENTITY_FIELDS.filter(
-          (f) => !fields.includes(f) && r[IDENTITY_COLUMNS[f]] !== null,
-        ),
+        withheld: [
+          ...IDENTITY_FIELDS.filter((f) => !fields.includes(f) && r[IDENTITY_COLUMNS[f]] !== null),
+          ...withheldDetails(r, details),
+        ],
         disclosureBasis: fields.length > 0 ? basis : "none",
       };
     });

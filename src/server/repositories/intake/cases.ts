@@ -2,6 +2,7 @@ import type { OpenCaseFields } from "../../../contract/intake/inputs.ts";
 import type { IdentityField } from "../../../domain/roles.ts";
 import { localYear } from "../../../domain/time.ts";
 import { newId } from "../../ids.ts";
+import { sealPersonDetails } from "../person-details.ts";
 import { IDENTITY_FIELDS, type PersonIdentity, sealIdentity } from "../person-identity.ts";
 import type { ActingScope } from "../scope.ts";
 import { sealOptional } from "../sealed-text.ts";
@@ -54,6 +55,7 @@ export class IntakeCasesRepository {
         created_at: now,
         updated_at: now,
         closed_at: null,
+        narrative: sealOptional(this.s.keyring, "cases", "narrative", id, input.narrative),
       })
       .execute();
     const people = await this.addPeople(id, input.agencyId, input.persons);
@@ -134,6 +136,7 @@ export class IntakeCasesRepository {
         gender: sealOptional(this.s.keyring, "persons", "gender", id, person.gender),
         citizenship: person.citizenship ?? null,
         created_at: this.s.nowIso,
+        ...sealPersonDetails(this.s.keyring, id, person),
       };
       const opened = {
         id,

@@ -9,7 +9,8 @@ import { IDENTITY_COLUMNS } from "../person-identity.ts";
  * check would not look at it; migration 2026112907 lists the same free text.
  */
 export const SEALED_COLUMNS = [
-  { table: "persons", key: "id", text: ["gender"], bytes: [] },
+  { table: "persons", key: "id", text: ["gender", "language", "placement", "contacts"], bytes: [] },
+  { table: "cases", key: "id", text: ["narrative"], bytes: [] },
   { table: "assessments", key: "id", text: ["facts"], bytes: [] },
   { table: "obligations", key: "id", text: ["evidence", "reason"], bytes: [] },
   { table: "plan_items", key: "id", text: ["need", "goal", "service"], bytes: [] },

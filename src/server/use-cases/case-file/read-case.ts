@@ -12,11 +12,20 @@ export function readCase(ctx: AppContext, actor: Actor, caseId: string) {
   return onCase(ctx, actor, { caseId, action: "case.read", ability: "read" }, async (w) => {
     const persons = await w.repos.caseReading.personsOf(caseId);
     const bases = [...new Set(persons.map((p) => p.disclosureBasis))].sort().join(",");
+    const row = w.case.row;
+    const narrative = w.case.abilities.readCaseFile ? w.repos.caseReading.narrativeOf(row) : null;
+    const contactFields = persons.flatMap((p) => [
+      ...(p.contacts.length > 0 ? [`person.${p.id}.contacts`] : []),
+      ...(p.placement !== null ? [`person.${p.id}.placement`] : []),
+    ]);
     w.record({
-      fields: persons.flatMap((p) => Object.keys(p.identity).map((f) => `person.${p.id}.${f}`)),
+      fields: [
+        ...persons.flatMap((p) => Object.keys(p.identity).map((f) => `person.${p.id}.${f}`)),
+        ...contactFields,
+        ...(narrative !== null ? ["case.narrative"] : []),
+      ],
       detail: { persons: persons.length, bases },
     });
-    const row = w.case.row;
     return {
       ...caseSummary(row),
       version: row.version,
@@ -24,6 +33,8 @@ export function readCase(ctx: AppContext, actor: Actor, caseId: string) {
       closedAt: row.closed_at,
       persons,
       abilities: w.case.abilities,
+      // The narrative tells the story with names and places: read with the case file's notes.
+      narrative,
     };
   });
 }

@@ -17,6 +17,8 @@ export function updatePlanItem(
     const outcome = await w.repos.plans.updateItem(planId, itemId, input);
     // An item the actor may not read is answered as one that does not exist.
     if (outcome === "missing") throw badRequest("No such item on this plan.", "itemId");
+    if (outcome === "ends_before_start")
+      throw badRequest("The end date must be on or after the start date.", "endsOn");
     if (outcome === "stale")
       throw conflict(
         "Someone changed this service since you opened it; reload to see their change.",

@@ -1,12 +1,14 @@
 import type { IntakeInput } from "../../../contract/intake/inputs.ts";
 import { assess } from "../../../domain/assessment/engine.ts";
 import { reportsMadeByIntake } from "../../../domain/closing.ts";
+import { intakeProblems } from "../../../domain/consistency.ts";
 import { routesToCps } from "../../../domain/intake-routing.ts";
 import {
   planObligations,
   receivedAtProblem,
   SPECIALIZED_PLAN_HOURS,
 } from "../../../domain/obligations.ts";
+import { localDate } from "../../../domain/time.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { AppContext } from "../../context.ts";
 import { badRequest } from "../../errors.ts";
@@ -67,6 +69,10 @@ export async function takeIntakeIn(
     const problem = receivedAtProblem(new Date(input.receivedAt), w.now);
     if (problem) throw badRequest(`receivedAt: ${problem}`, "receivedAt");
   }
+  // The people must agree with themselves and with the screening, on the day of the report.
+  const receivedOn = localDate(input.receivedAt ? new Date(input.receivedAt) : w.now);
+  const [problem] = intakeProblems(input.persons, input.facts.subject, receivedOn);
+  if (problem) throw badRequest(problem.message, problem.field);
   const assessment = assess(input.facts);
   const { facts, ...caseFields } = input;
   const opened = await openCaseIn(

@@ -26,6 +26,7 @@ export const caseEn = {
   "status.closed": "Closed",
   "part.victim": "Victim",
   "part.suspected_trafficker": "Suspected trafficker",
+  "part.guardian": "Guardian",
   "part.purchaser": "Purchaser",
   "part.facilitator": "Facilitator",
   "part.family": "Family",

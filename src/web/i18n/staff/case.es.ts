@@ -28,6 +28,7 @@ export const caseEs: Record<keyof typeof caseEn, string> = {
   "status.closed": "Cerrado",
   "part.victim": "Víctima",
   "part.suspected_trafficker": "Presunto tratante",
+  "part.guardian": "Tutor",
   "part.purchaser": "Comprador",
   "part.facilitator": "Facilitador",
   "part.family": "Familia",

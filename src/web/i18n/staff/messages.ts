@@ -11,12 +11,16 @@ import { commonEn } from "./common.en.ts";
 import { commonEs } from "./common.es.ts";
 import { consentStepEn } from "./consent-step.en.ts";
 import { consentStepEs } from "./consent-step.es.ts";
+import { fieldErrorsEn } from "./field-errors.en.ts";
+import { fieldErrorsEs } from "./field-errors.es.ts";
 import { fileEn } from "./file.en.ts";
 import { fileEs } from "./file.es.ts";
 import { labelsEn } from "./labels.en.ts";
 import { labelsEs } from "./labels.es.ts";
 import { panelsEn } from "./panels.en.ts";
 import { panelsEs } from "./panels.es.ts";
+import { personRecordEn } from "./person-record.en.ts";
+import { personRecordEs } from "./person-record.es.ts";
 import { workEn } from "./work.en.ts";
 import { workEs } from "./work.es.ts";
 
@@ -36,6 +40,8 @@ export const STAFF_MESSAGES = {
     ...closingEn,
     ...consentStepEn,
     ...caseloadEn,
+    ...fieldErrorsEn,
+    ...personRecordEn,
   },
   es: {
     ...commonEs,
@@ -48,6 +54,8 @@ export const STAFF_MESSAGES = {
     ...closingEs,
     ...consentStepEs,
     ...caseloadEs,
+    ...fieldErrorsEs,
+    ...personRecordEs,
   },
 } satisfies Record<Language, object>;
 

@@ -28,7 +28,26 @@ export default function PeoplePanel({ detail }: CasePanelProps) {
                 {p.ageYears !== null ? ` · ${t("case.people.age", { age: p.ageYears })}` : ""}
                 {p.gender ? ` · ${p.gender}` : ""}
                 {p.citizenship ? ` · ${labelFor(t, "citizenship", p.citizenship)}` : ""}
+                {p.language ? ` · ${p.language}` : ""}
+                {p.nonOffending ? ` · ${t("person.non_offending")}` : ""}
               </p>
+              {p.placement ? (
+                <p>
+                  {t("identity.placement")}: {p.placement}
+                </p>
+              ) : null}
+              {p.contacts.length > 0 ? (
+                <ul className="contacts" aria-label={t("person.contacts")}>
+                  {p.contacts.map((c) => (
+                    <li key={`${c.kind}:${c.value}`}>
+                      {c.value}{" "}
+                      {c.safeToContact ? null : (
+                        <Badge tone="danger">{t("person.do_not_contact")}</Badge>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {shown.length > 0 ? (
                 <dl className="facts">
                   {shown.map((f) => (

@@ -1,11 +1,13 @@
 import { useState } from "react";
 import type { Agency } from "../../../../contract/accounts/replies.ts";
+import { endBeforeStartProblem } from "../../../../domain/consistency.ts";
 import { api } from "../../../api/client.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { Button } from "../../../ui/Button.tsx";
 import { Select, TextArea, TextInput } from "../../../ui/Field.tsx";
 import { ActionForm, useAction } from "../../actions.tsx";
 import { agencyChoices } from "../../agencies.ts";
+import { consistencyMessage } from "../../field-problems.ts";
 import { DomainSelect } from "./DomainSelect.tsx";
 
 const FIELDS = ["domain", "need", "goal", "service", "providerAgencyId", "startsOn", "endsOn"];
@@ -31,6 +33,9 @@ export function PlanItemForm(props: {
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [field]: e.target.value });
   const submit = async () => {
+    // The same check the server makes, asked first so the message is in the reader's language.
+    const order = endBeforeStartProblem(form.startsOn, form.endsOn, "endsOn");
+    if (order) return action.fail(order.field, consistencyMessage(t, order));
     // Empty optional fields are left out rather than sent blank.
     const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ""));
     const done = await action.run(() =>
