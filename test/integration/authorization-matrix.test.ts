@@ -284,6 +284,8 @@ function bodyFor(
       return { source: "other" };
     case "/api/v1/screening/next":
       return { answers: {} };
+    case "/api/v1/tips":
+      return { narrative: "Matrix tip: something seen at a truck stop" };
     case "/api/v1/cases/:id/rat":
       return { taskForceId: "no-such-task-force" };
     case "/api/v1/cases/:id/rat/seats":
