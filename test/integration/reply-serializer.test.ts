@@ -40,6 +40,9 @@ const CASE_DETAIL = {
   persons: [person(1), person(2)],
   outcome: null,
   closedAt: null,
+  assignedWorker: { userId: "u1", displayName: "Worker One", email: "never@example.invalid" },
+  nextDueAt: "2026-01-02T00:00:00.000Z",
+  nextDue: { actionId: "report_cps", dueAt: "2026-01-02T00:00:00.000Z", dueState: "due_now" },
   abilities: { ...Object.fromEntries(CASE_ABILITY_NAMES.map((n) => [n, true])), internal: true },
   narrativeCiphertext: "never sent",
 };

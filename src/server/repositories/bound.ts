@@ -15,6 +15,7 @@ import { ReferralReadingRepository } from "./case-file/referral-reading.ts";
 import { ReferralsRepository } from "./case-file/referrals.ts";
 import { TipReadingRepository } from "./case-file/tip-reading.ts";
 import { CaseAssignmentRepository } from "./cases/assignment.ts";
+import { CaseHolderRepository } from "./cases/case-holder.ts";
 import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CasesRepository } from "./cases/cases.ts";
@@ -45,6 +46,7 @@ const REPOSITORIES = {
   auditTrail: AuditTrailRepository,
   breakGlass: BreakGlassRepository,
   breakGlassNotices: BreakGlassNoticesRepository,
+  caseHolder: CaseHolderRepository,
   caseReading: CaseReadingRepository,
   caseTeam: CaseTeamRepository,
   cases: CasesRepository,
