@@ -19,6 +19,7 @@ export const CASE_ABILITY_NAMES = [
   "changeStatus",
   "assignCase",
   "reassess",
+  "readTip",
 ] as const;
 export type CaseAbilities = Record<(typeof CASE_ABILITY_NAMES)[number], boolean>;
 

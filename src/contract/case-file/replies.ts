@@ -8,6 +8,9 @@ const obligation = z.object({
   id: z.string(),
   actionId: z.string(),
   ownerRole: z.string(),
+  /** The named owner (staff), or null while it waits in the role's queue. */
+  ownerUserId: z.string().nullable(),
+  ownerName: z.string().nullable(),
   status: z.string(),
   dueAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -16,6 +19,10 @@ const obligation = z.object({
   version: z.number(),
   /** The caller may record this obligation's outcome (the policy's answer, not the client's). */
   mayClose: z.boolean(),
+  /** The caller may take it from its role's queue (POST /obligations/:id/take). */
+  mayTake: z.boolean(),
+  /** The caller may hand it to a named worker (POST /obligations/:id/reassign). */
+  mayReassign: z.boolean(),
 });
 const planItem = z.object({
   id: z.string(),

@@ -44,14 +44,42 @@ const casePerson = z.object({
   disclosureBasis,
 });
 
+// The three objects below are absent rather than null: the case detail's compiled serializer
+// cannot hold a union, and a nullable object is one (http/reply-serializer.ts).
+
+/** The case's assigned worker at its holding agency (staff data), absent until assigned. */
+const assignedWorker = z.object({ userId: z.string(), displayName: z.string() }).optional();
+
+/** The most urgent open obligation's clock (`dueState` of domain/obligation-urgency.ts). */
+const nextDue = z
+  .object({ actionId: z.string(), dueAt: z.string(), dueState: z.string() })
+  .optional();
+
+/**
+ * What the report said: where it happened and, for a public tip, the sender's own words and
+ * how to reach them. Absent unless the policy discloses it to the caller (`readTip`).
+ */
+const caseReport = z
+  .object({
+    venue: z.string().nullable(),
+    narrative: z.string().nullable(),
+    contact: z.string().nullable(),
+  })
+  .optional();
+
 const caseDetail = caseSummary.extend({
   version: z.number(),
   persons: z.array(casePerson),
   outcome: z.string().nullable(),
   closedAt: z.string().nullable(),
+  nextDueAt: z.string().nullable(),
   abilities: flagsSchema(CASE_ABILITY_NAMES),
   /** What was reported, for those who read the case file; null otherwise or when none. */
   narrative: z.string().nullable(),
+  // Optional fields last: the compiled serializer writes them after the required ones.
+  assignedWorker,
+  nextDue,
+  tip: caseReport,
 });
 
 const consentRecord = z.object({

@@ -166,6 +166,7 @@ const KEPT_WHEN_CLOSED: ReadonlySet<keyof CaseAbilities> = new Set([
   "read",
   "readIdentity",
   "readCaseFile",
+  "readTip",
   "breakGlass",
   "changeStatus",
 ] as const);
@@ -219,6 +220,9 @@ function openCaseAbilities(
     writeNote: inScope && policy.seesIdentity,
     uploadDocument: inScope && policy.seesIdentity,
     assignCase: mayAssignCase(actor, c, inScope),
+    // What the report said (where it happened; a public sender's own words and contact) can
+    // name and locate a person: only roles that may see identities (issue 13).
+    readTip: inScope && policy.seesIdentity,
     // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
     // when the case is held by victim services.
     // Whoever can see the case may assess it again when facts change; it writes obligations, so

@@ -15,6 +15,7 @@ import { ReferralReadingRepository } from "./case-file/referral-reading.ts";
 import { ReferralsRepository } from "./case-file/referrals.ts";
 import { TipReadingRepository } from "./case-file/tip-reading.ts";
 import { CaseAssignmentRepository } from "./cases/assignment.ts";
+import { CaseHolderRepository } from "./cases/case-holder.ts";
 import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CaseloadRepository } from "./cases/caseload.ts";
@@ -46,6 +47,7 @@ const REPOSITORIES = {
   auditTrail: AuditTrailRepository,
   breakGlass: BreakGlassRepository,
   breakGlassNotices: BreakGlassNoticesRepository,
+  caseHolder: CaseHolderRepository,
   caseReading: CaseReadingRepository,
   caseload: CaseloadRepository,
   caseTeam: CaseTeamRepository,

@@ -19,4 +19,18 @@ export class TipReadingRepository {
     };
     return { narrative: open("narrative"), contact: open("contact"), receivedAt: row.created_at };
   }
+
+  /**
+   * What the report said, for the case page: where it happened and, for a public tip, the
+   * sender's own words and contact. Opened here only because the caller's unit of work asked
+   * for it after the policy disclosed it (`readTip`); otherwise the ciphertext is never read.
+   */
+  async reportOf(caseId: string, venue: string | null) {
+    const message = await this.messageOf(caseId);
+    return {
+      venue,
+      narrative: message?.narrative ?? null,
+      contact: message?.contact ?? null,
+    };
+  }
 }

@@ -4,7 +4,7 @@ import { onCase } from "../../unit-of-work/on-case.ts";
 
 /** What a member of the public wrote with their tip, or null (for those who read the file). */
 export function readTipMessage(ctx: AppContext, actor: Actor, caseId: string) {
-  const spec = { caseId, action: "tip.read", ability: "readCaseFile" } as const;
+  const spec = { caseId, action: "tip.read", ability: "readTip" } as const;
   return onCase(ctx, actor, spec, async (w) => {
     const message = await w.repos.tipReading.messageOf(caseId);
     // Counted like the other reads of the file: one message read, or none written.
