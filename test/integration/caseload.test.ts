@@ -116,7 +116,7 @@ describeOnEachDatabase("caseload", (t) => {
     assert.equal(byId.get(ids.later as string)?.dueState, "due");
     assert.equal(byId.get(ids.ana as string)?.dueState, "no_deadline");
     assert.equal(byId.get(ids.later as string)?.openObligations, 1);
-    assert.equal(byId.get(ids.mine as string)?.assignedWorker?.length ? true : false, true);
+    assert.equal(!!byId.get(ids.mine as string)?.assignedWorker?.length, true);
     assert.equal(byId.get(ids.ratFormed as string)?.ratFormed, true);
     assert.equal(page.nextCursor, null);
     assert.equal(page.possibleDuplicateElsewhere, false);

@@ -6,10 +6,12 @@ export function Card(props: {
   headingLevel?: 2 | 3;
   children: ReactNode;
   className?: string;
+  /** An anchor for a jump list ("#id"). */
+  id?: string;
 }) {
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
   return (
-    <section className={`card${props.className ? ` ${props.className}` : ""}`}>
+    <section id={props.id} className={`card${props.className ? ` ${props.className}` : ""}`}>
       {props.title ? <Heading className="card-title">{props.title}</Heading> : null}
       {props.children}
     </section>

@@ -1,12 +1,7 @@
 import type { PersonContactInput } from "../../../contract/intake/inputs.ts";
 import { isMinorVictim } from "../../../domain/minor.ts";
 import type { ConsentCategory, IdentityField } from "../../../domain/roles.ts";
-import {
-  caseInScopeForList,
-  consentStanding,
-  type DisclosureBasis,
-  identityDisclosure,
-} from "../../access/policy.ts";
+import { consentStanding, type DisclosureBasis, identityDisclosure } from "../../access/policy.ts";
 import { openPersonDetails, withheldDetails } from "../person-details.ts";
 import {
   IDENTITY_COLUMNS,

@@ -3,6 +3,8 @@ import { adminEn } from "./admin.en.ts";
 import { adminEs } from "./admin.es.ts";
 import { caseEn } from "./case.en.ts";
 import { caseEs } from "./case.es.ts";
+import { caseHeaderEn } from "./case-header.en.ts";
+import { caseHeaderEs } from "./case-header.es.ts";
 import { caseloadEn } from "./caseload.en.ts";
 import { caseloadEs } from "./caseload.es.ts";
 import { closingEn } from "./closing.en.ts";
@@ -40,6 +42,7 @@ export const STAFF_MESSAGES = {
     ...closingEn,
     ...consentStepEn,
     ...caseloadEn,
+    ...caseHeaderEn,
     ...fieldErrorsEn,
     ...personRecordEn,
   },
@@ -54,6 +57,7 @@ export const STAFF_MESSAGES = {
     ...closingEs,
     ...consentStepEs,
     ...caseloadEs,
+    ...caseHeaderEs,
     ...fieldErrorsEs,
     ...personRecordEs,
   },

@@ -8,6 +8,7 @@ import { Card } from "../../ui/Card.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { LoadError } from "../LoadError.tsx";
 import { useApi } from "../useApi.ts";
+import { CaseHeader } from "./CaseHeader.tsx";
 import { CASE_PANELS } from "./panels.ts";
 
 /**
@@ -33,6 +34,7 @@ export default function CasePage({ params }: RouteProps) {
     );
   }
   const detail = loaded.data;
+  const panels = CASE_PANELS.filter((p) => !p.shownWhen || detail.abilities[p.shownWhen]);
   return (
     <Page title={t("case.title", { number: detail.caseNumber })}>
       {search.get("created") ? (
@@ -41,11 +43,17 @@ export default function CasePage({ params }: RouteProps) {
       {detail.status === "closed" ? (
         <Alert tone="info">{t("closing.case_closed_note")}</Alert>
       ) : null}
+      <CaseHeader detail={detail} panels={panels} />
       <div className="panels">
-        {CASE_PANELS.filter((p) => !p.shownWhen || detail.abilities[p.shownWhen]).map((panel) => {
+        {panels.map((panel) => {
           const Panel = panel.component;
           return (
-            <Card key={panel.id} title={t(panel.title)} className={`panel panel-${panel.id}`}>
+            <Card
+              key={panel.id}
+              id={`panel-${panel.id}`}
+              title={t(panel.title)}
+              className={`panel panel-${panel.id}`}
+            >
               <Suspense
                 fallback={
                   <p className="loading" role="status">
