@@ -3,6 +3,7 @@ import type { IntakeInput } from "../../contract/intake/inputs.ts";
 import { needsReportEvidence } from "../../domain/closing.ts";
 import type { Db } from "../db/database.ts";
 import type { Keyring } from "../security/keyring.ts";
+import { takeObligation } from "../use-cases/assignment/take-obligation.ts";
 import { changeCaseStatus } from "../use-cases/case-file/change-case-status.ts";
 import { createServicePlan } from "../use-cases/case-file/create-service-plan.ts";
 import { respondToReferral } from "../use-cases/case-file/respond-to-referral.ts";
@@ -127,7 +128,7 @@ export async function liveStory(d: StoryDeps, story: Story, round: number): Prom
     case "plan_under_way": {
       const start = t0(10 * DAY_MS);
       const c = await intake(d, advocate, adult("shelter"), start);
-      await meetOwn(d, c.caseId, start + 2 * HOUR_MS);
+      await meetOwn(d, c.caseId, start + 2 * HOUR_MS, undefined, advocate);
       await plan(d, advocate, c.caseId, start + DAY_MS);
       // The first round's referral still waits on the clinic (its first screen); later ones were accepted.
       await refer(d, advocate, c.caseId, "medical", start + 2 * DAY_MS, round > 0);
@@ -143,7 +144,7 @@ export async function liveStory(d: StoryDeps, story: Story, round: number): Prom
       const start = t0(60 * DAY_MS);
       // Run by the advocate's agency, which holds it (victim services close their own cases).
       const c = await intake(d, advocate, adult("law_enforcement"), start);
-      await meetOwn(d, c.caseId, start + DAY_MS);
+      await meetOwn(d, c.caseId, start + DAY_MS, undefined, advocate);
       await plan(d, advocate, c.caseId, start + 2 * DAY_MS);
       await close(d, advocate, c.caseId, start + 30 * DAY_MS);
       return;
@@ -159,7 +160,7 @@ async function intake(d: StoryDeps, by: DemoPerson, input: IntakeInput, ms: numb
 function openObligations(d: StoryDeps, caseId: string) {
   return d.base.db.kysely
     .selectFrom("obligations")
-    .select(["id", "action_id", "owner_user_id", "version"])
+    .select(["id", "action_id", "owner_role", "owner_user_id", "version"])
     .where("case_id", "=", caseId)
     .where("status", "=", "open")
     .orderBy("id")
@@ -168,16 +169,28 @@ function openObligations(d: StoryDeps, caseId: string) {
 
 /**
  * Each open obligation owned by a person is met by that person (a report with its reference,
- * whom and when), optionally only the actions listed.
+ * whom and when), optionally only the actions listed; one waiting in the queue of `taker`'s role
+ * is taken by `taker` first, as a worker picks up the case's own duties.
  */
-async function meetOwn(d: StoryDeps, caseId: string, ms: number, only?: string[]) {
+async function meetOwn(
+  d: StoryDeps,
+  caseId: string,
+  ms: number,
+  only?: string[],
+  taker?: DemoPerson,
+) {
   for (const o of await openObligations(d, caseId)) {
     if (only && !only.includes(o.action_id)) continue;
-    const owner = o.owner_user_id ? d.people.user(o.owner_user_id) : undefined;
+    let owner = o.owner_user_id ? d.people.user(o.owner_user_id) : undefined;
+    let version = Number(o.version);
+    if (!o.owner_user_id && taker && o.owner_role === taker.actor.role) {
+      version = (await takeObligation(at(d.base, ms), taker.actor, o.id, { version })).version;
+      owner = taker;
+    }
     if (!owner) continue;
     const when = new Date(ms).toISOString();
     await closeObligation(at(d.base, ms), owner.actor, o.id, {
-      version: Number(o.version),
+      version,
       status: "done",
       ...(needsReportEvidence(o.action_id)
         ? {

@@ -84,6 +84,11 @@ export const labelsEn = {
   "event.note_added": "Note added",
   "event.document_added": "Document added",
   "event.break_glass_opened": "Emergency access opened",
+  "event.case_assigned": "Case assigned to a worker",
+  "event.case_transferred": "Case transferred",
+  "event.obligation_taken": "Obligation taken",
+  "event.obligation_reassigned": "Obligation reassigned",
+  "event.team_member_added": "Added to the case team",
   "event.case_closed": "Case closed",
   "event.case_reopened": "Case reopened",
 } as const;

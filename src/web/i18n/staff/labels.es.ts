@@ -82,6 +82,11 @@ export const labelsEs: Record<keyof typeof labelsEn, string> = {
   "event.note_added": "Nota añadida",
   "event.document_added": "Documento añadido",
   "event.break_glass_opened": "Acceso de emergencia abierto",
+  "event.case_assigned": "Caso asignado a una persona",
+  "event.case_transferred": "Caso transferido",
+  "event.obligation_taken": "Obligación tomada",
+  "event.obligation_reassigned": "Obligación reasignada",
+  "event.team_member_added": "Agregado al equipo del caso",
   "event.case_closed": "Caso cerrado",
   "event.case_reopened": "Caso reabierto",
 };

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { CaseDetail } from "../../../contract/cases/replies.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -15,6 +16,17 @@ export function CaseHeader(props: { detail: CaseDetail; panels: readonly CasePan
   const { t, lang } = useI18n();
   const now = useNow();
   const { detail } = props;
+  // The case header sticks just under the site header, whose height depends on the menu's width.
+  useEffect(() => {
+    const site = document.querySelector<HTMLElement>(".site-header");
+    if (!site) return;
+    const set = () =>
+      document.documentElement.style.setProperty("--site-header-height", `${site.offsetHeight}px`);
+    set();
+    const watch = new ResizeObserver(set);
+    watch.observe(site);
+    return () => watch.disconnect();
+  }, []);
   const next = detail.nextDue;
   return (
     <div className="case-header">
@@ -31,7 +43,7 @@ export function CaseHeader(props: { detail: CaseDetail; panels: readonly CasePan
           <dt>{t("case.determination")}</dt>
           <dd>{determinationLabel(lang, detail.determination)}</dd>
         </div>
-        <div>
+        <div className="case-header-next">
           <dt>{t("case_header.next")}</dt>
           <dd>
             {next ? (

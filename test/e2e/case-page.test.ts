@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { totpAt } from "../../src/server/auth/totp.ts";
+import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
+import {
+  artifactPath,
+  collectProblems,
+  launchBrowser,
+  seriousA11yViolations,
+  VIEWPORTS,
+} from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server-process.ts";
+import { demoLogins } from "../support/staff-session.ts";
+
+/**
+ * Issue 13, item 8: the case page as a tool. Its header always says the status, what the case
+ * is, the next deadline and who has it; a jump list reaches every section; on a phone the site
+ * header scrolls away instead of holding the screen.
+ */
+describe("the case page in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  before(async () => {
+    server = await startServer({ WAYPOINT_DEMO_CASES: "7" });
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    page = await context.newPage();
+    await page.goto(new URL("/sign-in", server.url).href);
+    await page.getByLabel("E-mail").fill(demoLogins(server, "state_coordinator")[0] as string);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const secret = page.locator(".mfa-secret");
+    await secret.waitFor();
+    await page
+      .getByLabel("6-digit code")
+      .fill(await totpAt((await secret.textContent()) ?? "", new Date()));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("button", { name: "I have kept them, continue" }).click();
+    await page.getByRole("heading", { level: 1, name: "My work" }).waitFor();
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows status, determination, next deadline and worker, and jumps to each section", async () => {
+    const problems = collectProblems(page);
+    // The oldest overdue item on the first screen opens its case.
+    await page.locator("#overdue-in-area ~ ul .obligation a").first().click();
+    await page.getByRole("heading", { level: 1, name: /^Case MS-/ }).waitFor();
+    const header = page.locator(".case-header");
+    await header.getByText("Next deadline").waitFor();
+    const text = (await header.textContent()) ?? "";
+    assert.match(text, /Status/);
+    assert.match(text, /Determination(Sex trafficking|Labor trafficking)/);
+    assert.match(text, /Overdue by|Due now|Due in/);
+    assert.match(text, /Assigned to/);
+    assert.doesNotMatch(text, /No one yet/, "the demo's child case has a named worker");
+    const jump = page.getByRole("navigation", { name: "Sections of this case" });
+    await jump.getByRole("link", { name: "Timeline" }).click();
+    assert.match(page.url(), /#panel-timeline$/);
+    await page.locator("#panel-timeline").waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe on the case page");
+    await page.screenshot({ path: artifactPath("case-page-desktop.png") });
+    assert.deepEqual(problems, []);
+  });
+
+  it("on a phone, the site header scrolls away and the case header stays compact", async () => {
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const height = await page
+      .locator(".site-header")
+      .evaluate((e) => e.getBoundingClientRect().height);
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    const top = await page
+      .locator(".site-header")
+      .evaluate((e) => e.getBoundingClientRect().bottom);
+    assert.ok(top <= 0, `the site header (${height} px) has scrolled away`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe on the case page (phone)");
+    await page.screenshot({ path: artifactPath("case-page-phone.png") });
+  });
+});
