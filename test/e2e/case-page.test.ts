@@ -69,6 +69,26 @@ describe("the case page in Chromium", () => {
     assert.deepEqual(problems, []);
   });
 
+  it("transfers the case to another agency, whose worker it names", async () => {
+    const panel = page.locator("#panel-assignment");
+    await panel.getByText(/answers for this case/).waitFor();
+    const before = (await page.locator(".case-header").textContent()) ?? "";
+    const select = panel.getByLabel("Or transfer it to another agency");
+    const statewide = select.locator("option", { hasText: "statewide intake" });
+    await select.selectOption({ value: (await statewide.getAttribute("value")) ?? "" });
+    await panel.getByRole("button", { name: "Transfer" }).click();
+    await panel.getByText("The case was transferred; the new worker has been told.").waitFor();
+    // The case reloads behind the message: wait for the header to name the new worker.
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await page.waitForTimeout(200);
+      after = (await page.locator(".case-header").textContent()) ?? "";
+    }
+    assert.notEqual(after, before, "the header names the new worker");
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe after the transfer");
+    await panel.screenshot({ path: artifactPath("case-assignment-desktop.png") });
+  });
+
   it("on a phone, the site header scrolls away and the case header stays compact", async () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.evaluate(() => window.scrollTo(0, 0));

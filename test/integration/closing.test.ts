@@ -26,11 +26,16 @@ describeOnEachDatabase("closing a case safely", (t) => {
     version: number;
     evidence: Record<string, unknown> | null;
   }
-  async function intake(who: string, facts: object = MINOR_FACTS) {
+  async function intake(
+    who: string,
+    facts: { subject?: { age?: number }; [key: string]: unknown } = MINOR_FACTS,
+  ) {
+    // The person's age agrees with the screening's (intake refuses a mismatch).
+    const ageYears = facts.subject?.age ?? 15;
     const res = await as(who).post("/api/v1/cases", {
       source: "cps_hotline",
       countyFips: "28049",
-      persons: [{ part: "victim", givenName: "Synthetic", familyName: "Child", ageYears: 15 }],
+      persons: [{ part: "victim", givenName: "Synthetic", familyName: "Person", ageYears }],
       facts,
     });
     assert.equal(res.statusCode, 201, res.body);

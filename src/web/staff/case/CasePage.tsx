@@ -19,7 +19,11 @@ export default function CasePage({ params }: RouteProps) {
   const { t } = useI18n();
   const { search } = useLocation();
   const id = params.id ?? "";
-  const [loaded, reload] = useApi<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`);
+  // A panel's save reloads the case; the page stays up meanwhile, so the panel keeps its
+  // "saved" message and the keyboard focus.
+  const [loaded, reload] = useApi<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`, {
+    keepOnReload: true,
+  });
   if (loaded.state !== "ready") {
     return (
       <Page title={t("case.title_loading")}>

@@ -31,6 +31,7 @@ const panel = (
 export const CASE_PANELS: readonly CasePanel[] = [
   panel("summary", "case.panel.summary", () => import("./SummaryPanel.tsx")),
   panel("status", "case.panel.status", () => import("./StatusPanel.tsx"), "changeStatus"),
+  panel("assignment", "case.panel.assignment", () => import("./AssignmentPanel.tsx"), "assignCase"),
   panel("people", "case.panel.people", () => import("./PeoplePanel.tsx")),
   panel("obligations", "case.panel.obligations", () => import("./ObligationsPanel.tsx")),
   panel("rat", "case.panel.rat", () => import("./rat/RatPanel.tsx")),
