@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { totpAt } from "../../src/server/auth/totp.ts";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
 import {
   artifactPath,
   collectProblems,
@@ -11,7 +9,7 @@ import {
   VIEWPORTS,
 } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server-process.ts";
-import { demoLogins } from "../support/staff-session.ts";
+import { demoLogins, signInThroughPages } from "../support/staff-session.ts";
 
 /**
  * Issue 13, item 8: the case page as a tool. Its header always says the status, what the case
@@ -28,18 +26,7 @@ describe("the case page in Chromium", () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     page = await context.newPage();
-    await page.goto(new URL("/sign-in", server.url).href);
-    await page.getByLabel("E-mail").fill(demoLogins(server, "state_coordinator")[0] as string);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    const secret = page.locator(".mfa-secret");
-    await secret.waitFor();
-    await page
-      .getByLabel("6-digit code")
-      .fill(await totpAt((await secret.textContent()) ?? "", new Date()));
-    await page.getByRole("button", { name: "Confirm" }).click();
-    await page.getByRole("button", { name: "I have kept them, continue" }).click();
-    await page.getByRole("heading", { level: 1, name: "My work" }).waitFor();
+    await signInThroughPages(page, server, demoLogins(server, "state_coordinator")[0] as string);
   });
   after(async () => {
     await context?.close();

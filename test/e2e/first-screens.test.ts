@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { totpAt } from "../../src/server/auth/totp.ts";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed-demo.ts";
 import {
   artifactPath,
   collectProblems,
@@ -11,7 +9,7 @@ import {
   VIEWPORTS,
 } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server-process.ts";
-import { demoLogins } from "../support/staff-session.ts";
+import { demoLogins, signInThroughPages as signIn } from "../support/staff-session.ts";
 
 /**
  * Issue 13: a caseworker's day. Each demo role's first screen, on first sign-in, has work; a
@@ -27,25 +25,6 @@ const CASE_ROLES = [
   "task_force_lead",
   "state_coordinator",
 ] as const;
-
-/** Signs in through the pages; a role that sees identities sets up TOTP first, as a person would. */
-async function signIn(page: Page, server: RunningServer, email: string): Promise<void> {
-  await page.goto(new URL("/sign-in", server.url).href);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const secret = page.locator(".mfa-secret");
-  const heading = page.getByRole("heading", { level: 1, name: "My work" });
-  await Promise.race([secret.waitFor(), heading.waitFor()]).catch(() => undefined);
-  if (await secret.isVisible()) {
-    await page
-      .getByLabel("6-digit code")
-      .fill(await totpAt((await secret.textContent()) ?? "", new Date()));
-    await page.getByRole("button", { name: "Confirm" }).click();
-    await page.getByRole("button", { name: "I have kept them, continue" }).click();
-  }
-  await heading.waitFor();
-}
 
 async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown) {
   const answer = await page.evaluate(

@@ -48,7 +48,8 @@ export default function CasePage({ params }: RouteProps) {
         <Alert tone="info">{t("closing.case_closed_note")}</Alert>
       ) : null}
       <CaseHeader detail={detail} panels={panels} />
-      <div className="panels">
+      {/* Closing or reopening changes what every panel may do: they start afresh then. */}
+      <div className="panels" key={detail.status}>
         {panels.map((panel) => {
           const Panel = panel.component;
           return (
