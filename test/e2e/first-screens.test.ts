@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ROLE_POLICIES, ROLES } from "../../src/domain/roles.ts";
 import {
   artifactPath,
   collectProblems,
@@ -15,16 +16,8 @@ import { demoLogins, signInThroughPages as signIn } from "../support/staff-sessi
  * Issue 13: a caseworker's day. Each demo role's first screen, on first sign-in, has work; a
  * teacher's report of a child reaches a named CPS investigator's My work.
  */
-const CASE_ROLES = [
-  "screener",
-  "cps_investigator",
-  "ht_investigator",
-  "victim_advocate",
-  "medical",
-  "shelter_staff",
-  "task_force_lead",
-  "state_coordinator",
-] as const;
+/** Every role that works cases (its case scope is not "none"), from the role table. */
+const CASE_ROLES = ROLES.filter((r) => ROLE_POLICIES[r].caseScope !== "none");
 
 async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown) {
   const answer = await page.evaluate(

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { caseloadQuery } from "../../src/contract/cases/inputs.ts";
+import { ROLE_POLICIES, ROLES } from "../../src/domain/roles.ts";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { DemoPeople } from "../../src/server/demo/demo-people.ts";
@@ -18,6 +19,9 @@ import { describeOnEachDatabase } from "../support/databases.ts";
  * they stand at every stage, their obligations have owners, and every demo account that works
  * cases opens the app onto something to do.
  */
+/** Every role that works cases (its case scope is not "none"), from the role table. */
+const CASE_ROLES = ROLES.filter((r) => ROLE_POLICIES[r].caseScope !== "none");
+
 describeOnEachDatabase("the demo seed", (t) => {
   let ctx: AppContext;
   let people: DemoPeople;
@@ -69,16 +73,7 @@ describeOnEachDatabase("the demo seed", (t) => {
       .execute();
     assert.ok(open.length > 0);
     const seen = new Map<string, { claimed: number; queued: Set<string> }>();
-    for (const role of [
-      "screener",
-      "cps_investigator",
-      "ht_investigator",
-      "victim_advocate",
-      "medical",
-      "shelter_staff",
-      "task_force_lead",
-      "state_coordinator",
-    ] as const)
+    for (const role of CASE_ROLES)
       for (let n = 0; people.first(role, n); n++) {
         const me = people.first(role, n)?.actor;
         if (!me) continue;
@@ -101,16 +96,7 @@ describeOnEachDatabase("the demo seed", (t) => {
     const coordinator = people.first("state_coordinator")?.actor;
     assert.ok(coordinator);
     assert.ok((await listOverdue(ctx, coordinator, 200)).length > 0, "overdue items");
-    for (const role of [
-      "screener",
-      "cps_investigator",
-      "ht_investigator",
-      "victim_advocate",
-      "medical",
-      "shelter_staff",
-      "task_force_lead",
-      "state_coordinator",
-    ] as const) {
+    for (const role of CASE_ROLES) {
       const me = people.first(role)?.actor;
       assert.ok(me, role);
       // A list the role does not have is refused: it counts as nothing to do there.

@@ -137,5 +137,5 @@ export const workEs: Record<keyof typeof workEn, string> = {
   "incoming.answered": "{service}: {status}.",
   "work.overdue_area.title": "Vencido en su área ({count})",
   "work.overdue_area.none": "Nada en su área está vencido.",
-  "work.overdue_area.all": "Ver todo lo vencido",
+  "work.overdue_area.all": "Ver la lista completa de lo vencido",
 };
