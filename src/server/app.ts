@@ -27,6 +27,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { intakeRoutes } from "./routes/intake.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { myWorkRoutes } from "./routes/my-work.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { questionnaireRoutes } from "./routes/questionnaire.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coordinationRoutes(deps.ctx));
   await app.register(administrationRoutes(deps.ctx));
   await app.register(myWorkRoutes(deps.ctx));
+  await app.register(notificationRoutes(deps.ctx));
   await app.register(assignmentRoutes(deps.ctx));
   await app.register(
     caseFileRoutes(deps.ctx, { maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 }),

@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from "kysely";
 import type { AccountAbilities } from "../../domain/abilities.ts";
 import {
   ROLE_POLICIES,
@@ -6,6 +7,7 @@ import {
   reachesBeyondAgency,
   roleFitsAgencyKind,
 } from "../../domain/roles.ts";
+import type { Database } from "../db/schema.ts";
 import type { Actor } from "./actor.ts";
 
 /**
@@ -156,4 +158,16 @@ export function accountAbilities(actor: Actor): AccountAbilities {
     // Whoever reaches cases keeps a caseload of them (the role table's case scope).
     caseload: policy.caseScope !== "none",
   };
+}
+
+/**
+ * SQL condition on `notifications`: those addressed to the caller, and those addressed to the
+ * agency they act for (shared by its members: a referral received, a case routed to it).
+ */
+export function notificationsFor(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, "notifications">) =>
+    eb.or([
+      eb("notifications.user_id", "=", actor.userId),
+      eb("notifications.agency_id", "=", actor.agencyId),
+    ]);
 }

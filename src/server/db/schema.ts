@@ -189,7 +189,13 @@ export interface NotificationsTable {
   kind: string;
   data: string;
   created_at: string;
-  read_at: string | null;
+}
+
+/** Who has read which notification (an agency's are shared, so reading is each person's). */
+export interface NotificationReadsTable {
+  notification_id: string;
+  user_id: string;
+  read_at: string;
 }
 
 /** Append-only; `seq` is given by the database (SQLite rowid, PostgreSQL identity). */
@@ -289,6 +295,7 @@ export interface Database extends CoordinationTables {
   consents: ConsentsTable;
   break_glass: BreakGlassTable;
   notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
   audit_log: AuditLogTable;
   audit_seals: AuditSealsTable;
   assessments: AssessmentsTable;

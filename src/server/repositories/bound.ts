@@ -31,6 +31,7 @@ import { AssessmentsRepository } from "./intake/assessments.ts";
 import { IntakeCasesRepository } from "./intake/cases.ts";
 import { CpsRoutingRepository } from "./intake/cps-routing.ts";
 import { lazyRepositories, type RepositoriesOf } from "./lazy.ts";
+import { NotificationCentreRepository } from "./notifications/notification-centre.ts";
 import { ObligationsRepository } from "./obligations/obligations.ts";
 import { WorkQueuesRepository } from "./obligations/work-queues.ts";
 import type { Scope } from "./scope.ts";
@@ -61,6 +62,7 @@ const REPOSITORIES = {
   intake: IntakeCasesRepository,
   memberships: MembershipsRepository,
   notes: NotesRepository,
+  notificationCentre: NotificationCentreRepository,
   notifications: NotificationsRepository,
   obligationReading: ObligationReadingRepository,
   obligations: ObligationsRepository,

@@ -58,7 +58,6 @@ export class BreakGlassNoticesRepository {
           expiresAt,
         }),
         created_at: this.s.nowIso,
-        read_at: null,
       })
       .execute();
   }

@@ -53,7 +53,6 @@ export class NotificationsRepository {
         kind,
         data: JSON.stringify(data),
         created_at: this.s.nowIso,
-        read_at: null,
       })
       .execute();
     return id;

@@ -103,7 +103,6 @@ export class RapidAssessmentTeamsRepository {
         kind: "rat_seat_offered",
         data: JSON.stringify({ seatId: id, seat: offer.seat, caseId: offer.caseId }),
         created_at: this.s.nowIso,
-        read_at: null,
       })
       .execute();
     return id;

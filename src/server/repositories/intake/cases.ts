@@ -92,7 +92,6 @@ export class IntakeCasesRepository {
         kind: "case_routed",
         data: JSON.stringify({ caseId }),
         created_at: this.s.nowIso,
-        read_at: null,
       })
       .execute();
     await this.event(caseId, "routed_to_cps", null, { agencyId });

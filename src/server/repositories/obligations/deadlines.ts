@@ -69,7 +69,6 @@ export class DeadlinesRepository {
           kind,
           data: JSON.stringify(data),
           created_at: this.s.nowIso,
-          read_at: null,
         })),
       )
       .execute();
