@@ -31,6 +31,7 @@ export const ROUTES: readonly RouteDef[] = [
   route("/intake", "staff", () => import("./staff/IntakePage.tsx")),
   route("/cases", "staff", () => import("./staff/caseload/CaseloadPage.tsx")),
   route("/cases/:id", "staff", () => import("./staff/case/CasePage.tsx")),
+  route("/notifications", "staff", () => import("./staff/notifications/NotificationsPage.tsx")),
   route("/overdue", "staff", () => import("./staff/OverduePage.tsx")),
   route("/audit", "staff", () => import("./staff/AuditPage.tsx")),
   route("/open-cases", "staff", () => import("./staff/task-forces/OpenCasesPage.tsx")),

@@ -42,6 +42,8 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: u
 describe("a caseworker's day in Chromium", () => {
   let server: RunningServer;
   let browser: Browser;
+  /** The teacher's report and the investigator it reached, for the notification step. */
+  let handedTo: { email: string; caseNumber: string } | undefined;
   /** Signed-in sessions by e-mail, kept for the day's later steps (TOTP is set up only once). */
   const sessions = new Map<string, BrowserContext>();
   const sessionOf = async (email: string) => {
@@ -117,6 +119,7 @@ describe("a caseworker's day in Chromium", () => {
         await item.first().waitFor();
         assert.match((await item.first().textContent()) ?? "", /Yours/);
         await cps.screenshot({ path: artifactPath("teacher-report-cps-my-work-desktop.png") });
+        handedTo = { email, caseNumber: intake.caseNumber };
         found++;
       } else {
         await cps
@@ -129,5 +132,42 @@ describe("a caseworker's day in Chromium", () => {
       await cps.close();
     }
     assert.equal(found, 1, "exactly one investigator holds the case");
+  });
+
+  it("the investigator is told in the header, and the notice leads to the case", async () => {
+    assert.ok(handedTo, "the report reached an investigator");
+    const page = await (await sessionOf(handedTo.email)).newPage();
+    const problems = collectProblems(page);
+    await page.goto(new URL("/work", server.url).href);
+    const bell = page.locator(".notification-bell");
+    await bell.locator(".notification-count").waitFor();
+    assert.match((await bell.textContent()) ?? "", /unread/);
+    await bell.click();
+    await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
+    const notice = page.locator(".notification", {
+      hasText: `Case ${handedTo.caseNumber} was assigned to you.`,
+    });
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? "", /New/);
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe on the notification centre");
+    await page.screenshot({ path: artifactPath("notifications-desktop.png"), fullPage: true });
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.screenshot({ path: artifactPath("notifications-phone.png"), fullPage: true });
+    await page.setViewportSize(VIEWPORTS.desktop);
+
+    await notice.getByRole("link").click();
+    await page.waitForURL(/\/cases\//);
+    await page.getByRole("heading", { level: 1, name: new RegExp(handedTo.caseNumber) }).waitFor();
+    await page.goBack();
+    await notice.waitFor();
+    assert.doesNotMatch((await notice.textContent()) ?? "", /New/, "followed means read");
+    const markAll = page.getByRole("button", { name: "Mark all as read" });
+    if (await markAll.isVisible()) {
+      await markAll.click();
+      await page.getByText("All your notifications are marked as read.").waitFor();
+    }
+    await bell.locator(".notification-count").waitFor({ state: "detached" });
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

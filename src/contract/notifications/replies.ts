@@ -16,6 +16,8 @@ export const notification = z.object({
   /** The obligation it is about (reminders, escalations, reassignments). */
   actionId: z.string().nullable(),
   dueAt: z.string().nullable(),
+  /** How much of the obligation's time had passed when a reminder was sent (50, 75). */
+  percent: z.string().nullable(),
   /** A seat offered or answered. */
   seat: z.string().nullable(),
   /** A referral's or a seat offer's answer ("accepted", "declined"). */

@@ -29,7 +29,10 @@ export function runDeadlineJob(
   };
   return withoutCaller(ctx, spec, async (w) => {
     const o = await w.repos.deadlines.stillRunning(obligationId);
-    if (!o) {
+    // A reminder that runs after the deadline (the worker was down) would say "due" of what is
+    // overdue; the escalation says that, so the late reminder is dropped.
+    const stale = !escalation && o !== undefined && Date.parse(o.due_at) <= w.now.getTime();
+    if (!o || stale) {
       w.nothingDone();
       return [];
     }
@@ -43,6 +46,7 @@ export function runDeadlineJob(
       caseNumber: o.case_number,
       actionId: o.action_id,
       dueAt: o.due_at,
+      ...(percent === undefined ? {} : { percent: String(percent) }),
     });
     w.record({ detail: { jobId: job.id, recipients: recipients.length } });
     const label = translate("en", `action.${o.action_id as ActionId}`);

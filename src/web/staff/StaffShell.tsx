@@ -12,6 +12,7 @@ import { Link } from "../ui/Link.tsx";
 import { Frame } from "../ui/Page.tsx";
 import { labelFor } from "./labels.ts";
 import { menuFor } from "./menu.ts";
+import { NotificationBell } from "./notifications/NotificationBell.tsx";
 import { SessionContext } from "./session.tsx";
 import "./staff.css";
 
@@ -104,6 +105,7 @@ export default function StaffShell(props: { area: Area; children: ReactNode }) {
       <LanguageSwitch onChange={(lang) => void changeLanguage(lang)} />
       {me ? (
         <div className="user-box">
+          <NotificationBell />
           <span className="user-name">
             {me.displayName} · {labelFor(t, "role", me.role)}
           </span>

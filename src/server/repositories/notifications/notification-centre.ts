@@ -110,6 +110,7 @@ export class NotificationCentreRepository {
             field(r.data, "caseNumber") ?? (caseId ? (numbers.get(caseId) ?? null) : null),
           actionId: field(r.data, "actionId"),
           dueAt: field(r.data, "dueAt"),
+          percent: field(r.data, "percent"),
           seat: field(r.data, "seat"),
           answer: field(r.data, "answer"),
           until: field(r.data, "expiresAt"),

@@ -19,6 +19,8 @@ import { fileEn } from "./file.en.ts";
 import { fileEs } from "./file.es.ts";
 import { labelsEn } from "./labels.en.ts";
 import { labelsEs } from "./labels.es.ts";
+import { notificationsEn } from "./notifications.en.ts";
+import { notificationsEs } from "./notifications.es.ts";
 import { panelsEn } from "./panels.en.ts";
 import { panelsEs } from "./panels.es.ts";
 import { personRecordEn } from "./person-record.en.ts";
@@ -45,6 +47,7 @@ export const STAFF_MESSAGES = {
     ...caseHeaderEn,
     ...fieldErrorsEn,
     ...personRecordEn,
+    ...notificationsEn,
   },
   es: {
     ...commonEs,
@@ -60,6 +63,7 @@ export const STAFF_MESSAGES = {
     ...caseHeaderEs,
     ...fieldErrorsEs,
     ...personRecordEs,
+    ...notificationsEs,
   },
 } satisfies Record<Language, object>;
 
