@@ -67,7 +67,11 @@ export async function addCaseWork(db: Db, seed: number): Promise<void> {
     .map((u) => u.user_id);
   const lead = users.find((u) => u.role === "task_force_lead")?.user_id;
   const taskForce = await k.selectFrom("task_forces").select("id").executeTakeFirst();
-  const cases = await k.selectFrom("cases").select(["id", "received_at"]).orderBy("id").execute();
+  const cases = await k
+    .selectFrom("cases")
+    .select(["id", "received_at", "agency_id"])
+    .orderBy("id")
+    .execute();
   // A person's caseload does not grow with the state: each team member is on the same number of
   // cases whatever the database's size, so a team-scoped list has the same rows at 10k and 100k.
   const teamOf = new Map<number, string[]>();
@@ -103,6 +107,7 @@ export async function addCaseWork(db: Db, seed: number): Promise<void> {
           action_id: action,
           owner_role: owner,
           owner_user_id: owner === "reporter" ? reporter : null,
+          queue_agency_id: c.agency_id,
           status: open ? "open" : "done",
           due_at: hours === null ? null : new Date(received + hours * HOUR_MS).toISOString(),
           created_at: c.received_at,

@@ -211,6 +211,7 @@ describeOnEachDatabase("authorization matrix", (t) => {
         action_id: "document_everything",
         owner_role: role,
         owner_user_id: null,
+        queue_agency_id: holder,
         status: "open",
         due_at: null,
         created_at: clock.now().toISOString(),

@@ -66,5 +66,8 @@ export function mayHoldCases(role: string): boolean {
  * case's assigned worker (CaseAssignmentRepository.settleUnreachable).
  */
 export function roleQueueOf(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, "cases">) => eb("cases.agency_id", "=", actor.agencyId);
+  // `queue_agency_id` is the case's holding agency, kept on the obligation so the queue has an
+  // index of its own (migration 2026120411); it moves with the case.
+  return (eb: ExpressionBuilder<Database, "obligations">) =>
+    eb("obligations.queue_agency_id", "=", actor.agencyId);
 }

@@ -246,6 +246,8 @@ export interface ObligationsTable {
   action_id: string;
   owner_role: string;
   owner_user_id: string | null;
+  /** The agency holding the case: an unclaimed obligation waits in its role's queue there. */
+  queue_agency_id: string;
   status: string;
   due_at: string | null;
   created_at: string;

@@ -226,6 +226,7 @@ export class SyntheticCases {
         plan.actionId,
         plan.owner,
         owner,
+        c.holder.id,
         status,
         plan.dueAt,
         received,

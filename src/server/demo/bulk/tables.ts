@@ -56,6 +56,7 @@ export const BULK_TABLES = {
     "action_id",
     "owner_role",
     "owner_user_id",
+    "queue_agency_id",
     "status",
     "due_at",
     "created_at",

@@ -79,6 +79,13 @@ export class CaseAssignmentRepository {
       .set({ agency_id: agencyId, assigned_user_id: userId, updated_at: this.s.nowIso })
       .where("id", "=", caseId)
       .execute();
+    // The case's unclaimed obligations wait in the queues of the agency that holds it now.
+    await this.s.trx
+      .updateTable("obligations")
+      .set({ queue_agency_id: agencyId })
+      .where("case_id", "=", caseId)
+      .where("queue_agency_id", "!=", agencyId)
+      .execute();
     const onTeam = await this.s.trx
       .selectFrom("case_team")
       .select("user_id")

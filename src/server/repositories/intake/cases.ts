@@ -84,6 +84,11 @@ export class IntakeCasesRepository {
       .where("id", "=", caseId)
       .execute();
     await this.s.trx
+      .updateTable("obligations")
+      .set({ queue_agency_id: agencyId })
+      .where("case_id", "=", caseId)
+      .execute();
+    await this.s.trx
       .insertInto("notifications")
       .values({
         id: newId(),

@@ -26,6 +26,12 @@ export class ObligationsRepository {
     if (plans.length === 0) return [];
     const now = this.s.nowIso;
     const rows = plans.map((p) => ({ ...p, id: newId() }));
+    // The case's holding agency now: routing or a transfer later moves the queues with it.
+    const { agency_id: holder } = await this.s.trx
+      .selectFrom("cases")
+      .select("agency_id")
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
     await this.s.trx
       .insertInto("obligations")
       .values(
@@ -35,6 +41,7 @@ export class ObligationsRepository {
           action_id: p.actionId,
           owner_role: p.owner,
           owner_user_id: p.owner === "reporter" ? (this.s.actor?.userId ?? null) : null,
+          queue_agency_id: holder,
           status: "open",
           due_at: p.dueAt,
           created_at: now,
