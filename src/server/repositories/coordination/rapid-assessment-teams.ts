@@ -1,4 +1,5 @@
 import { RAT_SEAT_IDS, type RatSeat } from "../../../domain/coordination/rapid-assessment-team.ts";
+import { RAT_CONVENING_ROLES } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
 import { meetObligation } from "../obligations/obligations.ts";
 import type { Scope } from "../scope.ts";
@@ -120,17 +121,54 @@ export class RapidAssessmentTeamsRepository {
       .execute();
   }
 
-  /** Withdraws an offer because the seat is offered to someone else. */
-  async withdrawOffer(seatId: string): Promise<void> {
+  /** Withdraws an offer: the seat is offered to someone else, or the case was closed. */
+  async withdrawOffer(seatId: string, why = "offered to another"): Promise<void> {
     await this.s.trx
       .updateTable("rat_seats")
       .set({
         status: "withdrawn",
         responded_at: this.s.nowIso,
-        reason: sealText(this.s.keyring, "rat_seats", "reason", seatId, "offered to another"),
+        reason: sealText(this.s.keyring, "rat_seats", "reason", seatId, why),
       })
       .where("id", "=", seatId)
       .execute();
+  }
+
+  /**
+   * Who is told how a seat offer was answered: who offered a seat is not recorded (most offers
+   * are automatic), so the team's task-force members in a role that convenes teams, or, when
+   * it has none, the person who convened this team. Staff ids only.
+   */
+  async convenersOf(ratId: string): Promise<string[]> {
+    const team = await this.s.trx
+      .selectFrom("rat_teams")
+      .select(["task_force_id", "requested_by_user_id"])
+      .where("id", "=", ratId)
+      .executeTakeFirstOrThrow();
+    const leads = await this.s.trx
+      .selectFrom("task_force_members")
+      .innerJoin("memberships", "memberships.id", "task_force_members.membership_id")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select("users.id")
+      .distinct()
+      .where("task_force_members.task_force_id", "=", team.task_force_id)
+      .where("memberships.role", "in", [...RAT_CONVENING_ROLES])
+      .where("users.status", "=", "active")
+      .orderBy("users.id")
+      .execute();
+    return leads.length > 0 ? leads.map((l) => l.id) : [team.requested_by_user_id];
+  }
+
+  /** The case team's seat offers nobody has answered yet (the case closing withdraws them). */
+  async unansweredOnCase(caseId: string): Promise<string[]> {
+    const rows = await this.s.trx
+      .selectFrom("rat_seats")
+      .innerJoin("rat_teams", "rat_teams.id", "rat_seats.rat_id")
+      .select("rat_seats.id")
+      .where("rat_teams.case_id", "=", caseId)
+      .where("rat_seats.status", "=", "offered")
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Seats offered to the caller and not yet answered, with the case's number and county. */
