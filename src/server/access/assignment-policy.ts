@@ -25,8 +25,13 @@ export const PUBLIC_TIP_ROLES: readonly Role[] = rolesWhere((p) => p.triagesPubl
 /** Roles told when a report falls back to the statewide office: who escalates for the state. */
 export const ROUTING_ALERT_ROLES: readonly Role[] = rolesWhere((p) => p.escalations === "all");
 
-/** Roles that convene a Rapid Assessment Team: told how its seat offers are answered. */
-export const RAT_CONVENING_ROLES: readonly Role[] = rolesWhere((p) => p.convenesRat);
+/**
+ * Roles that lead a task force's teams (convene them and run the task force's roster): told,
+ * at the task force's agency, how its teams' seat offers are answered.
+ */
+export const RAT_LEAD_ROLES: readonly Role[] = rolesWhere(
+  (p) => p.convenesRat && p.managesTaskForces !== "none",
+);
 
 /** Whether the actor assigns and transfers this case (and reassigns its obligations). */
 export function mayAssignCase(actor: Actor, c: { agency_id: string }, inScope: boolean): boolean {

@@ -1,5 +1,5 @@
 import { RAT_SEAT_IDS, type RatSeat } from "../../../domain/coordination/rapid-assessment-team.ts";
-import { RAT_CONVENING_ROLES } from "../../access/policy.ts";
+import { RAT_LEAD_ROLES } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
 import { meetObligation } from "../obligations/obligations.ts";
 import type { Scope } from "../scope.ts";
@@ -135,28 +135,26 @@ export class RapidAssessmentTeamsRepository {
   }
 
   /**
-   * Who is told how a seat offer was answered: who offered a seat is not recorded (most offers
-   * are automatic), so the team's task-force members in a role that convenes teams, or, when
-   * it has none, the person who convened this team. Staff ids only.
+   * Who is told how a seat offer was answered. Who offered a seat is not recorded (most offers
+   * are automatic), so: the person who convened the team, and the task force's leads (a role
+   * that leads teams, at the task force's agency). Staff ids only, each once.
    */
   async convenersOf(ratId: string): Promise<string[]> {
     const team = await this.s.trx
       .selectFrom("rat_teams")
-      .select(["task_force_id", "requested_by_user_id"])
-      .where("id", "=", ratId)
+      .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
+      .select(["task_forces.agency_id", "rat_teams.requested_by_user_id"])
+      .where("rat_teams.id", "=", ratId)
       .executeTakeFirstOrThrow();
     const leads = await this.s.trx
-      .selectFrom("task_force_members")
-      .innerJoin("memberships", "memberships.id", "task_force_members.membership_id")
+      .selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.user_id")
       .select("users.id")
-      .distinct()
-      .where("task_force_members.task_force_id", "=", team.task_force_id)
-      .where("memberships.role", "in", [...RAT_CONVENING_ROLES])
+      .where("memberships.agency_id", "=", team.agency_id)
+      .where("memberships.role", "in", [...RAT_LEAD_ROLES])
       .where("users.status", "=", "active")
-      .orderBy("users.id")
       .execute();
-    return leads.length > 0 ? leads.map((l) => l.id) : [team.requested_by_user_id];
+    return [...new Set([team.requested_by_user_id, ...leads.map((l) => l.id)])];
   }
 
   /** The case team's seat offers nobody has answered yet (the case closing withdraws them). */
