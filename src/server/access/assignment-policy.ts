@@ -62,6 +62,18 @@ export function mayReassignObligation(
   return o.owner_user_id === actor.userId || mayAssignCase(actor, c, true);
 }
 
+/**
+ * Whether the actor lists the workers a case's work can be handed to at its holding agency: who
+ * assigns the case, or who owns one of its open obligations (and so may pass it on).
+ */
+export function mayListCaseWorkers(
+  actor: Actor,
+  c: { agency_id: string },
+  ownsOpenObligation: boolean,
+): boolean {
+  return ownsOpenObligation || mayAssignCase(actor, c, true);
+}
+
 /** Whether a role may be a case's assigned worker (and so be handed its obligations). */
 export function mayHoldCases(role: string): boolean {
   return (CASE_HOLDER_ROLES as readonly string[]).includes(role);
