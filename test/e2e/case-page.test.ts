@@ -56,6 +56,24 @@ describe("the case page in Chromium", () => {
     assert.deepEqual(problems, []);
   });
 
+  it("says whose each open obligation is, and hands one to another worker", async () => {
+    const panel = page.locator("#panel-obligations");
+    const first = panel.locator("li.obligation").first();
+    await first.getByText(/^(Owner: |Unclaimed: )/).waitFor();
+    await first.getByRole("button", { name: /^Reassign / }).click();
+    const select = first.getByLabel(/^Hand “.+” to/);
+    await select.waitFor();
+    const choice = select.locator("option").nth(1);
+    const value = (await choice.getAttribute("value")) ?? "";
+    const name = ((await choice.textContent()) ?? "").replace(/ \(.*$/, "");
+    assert.ok(value, "the holding agency has another worker");
+    await select.selectOption({ value });
+    await first.getByRole("button", { name: "Hand it over" }).click();
+    await panel.getByText(`now belongs to ${name}; they are told.`, { exact: false }).waitFor();
+    await panel.getByText(`Owner: ${name}`).first().waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe after the reassignment");
+  });
+
   it("transfers the case to another agency, whose worker it names", async () => {
     const panel = page.locator("#panel-assignment");
     await panel.getByText(/answers for this case/).waitFor();
