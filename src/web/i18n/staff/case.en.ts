@@ -27,6 +27,7 @@ export const caseEn = {
   "obligation.reassign.to": "Hand “{action}” to",
   "obligation.reassign.choose": "Choose the worker who takes it.",
   "obligation.reassign.submit": "Hand it over",
+  "obligation.reassign.nobody": "No other worker at the agency holding this case to hand it to.",
   "obligation.reassigned": "“{action}” now belongs to {name}; they are told.",
   "identity.givenName": "Given name",
   "identity.familyName": "Family name",

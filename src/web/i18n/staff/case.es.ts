@@ -28,6 +28,8 @@ export const caseEs: Record<keyof typeof caseEn, string> = {
   "obligation.reassign.to": "Entregar «{action}» a",
   "obligation.reassign.choose": "Elija quién la toma.",
   "obligation.reassign.submit": "Entregarla",
+  "obligation.reassign.nobody":
+    "No hay otra persona en la agencia que tiene este caso a quien entregarla.",
   "obligation.reassigned": "«{action}» ahora es de {name}; se le avisa.",
   "case.obligations.none": "Este caso no tiene obligaciones.",
   "identity.givenName": "Nombre",

@@ -34,6 +34,15 @@ export function ReassignObligation(props: {
     <Gate loaded={workers}>
       {({ workers: all }) => {
         const others = all.filter((w) => w.userId !== obligation.ownerUserId);
+        if (others.length === 0)
+          return (
+            <>
+              <p>{t("obligation.reassign.nobody")}</p>
+              <Button variant="secondary" onClick={props.onCancel}>
+                {t("common.cancel")}
+              </Button>
+            </>
+          );
         const submit = async () => {
           if (!userId) return reassign.fail("userId", t("obligation.reassign.choose"));
           const ok = await reassign.run(() =>
