@@ -76,6 +76,37 @@ describe("the case page in Chromium", () => {
     await panel.screenshot({ path: artifactPath("case-assignment-desktop.png") });
   });
 
+  it("says whose each open obligation is, and hands one to another worker", async () => {
+    // The MBI's HT unit has two workers who may hold a case: hand the case there first, then
+    // open the page afresh so the obligations are as the transfer left them.
+    const assignment = page.locator("#panel-assignment");
+    const agency = assignment.getByLabel("Or transfer it to another agency");
+    const mbi = agency.locator("option", { hasText: "Bureau of Investigation" });
+    await agency.selectOption({ value: (await mbi.getAttribute("value")) ?? "" });
+    await assignment.getByRole("button", { name: "Transfer" }).click();
+    await assignment.getByText("The case was transferred; the new worker has been told.").waitFor();
+    await page.reload();
+    const panel = page.locator("#panel-obligations");
+    const first = panel.locator("li.obligation").first();
+    await first.getByText(/^(Owner: |Unclaimed: )/).waitFor();
+    await first.getByRole("button", { name: /^Reassign / }).click();
+    const select = first.getByLabel(/^Hand “.+” to/);
+    await select.waitFor();
+    const choice = select.locator("option").nth(1);
+    const value = (await choice.getAttribute("value")) ?? "";
+    const name = ((await choice.textContent()) ?? "").replace(/ \(.*$/, "");
+    assert.ok(value, "the holding agency has another worker");
+    await select.selectOption({ value });
+    await first.getByRole("button", { name: "Hand it over" }).click();
+    await panel.getByText(`now belongs to ${name}; they are told.`, { exact: false }).waitFor();
+    // Handed to the signed-in coordinator herself, it reads "Owner: you".
+    await panel
+      .getByText(new RegExp(`^Owner: (${name}|you) `))
+      .first()
+      .waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe after the reassignment");
+  });
+
   it("on a phone, the site header scrolls away and the case header stays compact", async () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.evaluate(() => window.scrollTo(0, 0));

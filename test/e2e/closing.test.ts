@@ -87,4 +87,44 @@ describe("closing a case in Chromium", () => {
       .waitFor();
     assert.deepEqual(problems, []);
   });
+
+  it("a referral nobody answered holds the close until its sender withdraws it", async () => {
+    const page = cps.page;
+    const problems = collectProblems(page);
+    const { agencies } = await cps.api<{ agencies: { id: string; kind: string }[] }>(
+      "GET",
+      "/api/v1/agencies",
+    );
+    const medical = agencies.find((a) => a.kind === "medical");
+    const view = await cps.api<{ persons: { id: string }[] }>("GET", `/api/v1/cases/${caseId}`);
+    await cps.api("POST", `/api/v1/cases/${caseId}/referrals`, {
+      personId: view.persons[0]?.id,
+      toAgencyId: medical?.id,
+      domain: "health",
+      service: "physical exam",
+      disclosesIdentity: false,
+    });
+    await page.goto(new URL(`/cases/${caseId}`, server.url).href);
+    const status = page.locator(".panel-status");
+    await status.getByLabel("Outcome").selectOption({ label: "Not trafficking" });
+    await status.getByRole("button", { name: "Close the case" }).click();
+    const confirmation = status.getByRole("region", { name: "Close this case?" });
+    await confirmation.getByText(/^Referrals still waiting for an answer \(1\)/).waitFor();
+    await confirmation.getByText(/withdrawn by the agency that sent it/).waitFor();
+    await confirmation.getByRole("link", { name: "Go to the referrals to withdraw one" }).click();
+    assert.match(page.url(), /#panel-referrals$/);
+    const referrals = page.locator(".panel-referrals");
+    await referrals
+      .getByRole("button", { name: /^Withdraw the referral for physical exam/ })
+      .click();
+    await referrals.getByText(/no longer needs an answer/).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe on the withdrawal");
+    await referrals.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await referrals.getByText("The referral was withdrawn.").waitFor();
+    await referrals.getByText("Withdrawn by the sender").waitFor();
+    await confirmation.getByRole("button", { name: "Keep it open" }).click();
+    await closeCaseWithReasons(page, "Not trafficking", "Screened out after the interview");
+    await page.getByText("This case is closed. Reopen it to add to it.").waitFor();
+    assert.deepEqual(problems, []);
+  });
 });

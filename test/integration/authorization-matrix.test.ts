@@ -321,6 +321,8 @@ function bodyFor(
       };
     case "/api/v1/referrals/:id/respond":
       return { version: 1, status: "accepted" };
+    case "/api/v1/referrals/:id/withdraw":
+      return { version: 1 };
     case "/api/v1/cases/:id/notes":
       return { body: "Matrix note" };
     case "/api/v1/cases/:id/status":

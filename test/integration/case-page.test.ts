@@ -117,4 +117,43 @@ describeOnEachDatabase("case detail for the case page", (t) => {
       .obligations as { mayReassign: boolean; mayTake: boolean; status: string }[];
     assert.ok(obligations.some((o) => o.status === "open" && o.mayReassign));
   });
+
+  it("lets an obligation's owner list the case's workers and pass it on; others not", async () => {
+    const refused = await screener.get(`/api/v1/cases/${caseId}/workers`);
+    assert.equal(refused.statusCode, 403, "neither assigns the case nor owns its work");
+    const open = await t.db.kysely
+      .selectFrom("obligations")
+      .select(["id", "version"])
+      .where("case_id", "=", caseId)
+      .where("status", "=", "open")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .updateTable("obligations")
+      .set({ owner_user_id: screenerId })
+      .where("id", "=", open.id)
+      .execute();
+    const listed = await screener.get(`/api/v1/cases/${caseId}/workers`);
+    assert.equal(listed.statusCode, 200, listed.body);
+    const elsewhere = await screener.get(`/api/v1/cases/${caseId}/workers?agencyId=${mbiId}`);
+    assert.equal(elsewhere.statusCode, 403, "another agency's workers are for a transfer");
+    const mine = (await screener.get(`/api/v1/cases/${caseId}/obligations`)).json().obligations as {
+      id: string;
+      mayReassign: boolean;
+      ownerName: string | null;
+    }[];
+    assert.equal(mine.find((o) => o.id === open.id)?.mayReassign, true);
+    const to = listed.json().workers[0];
+    assert.ok(to, "the holding agency has a worker");
+    const passed = await screener.post(`/api/v1/obligations/${open.id}/reassign`, {
+      version: open.version,
+      userId: to.userId,
+    });
+    assert.equal(passed.statusCode, 200, passed.body);
+    const after = (await coordinator.get(`/api/v1/cases/${caseId}/obligations`)).json()
+      .obligations as { id: string; ownerUserId: string | null; ownerName: string | null }[];
+    const handed = after.find((o) => o.id === open.id);
+    assert.equal(handed?.ownerUserId, to.userId);
+    assert.equal(handed?.ownerName, to.displayName, "the case page names the new owner");
+  });
 });

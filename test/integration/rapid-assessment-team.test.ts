@@ -414,4 +414,84 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
     assert.equal(res.statusCode, 422, res.body);
     assert.equal(res.json().error.code, "certification_expired");
   });
+
+  it("tells the convener and the task force's lead how each seat is answered, by ids only", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as, p } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
+    now = new Date("2026-10-05T17:00:00Z");
+    const [offer] = (await (await as("cps2")).get("/api/v1/me/seat-offers")).json().offers;
+    const declined = await (await as("cps2")).post(`/api/v1/rat-seats/${offer.id}/respond`, {
+      response: "declined",
+      reason: "On another child's case in Rankin County",
+    });
+    assert.equal(declined.statusCode, 200, declined.body);
+    const told = await t.db.kysely
+      .selectFrom("notifications")
+      .select(["user_id", "agency_id", "data"])
+      .where("kind", "=", "rat_seat_answered")
+      .execute();
+    const aboutThis = told.filter((n) => JSON.parse(n.data).seatId === offer.id);
+    const toWhom = aboutThis.map((n) => n.user_id);
+    assert.ok(toWhom.includes(p("cps1").userId), "the convener is told");
+    assert.ok(toWhom.includes(p("lead").userId), "the task force's lead is told");
+    assert.ok(!toWhom.includes(p("cps2").userId), "not the person who answered");
+    assert.equal(new Set(toWhom).size, toWhom.length, "each once");
+    for (const n of aboutThis)
+      assert.deepEqual(JSON.parse(n.data), { caseId, seatId: offer.id, answer: "declined" });
+  });
+
+  it("closing the case withdraws the seat offers nobody has answered, in the same step", async () => {
+    now = new Date("2026-10-05T16:00:00Z");
+    const cast = await crew();
+    const { as } = cast;
+    const caseId = await reportCase(cast);
+    await convene(cast, caseId);
+    now = new Date("2026-10-05T17:00:00Z");
+    const [offer] = (await (await as("cps2")).get("/api/v1/me/seat-offers")).json().offers;
+    const accepted = await (await as("cps2")).post(`/api/v1/rat-seats/${offer.id}/respond`, {
+      response: "accepted",
+    });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    const cps = await as("cps1");
+    const view = (await cps.get(`/api/v1/cases/${caseId}`)).json();
+    const open = (
+      (await cps.get(`/api/v1/cases/${caseId}/obligations`)).json().obligations as {
+        id: string;
+        status: string;
+      }[]
+    ).filter((o) => o.status === "open");
+    const closed = await cps.post(`/api/v1/cases/${caseId}/status`, {
+      version: view.version,
+      status: "closed",
+      outcome: "not_trafficking",
+      retire: open.map((o) => ({ obligationId: o.id, reason: "Screened out after interview" })),
+    });
+    assert.equal(closed.statusCode, 200, closed.body);
+    const seats = (await cps.get(`/api/v1/cases/${caseId}/rat`)).json().team.seats as {
+      id: string;
+      seat: string;
+      status: string;
+      reason: string | null;
+    }[];
+    assert.equal(seats.find((s) => s.id === offer.id)?.status, "accepted", "a held seat stays");
+    const others = seats.filter((s) => s.id !== offer.id);
+    assert.ok(others.length > 0);
+    for (const s of others) {
+      assert.equal(s.status, "withdrawn", s.seat);
+      assert.equal(s.reason, "case closed");
+    }
+    for (const name of ["ht", "advocate"]) {
+      const offers = (await (await as(name)).get("/api/v1/me/seat-offers")).json().offers;
+      assert.ok(!offers.some((o: { caseId: string }) => o.caseId === caseId), name);
+    }
+    const events = (await cps.get(`/api/v1/cases/${caseId}/timeline`)).json().events as {
+      kind: string;
+      data: { withdrawnSeatOffers?: number };
+    }[];
+    const close = events.find((e) => e.kind === "case_closed");
+    assert.equal(close?.data.withdrawnSeatOffers, others.length);
+  });
 });

@@ -126,3 +126,9 @@ export const respondToReferralInput = z
     path: ["reason"],
   });
 export type RespondToReferralInput = z.output<typeof respondToReferralInput>;
+
+/** The sending agency withdraws a referral nobody has answered yet, at the version it saw. */
+export const withdrawReferralInput = z.strictObject({
+  version: z.number().int().min(1),
+});
+export type WithdrawReferralInput = z.output<typeof withdrawReferralInput>;

@@ -76,6 +76,8 @@ const referral = z.object({
   consentId: z.string().nullable(),
   sentAt: z.string(),
   version: z.number(),
+  /** The caller's agency sent it, nobody has answered it, and the caller may withdraw it. */
+  mayWithdraw: z.boolean(),
 });
 const note = z.object({
   id: z.string(),

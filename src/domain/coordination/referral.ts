@@ -4,16 +4,29 @@
  * referral records which: the access policy decides it (src/server/access/disclosure.ts,
  * `referralDisclosure`), with the statutes named here.
  */
-export const REFERRAL_STATUSES = ["sent", "accepted", "declined", "completed"] as const;
+export const REFERRAL_STATUSES = [
+  "sent",
+  "accepted",
+  "declined",
+  "completed",
+  "withdrawn",
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-/** Which answers the receiving agency may give from each status. */
+/**
+ * Which answers the receiving agency may give from each status. A referral still `sent` may
+ * instead be withdrawn by the agency that sent it (`REFERRAL_WITHDRAWABLE`): it ends there.
+ */
 export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   sent: ["accepted", "declined"],
   accepted: ["completed", "declined"],
   declined: [],
   completed: [],
+  withdrawn: [],
 };
+
+/** The status from which the sending agency may withdraw a referral: not yet answered. */
+export const REFERRAL_WITHDRAWABLE: ReferralStatus = "sent";
 
 export const STATUTORY_BASES = {
   cps_report_minor: {

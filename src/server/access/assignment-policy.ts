@@ -25,6 +25,14 @@ export const PUBLIC_TIP_ROLES: readonly Role[] = rolesWhere((p) => p.triagesPubl
 /** Roles told when a report falls back to the statewide office: who escalates for the state. */
 export const ROUTING_ALERT_ROLES: readonly Role[] = rolesWhere((p) => p.escalations === "all");
 
+/**
+ * Roles that lead a task force's teams (convene them and run the task force's roster): told,
+ * at the task force's agency, how its teams' seat offers are answered.
+ */
+export const RAT_LEAD_ROLES: readonly Role[] = rolesWhere(
+  (p) => p.convenesRat && p.managesTaskForces !== "none",
+);
+
 /** Whether the actor assigns and transfers this case (and reassigns its obligations). */
 export function mayAssignCase(actor: Actor, c: { agency_id: string }, inScope: boolean): boolean {
   const assigns = ROLE_POLICIES[actor.role].assignsCases;
@@ -52,6 +60,18 @@ export function mayReassignObligation(
   c: { agency_id: string },
 ): boolean {
   return o.owner_user_id === actor.userId || mayAssignCase(actor, c, true);
+}
+
+/**
+ * Whether the actor lists the workers a case's work can be handed to at its holding agency: who
+ * assigns the case, or who owns one of its open obligations (and so may pass it on).
+ */
+export function mayListCaseWorkers(
+  actor: Actor,
+  c: { agency_id: string },
+  ownsOpenObligation: boolean,
+): boolean {
+  return ownsOpenObligation || mayAssignCase(actor, c, true);
 }
 
 /** Whether a role may be a case's assigned worker (and so be handed its obligations). */

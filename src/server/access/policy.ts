@@ -304,6 +304,14 @@ export function mayBreakGlass(actor: Actor): boolean {
   return ROLE_POLICIES[actor.role].breakGlass;
 }
 
+/**
+ * Who withdraws a referral not yet answered: the agency that sent it (with the case's
+ * `sendReferral` ability, checked by the unit). The receiving agency answers it instead.
+ */
+export function mayWithdrawReferral(actor: Actor, r: { from_agency_id: string }): boolean {
+  return r.from_agency_id === actor.agencyId;
+}
+
 /** Who records that an obligation was met: its owner, anyone holding its role, the coordinator. */
 export function mayCloseObligation(
   actor: Actor,

@@ -94,7 +94,7 @@ export interface ReferralsTable {
   disclosure_basis: string;
   consent_id: string | null;
   statute: string | null;
-  status: "sent" | "accepted" | "declined" | "completed";
+  status: "sent" | "accepted" | "declined" | "completed" | "withdrawn";
   reason: string | null;
   sent_by_user_id: string;
   sent_at: string;

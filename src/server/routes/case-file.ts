@@ -10,6 +10,7 @@ import {
   sendReferralInput,
   updatePlanItemInput,
   uploadDocumentQuery,
+  withdrawReferralInput,
 } from "../../contract/case-file/inputs.ts";
 import { caseFileReplies as s } from "../../contract/case-file/replies.ts";
 import { addTeamMemberInput } from "../../contract/coordination/inputs.ts";
@@ -36,6 +37,7 @@ import { respondToReferral } from "../use-cases/case-file/respond-to-referral.ts
 import { sendReferral } from "../use-cases/case-file/send-referral.ts";
 import { updatePlanItem } from "../use-cases/case-file/update-plan-item.ts";
 import { uploadDocument } from "../use-cases/case-file/upload-document.ts";
+import { withdrawReferral } from "../use-cases/case-file/withdraw-referral.ts";
 import { addCaseTeamMember } from "../use-cases/coordination/add-case-team-member.ts";
 import { listCaseTeam } from "../use-cases/coordination/list-case-team.ts";
 
@@ -180,6 +182,15 @@ export const caseFileRoutes =
         { 200: s.versioned },
       ),
       async (req) => respondToReferral(ctx, requireActor(req), req.params.id, req.body),
+    );
+    r.post(
+      "/api/v1/referrals/:id/withdraw",
+      route(
+        "Withdraw a referral your agency sent that nobody has answered yet",
+        { params: idParam, body: withdrawReferralInput },
+        { 200: s.versioned },
+      ),
+      async (req) => withdrawReferral(ctx, requireActor(req), req.params.id, req.body),
     );
     r.post(
       "/api/v1/cases/:id/notes",

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import type { Reply } from "../../contract/common.ts";
 import type { workReplies } from "../../contract/work/replies.ts";
-import { api } from "../api/client.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Alert } from "../ui/Alert.tsx";
@@ -18,6 +17,7 @@ import { useNow } from "./useNow.ts";
 import { IncomingReferrals } from "./work/IncomingReferrals.tsx";
 import { OverdueInMyArea } from "./work/OverdueInMyArea.tsx";
 import { SeatOffers } from "./work/SeatOffers.tsx";
+import { TakeButton } from "./work/TakeButton.tsx";
 
 /**
  * "My work": Rapid Assessment Team seats offered to me, my open obligations (soonest due first,
@@ -28,13 +28,6 @@ export default function MyWorkPage() {
   const { me } = useSession();
   const [loaded, reload] =
     useApi<Reply<typeof workReplies.myObligations>>("/api/v1/me/obligations");
-  // Taking an item from the role's queue makes it mine by name; a lost race just reloads.
-  const take = async (id: string, version: number) => {
-    await api
-      .post(`/api/v1/obligations/${encodeURIComponent(id)}/take`, { version })
-      .catch(() => undefined);
-    reload();
-  };
   const [closing, setClosing] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const now = useNow();
@@ -96,13 +89,12 @@ export default function MyWorkPage() {
                     }}
                   />
                 ) : !o.claimed ? (
-                  <Button
-                    variant="secondary"
-                    onClick={() => void take(o.id, o.version)}
-                    aria-label={t("work.take_named", { action: label, case: o.caseNumber })}
-                  >
-                    {t("work.take")}
-                  </Button>
+                  <TakeButton
+                    obligationId={o.id}
+                    version={o.version}
+                    label={t("work.take_named", { action: label, case: o.caseNumber })}
+                    onDone={reload}
+                  />
                 ) : (
                   <Button
                     variant="secondary"

@@ -15,6 +15,7 @@ import * as caseloadIndex from "./2026120310_caseload_index.ts";
 import * as personRecord from "./2026120310_person_record.ts";
 import * as notificationReads from "./2026120410_notification_reads.ts";
 import * as obligationQueues from "./2026120411_obligation_queues.ts";
+import * as referralWithdrawn from "./2026120412_referral_withdrawn.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -40,6 +41,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026120310_person_record": personRecord,
     "2026120410_notification_reads": notificationReads,
     "2026120411_obligation_queues": obligationQueues,
+    "2026120412_referral_withdrawn": referralWithdrawn,
   };
 }
 

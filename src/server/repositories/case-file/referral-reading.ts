@@ -1,4 +1,4 @@
-import { referralVisible } from "../../access/policy.ts";
+import { mayWithdrawReferral, referralVisible } from "../../access/policy.ts";
 import type { Scope } from "../scope.ts";
 import { openOptional, openText } from "../sealed-text.ts";
 
@@ -10,8 +10,10 @@ export class ReferralReadingRepository {
    * The case's referrals the caller may see, oldest first: to whom, for what, and on what basis
    * identity went with them. One sent by another victim-services agency is left out unless the
    * caller's agency received it or the person consented: its service tells what they need.
+   * `mayWithdraw` is the policy's answer for one not yet answered, given whether the caller
+   * sends referrals on this case (`sends`, the case's `sendReferral` ability).
    */
-  async listVisible(caseId: string) {
+  async listVisible(caseId: string, sends: boolean) {
     const rows = await this.s.trx
       .selectFrom("referrals")
       .innerJoin("agencies", "agencies.id", "referrals.to_agency_id")
@@ -29,13 +31,16 @@ export class ReferralReadingRepository {
         "referrals.consent_id as consentId",
         "referrals.sent_at as sentAt",
         "referrals.version",
+        "referrals.from_agency_id",
       ])
       .where("referrals.case_id", "=", caseId)
       .where(referralVisible(this.s.actor, this.s.nowIso))
       .orderBy("referrals.sent_at")
       .execute();
-    return rows.map((r) => ({
+    return rows.map(({ from_agency_id, ...r }) => ({
       ...r,
+      mayWithdraw:
+        sends && r.status === "sent" && mayWithdrawReferral(this.s.actor, { from_agency_id }),
       service: openText(this.s.keyring, "referrals", "service", r.id, r.service),
       reason: openOptional(this.s.keyring, "referrals", "reason", r.id, r.reason),
     }));

@@ -1,6 +1,6 @@
 import type { ReferralStatus } from "../../../domain/coordination/referral.ts";
 import type { ReferralBasis } from "../../access/disclosure.ts";
-import { referralIdentityDisclosed } from "../../access/policy.ts";
+import { referralIdentityDisclosed, referralVisible } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
 import { IDENTITY_SELECTION, openIdentity } from "../person-identity.ts";
 import type { Scope } from "../scope.ts";
@@ -70,10 +70,36 @@ export class ReferralsRepository {
   findIncoming(referralId: string) {
     return this.s.trx
       .selectFrom("referrals")
-      .select(["id", "case_id", "status", "version"])
+      .select(["id", "case_id", "from_agency_id", "status", "version"])
       .where("id", "=", referralId)
       .where("to_agency_id", "=", this.s.actor.agencyId)
       .executeTakeFirst();
+  }
+
+  /**
+   * A referral the caller may see on its case file (the policy's visibility filter), with who
+   * sent it and to whom: the withdrawal asks these. One hidden from the caller does not exist.
+   */
+  async findVisible(referralId: string) {
+    const row = await this.s.trx
+      .selectFrom("referrals")
+      .select(["id", "case_id", "from_agency_id", "to_agency_id", "status", "version"])
+      .where("referrals.id", "=", referralId)
+      .where(referralVisible(this.s.actor, this.s.nowIso))
+      .executeTakeFirst();
+    return row && { ...row, caseId: row.case_id };
+  }
+
+  /** Withdraws a referral still `sent` at `version`; false when it was answered meanwhile. */
+  async withdraw(referralId: string, version: number): Promise<boolean> {
+    const result = await this.s.trx
+      .updateTable("referrals")
+      .set({ status: "withdrawn", updated_at: this.s.nowIso, version: version + 1 })
+      .where("id", "=", referralId)
+      .where("status", "=", "sent")
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Records the receiving agency's answer if the referral is still at `version`. */

@@ -1,3 +1,4 @@
+import type { NotificationKind } from "../../../domain/notifications.ts";
 import type { Role } from "../../../domain/roles.ts";
 import { newId } from "../../ids.ts";
 import type { ActingScope } from "../scope.ts";
@@ -11,19 +12,23 @@ export class NotificationsRepository {
   constructor(private readonly s: ActingScope) {}
 
   /** Tells every member of an agency that something arrived for it. */
-  toAgency(agencyId: string, kind: string, data: Record<string, string>): Promise<string> {
+  toAgency(
+    agencyId: string,
+    kind: NotificationKind,
+    data: Record<string, string>,
+  ): Promise<string> {
     return this.insert({ agency_id: agencyId, user_id: null }, kind, data);
   }
 
   /** Tells one person (a case handed to them, an obligation reassigned to them). */
-  toUser(userId: string, kind: string, data: Record<string, string>): Promise<string> {
+  toUser(userId: string, kind: NotificationKind, data: Record<string, string>): Promise<string> {
     return this.insert({ agency_id: null, user_id: userId }, kind, data);
   }
 
   /** Tells each active person holding one of `roles`, wherever they sit (the state's alerts). */
   async toRoleHolders(
     roles: readonly Role[],
-    kind: string,
+    kind: NotificationKind,
     data: Record<string, string>,
   ): Promise<number> {
     if (roles.length === 0) return 0;
@@ -41,7 +46,7 @@ export class NotificationsRepository {
 
   private async insert(
     to: { agency_id: string | null; user_id: string | null },
-    kind: string,
+    kind: NotificationKind,
     data: Record<string, string>,
   ): Promise<string> {
     const id = newId();

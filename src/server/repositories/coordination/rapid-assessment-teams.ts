@@ -1,4 +1,5 @@
 import { RAT_SEAT_IDS, type RatSeat } from "../../../domain/coordination/rapid-assessment-team.ts";
+import { RAT_LEAD_ROLES } from "../../access/policy.ts";
 import { newId } from "../../ids.ts";
 import { meetObligation } from "../obligations/obligations.ts";
 import type { Scope } from "../scope.ts";
@@ -119,17 +120,52 @@ export class RapidAssessmentTeamsRepository {
       .execute();
   }
 
-  /** Withdraws an offer because the seat is offered to someone else. */
-  async withdrawOffer(seatId: string): Promise<void> {
+  /** Withdraws an offer: the seat is offered to someone else, or the case was closed. */
+  async withdrawOffer(seatId: string, why = "offered to another"): Promise<void> {
     await this.s.trx
       .updateTable("rat_seats")
       .set({
         status: "withdrawn",
         responded_at: this.s.nowIso,
-        reason: sealText(this.s.keyring, "rat_seats", "reason", seatId, "offered to another"),
+        reason: sealText(this.s.keyring, "rat_seats", "reason", seatId, why),
       })
       .where("id", "=", seatId)
       .execute();
+  }
+
+  /**
+   * Who is told how a seat offer was answered. Who offered a seat is not recorded (most offers
+   * are automatic), so: the person who convened the team, and the task force's leads (a role
+   * that leads teams, at the task force's agency). Staff ids only, each once.
+   */
+  async convenersOf(ratId: string): Promise<string[]> {
+    const team = await this.s.trx
+      .selectFrom("rat_teams")
+      .innerJoin("task_forces", "task_forces.id", "rat_teams.task_force_id")
+      .select(["task_forces.agency_id", "rat_teams.requested_by_user_id"])
+      .where("rat_teams.id", "=", ratId)
+      .executeTakeFirstOrThrow();
+    const leads = await this.s.trx
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select("users.id")
+      .where("memberships.agency_id", "=", team.agency_id)
+      .where("memberships.role", "in", [...RAT_LEAD_ROLES])
+      .where("users.status", "=", "active")
+      .execute();
+    return [...new Set([team.requested_by_user_id, ...leads.map((l) => l.id)])];
+  }
+
+  /** The case team's seat offers nobody has answered yet (the case closing withdraws them). */
+  async unansweredOnCase(caseId: string): Promise<string[]> {
+    const rows = await this.s.trx
+      .selectFrom("rat_seats")
+      .innerJoin("rat_teams", "rat_teams.id", "rat_seats.rat_id")
+      .select("rat_seats.id")
+      .where("rat_teams.case_id", "=", caseId)
+      .where("rat_seats.status", "=", "offered")
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Seats offered to the caller and not yet answered, with the case's number and county. */

@@ -111,6 +111,19 @@ export class ObligationsRepository {
       .execute();
   }
 
+  /** Whether the caller owns one of the case's open obligations by name. */
+  async callerOwnsOpenOn(caseId: string): Promise<boolean> {
+    if (!this.s.actor) return false;
+    const row = await this.s.trx
+      .selectFrom("obligations")
+      .select("id")
+      .where("case_id", "=", caseId)
+      .where("status", "=", "open")
+      .where("owner_user_id", "=", this.s.actor.userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Records that an open obligation was met (its evidence sealed, with who recorded it) or does
    * not apply (its reason sealed), if it is still at `version` and open. False when someone

@@ -10,7 +10,8 @@ import { type CaseWork, onCase } from "../../unit-of-work/on-case.ts";
  * them); reopening clears it and is on the timeline. A case closes only when nothing is left
  * open (domain/closing.ts): the obligations the person retires with a reason in the same step are
  * retired first, each recorded; anything else still open, or a referral still waiting for its
- * answer, refuses the close and nothing changes.
+ * answer (the sender may withdraw it), refuses the close and nothing changes. Seats of the
+ * case's team still offered to someone are withdrawn with the close: there is no team to join.
  */
 export function changeCaseStatus(
   ctx: AppContext,
@@ -21,6 +22,7 @@ export function changeCaseStatus(
   const spec = { caseId, action: "case.change_status", ability: "changeStatus" } as const;
   return onCase(ctx, actor, spec, async (w) => {
     const retired = input.status === "closed" ? await settleBeforeClosing(w, caseId, input) : 0;
+    const withdrawnSeats = input.status === "closed" ? await withdrawSeatOffers(w, caseId) : 0;
     const outcome = input.outcome ?? null;
     const { retire: _retire, ...change } = input;
     const changed = await w.repos.cases.changeStatus(caseId, { ...change, outcome });
@@ -29,14 +31,24 @@ export function changeCaseStatus(
     await w.repos.events.append({
       caseId,
       kind: input.status === "closed" ? "case_closed" : "case_reopened",
-      data: { outcome, ...(retired > 0 ? { retiredObligations: retired } : {}) },
+      data: {
+        outcome,
+        ...(retired > 0 ? { retiredObligations: retired } : {}),
+        ...(withdrawnSeats > 0 ? { withdrawnSeatOffers: withdrawnSeats } : {}),
+      },
     });
     w.record({
-      fields: ["status", ...(outcome ? ["outcome"] : []), ...(retired > 0 ? ["obligations"] : [])],
+      fields: [
+        "status",
+        ...(outcome ? ["outcome"] : []),
+        ...(retired > 0 ? ["obligations"] : []),
+        ...(withdrawnSeats > 0 ? ["rat_seats"] : []),
+      ],
       detail: {
         status: input.status,
         ...(outcome ? { caseOutcome: outcome } : {}),
         ...(retired > 0 ? { retiredObligations: retired } : {}),
+        ...(withdrawnSeats > 0 ? { withdrawnSeatOffers: withdrawnSeats } : {}),
       },
     });
     return { version: input.version + 1, status: input.status, retired };
@@ -74,4 +86,12 @@ async function settleBeforeClosing(
   });
   if (problem) throw new AppError("case_has_open_work", problem);
   return reasons.size;
+}
+
+/** Withdraws the team's seat offers still unanswered on a case that is closing; how many. */
+async function withdrawSeatOffers(w: CaseWork, caseId: string): Promise<number> {
+  const offers = await w.repos.rapidAssessmentTeams.unansweredOnCase(caseId);
+  for (const seatId of offers)
+    await w.repos.rapidAssessmentTeams.withdrawOffer(seatId, "case closed");
+  return offers.length;
 }

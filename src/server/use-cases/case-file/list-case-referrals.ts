@@ -8,6 +8,6 @@ import { onCase } from "../../unit-of-work/on-case.ts";
  */
 export function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: string) {
   return onCase(ctx, actor, { caseId, action: "referral.list", ability: "read" }, async (w) =>
-    w.listed(await w.repos.referralReading.listVisible(caseId)),
+    w.listed(await w.repos.referralReading.listVisible(caseId, w.case.abilities.sendReferral)),
   );
 }

@@ -10,9 +10,9 @@ import { AppError, conflict, notFound } from "../../errors.ts";
 import { asCaller } from "../../unit-of-work/as-caller.ts";
 
 /**
- * The receiving agency accepts, declines (with a reason) or completes a referral. Staff who do
- * not receive referrals (the `receiveReferrals` ability), and every other agency, are answered
- * as if the referral did not exist.
+ * The receiving agency accepts, declines (with a reason) or completes a referral, and the
+ * sending agency is told (by ids and the answer only). Staff who do not receive referrals (the
+ * `receiveReferrals` ability), and every other agency, are answered as if it did not exist.
  */
 export function respondToReferral(
   ctx: AppContext,
@@ -37,6 +37,11 @@ export function respondToReferral(
       kind: `referral_${input.status}`,
       data: { referralId },
       record: { type: "referral", id: referralId },
+    });
+    await w.repos.notifications.toAgency(ref.from_agency_id, "referral_answered", {
+      caseId: ref.case_id,
+      referralId,
+      answer: input.status,
     });
     w.record({ fields: ["status"], detail: { status: input.status } });
     return { version: input.version + 1 };

@@ -11,6 +11,7 @@ import type { Work } from "../../unit-of-work/unit-of-work.ts";
  * The offered member accepts or declines a seat. Accepting joins them to the case team; the
  * third accepted seat forms the team, records time from the tip, and meets the case's
  * `rapid_assessment_team` obligation. Declining offers the seat to the next eligible member.
+ * Either way the team's conveners are told.
  */
 export function respondToRatSeat(
   ctx: AppContext,
@@ -53,6 +54,15 @@ export function respondToRatSeat(
       kind: `rat_seat_${input.response}`,
       data: { seat: seat.seat },
     });
+    // Whoever convenes the team learns the answer (ids and the answer, never a name).
+    for (const userId of await teams.convenersOf(seat.ratId))
+      if (userId !== actor.userId)
+        await w.repos.notifications.toUser(userId, "rat_seat_answered", {
+          caseId: seat.caseId,
+          seatId,
+          seat: seat.seat,
+          answer: input.response,
+        });
     w.record({ detail: { response: input.response, teamFormed } });
     return { status: input.response, teamFormed };
   });

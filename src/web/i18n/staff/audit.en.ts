@@ -100,6 +100,7 @@ export const auditActionsEn: Record<string, string> = {
   "referral.list_incoming": "Looked at incoming referrals",
   "referral.respond": "Answered a referral",
   "referral.send": "Sent a referral",
+  "referral.withdraw": "Withdrew a referral",
   "role_grant.list": "Checked the roles granted to accounts",
   "routing.check": "Checked how reports are routed",
   "staff.list": "Looked at the staff directory",

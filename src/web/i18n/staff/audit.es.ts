@@ -98,6 +98,7 @@ export const auditActionsEs: Record<string, string> = {
   "referral.list_incoming": "Consultó las remisiones recibidas",
   "referral.respond": "Respondió a una remisión",
   "referral.send": "Envió una remisión",
+  "referral.withdraw": "Retiró una remisión",
   "role_grant.list": "Revisó las funciones otorgadas a las cuentas",
   "routing.check": "Revisó cómo se dirigen los reportes",
   "staff.list": "Consultó el directorio del personal",

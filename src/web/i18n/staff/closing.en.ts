@@ -21,7 +21,8 @@ export const closingEn = {
   "closing.confirm.retire_reason": "Why “{action}” no longer needs doing",
   "closing.confirm.retire_hint": "Leave empty to keep it open (the case then stays open).",
   "closing.confirm.pending_referrals":
-    "Referrals still waiting for an answer ({count}): the receiving agency must answer them before the case closes.",
+    "Referrals still waiting for an answer ({count}): each must be answered by the receiving agency, or withdrawn by the agency that sent it, before the case closes.",
+  "closing.confirm.to_referrals": "Go to the referrals to withdraw one",
   "closing.confirm.referral": "{domain}, sent {at}",
   "closing.confirm.submit": "Yes, close the case",
   "closing.confirm.cancel": "Keep it open",

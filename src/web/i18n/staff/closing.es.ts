@@ -24,7 +24,8 @@ export const closingEs: Record<keyof typeof closingEn, string> = {
   "closing.confirm.retire_reason": "Por qué «{action}» ya no hace falta",
   "closing.confirm.retire_hint": "Déjelo vacío para mantenerla abierta (el caso sigue abierto).",
   "closing.confirm.pending_referrals":
-    "Derivaciones sin respuesta ({count}): la agencia que las recibe debe responderlas antes de cerrar el caso.",
+    "Remisiones sin respuesta ({count}): antes de cerrar el caso, la agencia que recibe cada una debe responderla, o la agencia que la envió debe retirarla.",
+  "closing.confirm.to_referrals": "Ir a las remisiones para retirar una",
   "closing.confirm.referral": "{domain}, enviada el {at}",
   "closing.confirm.submit": "Sí, cerrar el caso",
   "closing.confirm.cancel": "Mantenerlo abierto",

@@ -15,6 +15,7 @@ export const notificationsEn = {
   "notifications.a_case": "a case",
   "notifications.answer.accepted": "accepted",
   "notifications.answer.declined": "declined",
+  "notifications.answer.completed": "marked as completed",
   "notifications.seat_answer.accepted": "accepted",
   "notifications.seat_answer.declined": "declined",
   "notice.case.assigned": "Case {case} was assigned to you.",

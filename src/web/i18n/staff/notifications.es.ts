@@ -17,6 +17,7 @@ export const notificationsEs: Record<keyof typeof notificationsEn, string> = {
   "notifications.a_case": "un caso",
   "notifications.answer.accepted": "aceptada",
   "notifications.answer.declined": "rechazada",
+  "notifications.answer.completed": "marcada como completada",
   "notifications.seat_answer.accepted": "aceptado",
   "notifications.seat_answer.declined": "rechazado",
   "notice.case.assigned": "Se le asignó el caso {case}.",

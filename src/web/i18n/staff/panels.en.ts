@@ -82,6 +82,11 @@ export const panelsEn = {
   "referral.none": "No referrals yet.",
   "referral.new": "Send a referral",
   "referral.sent": "The referral was sent.",
+  "referral.withdraw": "Withdraw",
+  "referral.withdraw_named": "Withdraw the referral for {service} to {agency}",
+  "referral.withdraw_confirm":
+    "Withdraw this referral? {agency} is told it no longer needs an answer.",
+  "referral.withdrawn": "The referral was withdrawn.",
   "referral.sent_at": "sent {at}",
   "referral.person": "Person",
   "referral.to_agency": "To agency",

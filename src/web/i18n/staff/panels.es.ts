@@ -85,6 +85,11 @@ export const panelsEs: Record<keyof typeof panelsEn, string> = {
   "referral.none": "Todavía no hay remisiones.",
   "referral.new": "Enviar una remisión",
   "referral.sent": "Se envió la remisión.",
+  "referral.withdraw": "Retirar",
+  "referral.withdraw_named": "Retirar la remisión de {service} a {agency}",
+  "referral.withdraw_confirm":
+    "¿Retirar esta remisión? Se avisa a {agency} de que ya no necesita responderla.",
+  "referral.withdrawn": "Se retiró la remisión.",
   "referral.sent_at": "enviada el {at}",
   "referral.person": "Persona",
   "referral.to_agency": "A la agencia",

@@ -14,7 +14,8 @@ import { useApi } from "../useApi.ts";
 /**
  * "Close this case?": what stays open is listed before anything changes (issue 13). Each open
  * obligation can be retired here with a reason (sent with the close, each retirement recorded);
- * referrals still waiting for an answer are listed, since the receiving agency must answer them.
+ * referrals still waiting for an answer are listed, since the receiving agency must answer them
+ * or the sending agency withdraw them (in the referrals panel, which the list links to).
  * The server decides: anything left open refuses the close, and its words are shown.
  */
 export function CloseConfirmation(props: {
@@ -101,6 +102,9 @@ export function CloseConfirmation(props: {
                           </li>
                         ))}
                       </ul>
+                      <p>
+                        <a href="#panel-referrals">{t("closing.confirm.to_referrals")}</a>
+                      </p>
                     </>
                   ) : null}
                 </>

@@ -12,11 +12,13 @@ import { useApi } from "../../useApi.ts";
 import type { CasePanelProps } from "../panels.ts";
 import { personLabel } from "../people.ts";
 import { ReferralForm } from "./ReferralForm.tsx";
+import { WithdrawReferral } from "./WithdrawReferral.tsx";
 
 /**
  * Referrals sent for the case's people, each saying whether the person's name went with it and
  * on what basis (their consent, or the statute requiring a report to CPS), and the recipient's
- * answer. Sending one is offered when the case's abilities allow it.
+ * answer. Sending one is offered when the case's abilities allow it; withdrawing one the
+ * caller's agency sent, while nobody has answered it, where the server says (`mayWithdraw`).
  */
 export default function ReferralsPanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
@@ -24,12 +26,14 @@ export default function ReferralsPanel({ detail }: CasePanelProps) {
   const [loaded, reload] = useApi<Reply<typeof caseFileReplies.referrals>>(path);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
+  const [withdrawn, setWithdrawn] = useState(false);
   const person = (id: string) => detail.persons.find((p) => p.id === id);
   return (
     <Gate loaded={loaded}>
       {({ referrals }) => (
         <>
           {sent ? <Alert tone="success">{t("referral.sent")}</Alert> : null}
+          {withdrawn ? <Alert tone="success">{t("referral.withdrawn")}</Alert> : null}
           {referrals.length === 0 ? (
             <p>{t("referral.none")}</p>
           ) : (
@@ -43,7 +47,15 @@ export default function ReferralsPanel({ detail }: CasePanelProps) {
                       {r.toAgencyName}
                     </p>
                     <p className="obligation-meta">
-                      <Badge tone={r.status === "declined" ? "danger" : "info"}>
+                      <Badge
+                        tone={
+                          r.status === "declined"
+                            ? "danger"
+                            : r.status === "withdrawn"
+                              ? "neutral"
+                              : "info"
+                        }
+                      >
                         {labelFor(t, "referral_status", r.status)}
                       </Badge>{" "}
                       {who ? `${personLabel(t, who)} · ` : ""}
@@ -59,6 +71,17 @@ export default function ReferralsPanel({ detail }: CasePanelProps) {
                         </>
                       ) : null}
                     </p>
+                    {r.mayWithdraw ? (
+                      <WithdrawReferral
+                        referral={r}
+                        onWithdrawn={() => {
+                          setSent(false);
+                          setWithdrawn(true);
+                          reload();
+                        }}
+                        onStale={reload}
+                      />
+                    ) : null}
                   </li>
                 );
               })}
@@ -80,6 +103,7 @@ export default function ReferralsPanel({ detail }: CasePanelProps) {
                 variant="secondary"
                 onClick={() => {
                   setSent(false);
+                  setWithdrawn(false);
                   setSending(true);
                 }}
               >
