@@ -118,6 +118,14 @@ describe("the case page in Chromium", () => {
       .locator(".site-header")
       .evaluate((e) => e.getBoundingClientRect().bottom);
     assert.ok(top <= 0, `the site header (${height} px) has scrolled away`);
+    // The case header stays in view, at the top, taking at most a fifth of the screen.
+    const header = await page
+      .locator(".case-header")
+      .evaluate((e) => ({ top: e.getBoundingClientRect().top, height: e.offsetHeight }));
+    const screen = VIEWPORTS.phone.height;
+    await page.screenshot({ path: artifactPath("case-page-phone-scrolled.png") });
+    assert.ok(Math.abs(header.top) < 2, `the case header is at the top (${header.top})`);
+    assert.ok(header.height <= screen / 5, `the case header is ${header.height} of ${screen} px`);
     await page.evaluate(() => window.scrollTo(0, 0));
     assert.deepEqual(await seriousA11yViolations(page), [], "axe on the case page (phone)");
     await page.screenshot({ path: artifactPath("case-page-phone.png") });
