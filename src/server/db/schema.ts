@@ -58,6 +58,8 @@ export interface PersonsTable {
   contacts: string | null;
   /** For a guardian: 1 non-offending, 0 not, null unknown. */
   non_offending: number | null;
+  /** Bumped by each edit after intake; an edit names the version it saw (409 when stale). */
+  version: Generated<number>;
 }
 
 export interface CasesTable {
@@ -87,6 +89,11 @@ export interface CasePersonsTable {
   case_id: string;
   person_id: string;
   part: string;
+  /** Set when the person was taken off the case: the link stays, for the history. */
+  removed_at: string | null;
+  removed_by_user_id: string | null;
+  /** Why, sealed (free text about a person). */
+  removed_reason: string | null;
 }
 
 export interface CaseEventsTable {

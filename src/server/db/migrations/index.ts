@@ -13,6 +13,7 @@ import * as queueIndexes from "./2026120202_queue_indexes.ts";
 import * as caseAssignment from "./2026120301_case_assignment.ts";
 import * as caseloadIndex from "./2026120310_caseload_index.ts";
 import * as personRecord from "./2026120310_person_record.ts";
+import * as personEditing from "./2026120320_person_editing.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -36,6 +37,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026120301_case_assignment": caseAssignment,
     "2026120310_caseload_index": caseloadIndex,
     "2026120310_person_record": personRecord,
+    "2026120320_person_editing": personEditing,
   };
 }
 
