@@ -21,6 +21,8 @@ import { labelsEn } from "./labels.en.ts";
 import { labelsEs } from "./labels.es.ts";
 import { panelsEn } from "./panels.en.ts";
 import { panelsEs } from "./panels.es.ts";
+import { peopleEditingEn } from "./people-editing.en.ts";
+import { peopleEditingEs } from "./people-editing.es.ts";
 import { personRecordEn } from "./person-record.en.ts";
 import { personRecordEs } from "./person-record.es.ts";
 import { workEn } from "./work.en.ts";
@@ -45,6 +47,7 @@ export const STAFF_MESSAGES = {
     ...caseHeaderEn,
     ...fieldErrorsEn,
     ...personRecordEn,
+    ...peopleEditingEn,
   },
   es: {
     ...commonEs,
@@ -60,6 +63,7 @@ export const STAFF_MESSAGES = {
     ...caseHeaderEs,
     ...fieldErrorsEs,
     ...personRecordEs,
+    ...peopleEditingEs,
   },
 } satisfies Record<Language, object>;
 

@@ -9,7 +9,13 @@ import type { CasePanelProps } from "./panels.ts";
 
 /** The detail an event's data adds, in words: which seat, which outcome, how long it took. */
 function eventDetail(t: Translate, e: TimelineEvent): string | null {
-  const { seat, outcome, formationMinutes, status } = e.data;
+  const { seat, outcome, formationMinutes, status, fields, part } = e.data;
+  // A person added is named by their part; a change names the fields (never their values).
+  if (typeof part === "string") return labelFor(t, "part", part);
+  if (Array.isArray(fields) && fields.length > 0)
+    return t("people.fields_changed", {
+      fields: fields.map((f) => labelFor(t, "person_field", String(f))).join(", "),
+    });
   if (typeof seat === "string") return labelFor(t, "seat", seat);
   if (typeof outcome === "string") return labelFor(t, "outcome", outcome);
   if (typeof formationMinutes === "number")
