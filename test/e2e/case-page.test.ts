@@ -76,6 +76,20 @@ describe("the case page in Chromium", () => {
     await panel.screenshot({ path: artifactPath("case-assignment-desktop.png") });
   });
 
+  it("changes a person's language from the people panel, and the timeline names the field", async () => {
+    const panel = page.locator("#panel-people");
+    const person = panel.locator("li.person").first();
+    await person.getByRole("button", { name: "Edit", exact: true }).click();
+    await person.getByLabel("Language they speak (optional)").fill("Kaqchikel");
+    await person.getByRole("button", { name: "Save changes" }).click();
+    await panel.getByText("The changes were saved.").waitFor();
+    await panel.getByText(/· Kaqchikel/).waitFor();
+    const timeline = page.locator("#panel-timeline");
+    await timeline.getByText(/Person's record changed · Changed: language/).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe after the change");
+    await panel.screenshot({ path: artifactPath("case-people-edited-desktop.png") });
+  });
+
   it("on a phone, the site header scrolls away and the case header stays compact", async () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.evaluate(() => window.scrollTo(0, 0));

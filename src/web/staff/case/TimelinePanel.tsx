@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import type { caseFileReplies, TimelineEvent } from "../../../contract/case-file/replies.ts";
 import type { Reply } from "../../../contract/common.ts";
 import { formatDateTime } from "../../i18n/format.ts";
@@ -31,7 +32,15 @@ function eventDetail(t: Translate, e: TimelineEvent): string | null {
 export default function TimelinePanel({ detail }: CasePanelProps) {
   const { t, lang } = useI18n();
   const path = `/api/v1/cases/${encodeURIComponent(detail.id)}/timeline`;
-  const [loaded] = useApi<Reply<typeof caseFileReplies.timeline>>(path);
+  const [loaded, reload] = useApi<Reply<typeof caseFileReplies.timeline>>(path, {
+    keepOnReload: true,
+  });
+  // Another panel's save reloads the case (a person changed, a worker assigned): what it did is
+  // on the timeline now, so the timeline follows each new load of the case, not only the first.
+  const first = useRef(detail);
+  useEffect(() => {
+    if (first.current !== detail) reload();
+  }, [detail, reload]);
   return (
     <Gate loaded={loaded}>
       {({ events }) =>
