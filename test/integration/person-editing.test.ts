@@ -1,9 +1,14 @@
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { fixedClock } from "../../src/server/clock.ts";
 import type { AppContext } from "../../src/server/context.ts";
-import { testApp, testContext } from "../support/context.ts";
+import { Keyring, readKeyFile, writeKeyFile } from "../../src/server/security/keyring.ts";
+import { rotateKeys } from "../../src/server/use-cases/operations/rotate-keys.ts";
+import { TEST_KEY_FILE, TEST_KEYRING, testApp, testContext } from "../support/context.ts";
 import { describeOnEachDatabase } from "../support/databases.ts";
 import { buildAgency, type Member, signedInAs } from "../support/factories.ts";
 import type { TestClient } from "../support/http-client.ts";
@@ -250,8 +255,21 @@ describeOnEachDatabase("people on a case after intake", (t) => {
       .selectAll()
       .where("person_id", "=", suspect.id)
       .executeTakeFirstOrThrow();
-    assert.equal(link.removed_by_user_id, advocateMember.userId);
-    assert.ok(link.removed_at && link.removed_reason);
+    assert.ok(link.removed_at, "the link is kept, marked removed");
+    const removal = await t.db.kysely
+      .selectFrom("case_person_removals")
+      .selectAll()
+      .where("person_id", "=", suspect.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [removal.case_id, removal.removed_by_user_id, removal.removed_at],
+      [caseId, advocateMember.userId, link.removed_at],
+    );
+    assert.equal(
+      TEST_KEYRING.decrypt(removal.reason, `case_person_removals.reason.${removal.id}`),
+      CANARY.reason,
+      "the reason is sealed, bound to its removal",
+    );
     const record = await t.db.kysely
       .selectFrom("persons")
       .select(["given_name"])
@@ -265,7 +283,7 @@ describeOnEachDatabase("people on a case after intake", (t) => {
       "history is kept",
     );
     const [audit] = await auditOf("person.remove");
-    assert.deepEqual(JSON.parse(audit?.fields ?? "[]"), ["removed_reason"]);
+    assert.deepEqual(JSON.parse(audit?.fields ?? "[]"), ["reason"]);
     const again = await advocate.request("DELETE", url, {
       version: suspect.version + 1,
       reason: CANARY.reason,
@@ -278,9 +296,19 @@ describeOnEachDatabase("people on a case after intake", (t) => {
     assert.equal(note.statusCode, 400, "a removed person can no longer be named on the case");
   });
 
-  it("keeps every changed value sealed at rest", async () => {
+  it("keeps every changed value sealed at rest, and key rotation reaches the reason", async () => {
     const haystack = await storedText(t);
     const plain = Object.entries(CANARY).filter(([, v]) => haystack.includes(v));
     assert.deepEqual(plain, [], `stored in plain text: ${plain.map(([k]) => k).join(", ")}`);
+    const path = join(mkdtempSync(join(tmpdir(), "waypoint-keys-")), "k.json");
+    writeKeyFile(path, TEST_KEY_FILE);
+    await rotateKeys(t.db, path);
+    const rotated = new Keyring(readKeyFile(path));
+    const removals = await t.db.kysely.selectFrom("case_person_removals").selectAll().execute();
+    assert.ok(removals.length > 0);
+    for (const r of removals) {
+      assert.equal(Keyring.keyIdOf(r.reason), rotated.currentKeyId, "re-encrypted");
+      assert.equal(rotated.decrypt(r.reason, `case_person_removals.reason.${r.id}`), CANARY.reason);
+    }
   });
 });

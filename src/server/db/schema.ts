@@ -91,9 +91,17 @@ export interface CasePersonsTable {
   part: string;
   /** Set when the person was taken off the case: the link stays, for the history. */
   removed_at: string | null;
-  removed_by_user_id: string | null;
-  /** Why, sealed (free text about a person). */
-  removed_reason: string | null;
+}
+
+/** Who took a person off a case, when and why (issue 13); the link is marked removed. */
+export interface CasePersonRemovalsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  removed_at: string;
+  removed_by_user_id: string;
+  /** Sealed (free text about a person), bound to this row's id. */
+  reason: string;
 }
 
 export interface CaseEventsTable {
@@ -285,6 +293,7 @@ export interface Database extends CoordinationTables {
   persons: PersonsTable;
   cases: CasesTable;
   case_persons: CasePersonsTable;
+  case_person_removals: CasePersonRemovalsTable;
   case_events: CaseEventsTable;
   case_number_counters: CaseNumberCountersTable;
   memberships: MembershipsTable;

@@ -2,7 +2,7 @@ import type { PersonValues } from "../../../contract/intake/inputs.ts";
 import { newId } from "../../ids.ts";
 import { openPersonValues, sealPersonValues } from "../person-values.ts";
 import type { Scope } from "../scope.ts";
-import { sealOptional } from "../sealed-text.ts";
+import { sealText } from "../sealed-text.ts";
 
 /** A person on the record as an edit finds them: every value opened, for the unit's own use. */
 export interface PersonOnRecord {
@@ -98,7 +98,8 @@ export class PersonRecordsRepository {
 
   /**
    * Takes the person off the case if the record is still at `version`: every part's link marked
-   * removed, with when, by whom and why (sealed). The person's record itself stays as it was.
+   * removed, and a removal record of when, by whom and why (sealed). The person's record itself
+   * stays as it was.
    */
   async remove(caseId: string, personId: string, version: number, reason: string) {
     const bumped = await this.s.trx
@@ -108,19 +109,21 @@ export class PersonRecordsRepository {
       .where("version", "=", version)
       .executeTakeFirst();
     if (Number(bumped.numUpdatedRows) === 0) return false;
+    const id = newId();
     await this.s.trx
-      .updateTable("case_persons")
-      .set({
+      .insertInto("case_person_removals")
+      .values({
+        id,
+        case_id: caseId,
+        person_id: personId,
         removed_at: this.s.nowIso,
         removed_by_user_id: this.s.actor.userId,
-        removed_reason: sealOptional(
-          this.s.keyring,
-          "case_persons",
-          "removed_reason",
-          `${caseId}.${personId}`,
-          reason,
-        ),
+        reason: sealText(this.s.keyring, "case_person_removals", "reason", id, reason),
       })
+      .execute();
+    await this.s.trx
+      .updateTable("case_persons")
+      .set({ removed_at: this.s.nowIso })
       .where("case_id", "=", caseId)
       .where("person_id", "=", personId)
       .where("removed_at", "is", null)

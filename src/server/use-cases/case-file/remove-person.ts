@@ -7,7 +7,7 @@ import { stalePerson } from "./person-changes.ts";
 
 /**
  * Takes a person off the case (recorded on the wrong case, a duplicate), with a reason. Nothing
- * is deleted: the link is marked removed with when, by whom and why (sealed), the person's
+ * is deleted: the link is marked removed, with a record of when, by whom and why (sealed), the person's
  * sealed record stays, and the timeline and audit keep what was done. The person no longer
  * shows on the case, and no longer can be named by a plan, note or referral on it.
  */
@@ -33,7 +33,7 @@ export function removePerson(
     w.record({
       recordType: "person",
       recordId: personId,
-      fields: ["removed_reason"],
+      fields: ["reason"],
       detail: { caseId },
     });
   });
