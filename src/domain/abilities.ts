@@ -20,6 +20,7 @@ export const CASE_ABILITY_NAMES = [
   "assignCase",
   "reassess",
   "readTip",
+  "editPeople",
 ] as const;
 export type CaseAbilities = Record<(typeof CASE_ABILITY_NAMES)[number], boolean>;
 

@@ -159,3 +159,35 @@ export function intakeProblems(
   const own = persons.flatMap((p, i) => personAgeProblems(p, receivedOn, `persons.${i}`));
   return own.length > 0 ? own : screenedAgeProblems(persons, screened, receivedOn);
 }
+
+/**
+ * A person changed or added on the record after intake (issue 13), by the rules intake uses:
+ * the person's own ages first, then the victims against the screening. The field is named as
+ * the person's form names it (`ageYears`). The screening refuses only a change that makes the
+ * victims disagree with it (`before`: the person as they were, null when added): a case whose
+ * people already disagree with a later screening does not stop every other edit.
+ */
+export function personChangeProblems(
+  person: PersonAges,
+  before: PersonAges | null,
+  others: readonly PersonAges[],
+  screened: ScreenedSubject | undefined,
+  receivedOn: string,
+): ConsistencyProblem[] {
+  const own = personAgeProblems(person, receivedOn, "person").map((p) => ({
+    ...p,
+    field: p.field.slice("person.".length),
+  }));
+  if (own.length > 0) return own;
+  const was = screenedAgeProblems(before ? [before, ...others] : others, screened, receivedOn);
+  if (was.length > 0) return [];
+  const [now] = screenedAgeProblems([person, ...others], screened, receivedOn);
+  if (!now) return [];
+  return [
+    {
+      ...now,
+      field:
+        person.birthDate !== undefined && person.ageYears === undefined ? "birthDate" : "ageYears",
+    },
+  ];
+}

@@ -20,6 +20,7 @@ import { assessmentRoutes, type PublicRateLimit } from "./routes/assessments.ts"
 import { assignmentRoutes } from "./routes/assignment.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { caseFileRoutes } from "./routes/case-file.ts";
+import { casePeopleRoutes } from "./routes/case-people.ts";
 import { caseRoutes } from "./routes/cases.ts";
 import { consentRoutes } from "./routes/consent.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(myWorkRoutes(deps.ctx));
   await app.register(notificationRoutes(deps.ctx));
   await app.register(assignmentRoutes(deps.ctx));
+  await app.register(casePeopleRoutes(deps.ctx));
   await app.register(
     caseFileRoutes(deps.ctx, { maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 }),
   );

@@ -76,6 +76,20 @@ describe("the case page in Chromium", () => {
     await panel.screenshot({ path: artifactPath("case-assignment-desktop.png") });
   });
 
+  it("changes a person's language from the people panel, and the timeline names the field", async () => {
+    const panel = page.locator("#panel-people");
+    const person = panel.locator("li.person").first();
+    await person.getByRole("button", { name: "Edit", exact: true }).click();
+    await person.getByLabel("Language they speak (optional)").fill("Kaqchikel");
+    await person.getByRole("button", { name: "Save changes" }).click();
+    await panel.getByText("The changes were saved.").waitFor();
+    await panel.getByText(/· Kaqchikel/).waitFor();
+    const timeline = page.locator("#panel-timeline");
+    await timeline.getByText(/Person's record changed · Changed: language/).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "axe after the change");
+    await panel.screenshot({ path: artifactPath("case-people-edited-desktop.png") });
+  });
+
   it("says whose each open obligation is, and hands one to another worker", async () => {
     // The MBI's HT unit has two workers who may hold a case: hand the case there first, then
     // open the page afresh so the obligations are as the transfer left them.
@@ -121,7 +135,10 @@ describe("the case page in Chromium", () => {
     // The case header stays in view, at the top, taking at most a fifth of the screen.
     const header = await page
       .locator(".case-header")
-      .evaluate((e) => ({ top: e.getBoundingClientRect().top, height: e.offsetHeight }));
+      .evaluate((e) => ({
+        top: e.getBoundingClientRect().top,
+        height: e.getBoundingClientRect().height,
+      }));
     const screen = VIEWPORTS.phone.height;
     await page.screenshot({ path: artifactPath("case-page-phone-scrolled.png") });
     assert.ok(Math.abs(header.top) < 2, `the case header is at the top (${header.top})`);

@@ -65,6 +65,7 @@ describeOnEachDatabase("input fuzz: NUL bytes and unknown ids never answer 5xx",
   };
   const paramFor = (url: string, param: string): string => {
     if (param === "itemId") return ids.planItem as string;
+    if (param === "personId") return ids.person as string;
     const prefix: [string, string][] = [
       ["/api/v1/cases/", "case"],
       ["/api/v1/persons/", "person"],

@@ -19,6 +19,7 @@ const person = (n: number) => ({
   id: `p${n}`,
   part: "victim",
   holderAgencyId: "a1",
+  version: n,
   ageYears: n === 1 ? null : 15,
   gender: null,
   citizenship: "us",

@@ -8,6 +8,7 @@ import {
   PLAN_KINDS,
   type PlanDomain,
 } from "../../domain/coordination/service-plan.ts";
+import { casePersonInput, PERSON_FIELD_NAMES, personFields } from "../intake/inputs.ts";
 
 /**
  * What the case-file routes take. Routes validate with these (and OpenAPI shows them), use
@@ -132,3 +133,31 @@ export const withdrawReferralInput = z.strictObject({
   version: z.number().int().min(1),
 });
 export type WithdrawReferralInput = z.output<typeof withdrawReferralInput>;
+
+/**
+ * A change to a person on the case after intake (issue 13): the fields given are set, those in
+ * `clear` emptied (a wrong phone taken off the record); the same field pieces as intake's.
+ */
+export const editPersonInput = z
+  .strictObject({
+    /** The person's version the user saw; a stale one answers 409 and changes nothing. */
+    version: z.number().int().min(1),
+    ...personFields,
+    clear: z.array(z.enum(PERSON_FIELD_NAMES)).max(PERSON_FIELD_NAMES.length).optional(),
+  })
+  .refine((v) => !(v.clear ?? []).some((f) => v[f] !== undefined), {
+    message: "A field cannot be both given and cleared.",
+    path: ["clear"],
+  });
+export type EditPersonInput = z.output<typeof editPersonInput>;
+
+/** A person added to the case after intake, in a part: exactly what intake takes for one. */
+export const addPersonInput = casePersonInput;
+export type AddPersonInput = z.output<typeof addPersonInput>;
+
+/** Taking a person off the case: the reason is kept (sealed) with the link, for the history. */
+export const removePersonInput = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(3).max(1000),
+});
+export type RemovePersonInput = z.output<typeof removePersonInput>;

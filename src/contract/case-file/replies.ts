@@ -139,6 +139,12 @@ export const caseFileReplies = {
       })
       .nullable(),
   }),
+  personChanged: z.object({
+    version: z.number(),
+    /** The names of the fields that changed, never their values. */
+    fields: z.array(z.string()),
+  }),
+  personAdded: z.object({ id: z.string(), version: z.number() }),
   statusChanged: z.object({
     version: z.number(),
     status: z.string(),

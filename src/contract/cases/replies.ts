@@ -28,6 +28,8 @@ const casePerson = z.object({
   id: z.string(),
   part: z.string(),
   holderAgencyId: z.string(),
+  /** The record's version: an edit or removal names the one it saw (409 when stale). */
+  version: z.number(),
   ageYears: z.number().nullable(),
   gender: z.string().nullable(),
   citizenship: z.string().nullable(),

@@ -35,6 +35,12 @@ export const personFields = {
   nonOffending: z.boolean().optional(),
 };
 
+export type PersonField = keyof typeof personFields;
+/** The fields a person's record holds, by name (an edit names those it changes or clears). */
+export const PERSON_FIELD_NAMES = Object.keys(personFields) as [PersonField, ...PersonField[]];
+/** A person's record as stored: every field optional (unknown). */
+export type PersonValues = { [K in PersonField]?: z.output<(typeof personFields)[K]> };
+
 const guardianOnly = (p: { part: string; nonOffending?: boolean | undefined }) =>
   p.nonOffending === undefined || p.part === "guardian";
 const GUARDIAN_ONLY = {

@@ -223,6 +223,9 @@ function openCaseAbilities(
     // What the report said (where it happened; a public sender's own words and contact) can
     // name and locate a person: only roles that may see identities (issue 13).
     readTip: inScope && policy.seesIdentity,
+    // The people on the record (issue 13) are kept by those who run cases and may see who the
+    // people are: a name, a birth date or an address is changed only by who may read it.
+    editPeople: inScope && policy.seesIdentity && policy.holdsCases,
     // Whoever runs the case in its agency closes it: CPS, the task-force lead, or the advocate
     // when the case is held by victim services.
     // Whoever can see the case may assess it again when facts change; it writes obligations, so

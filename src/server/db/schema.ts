@@ -58,6 +58,8 @@ export interface PersonsTable {
   contacts: string | null;
   /** For a guardian: 1 non-offending, 0 not, null unknown. */
   non_offending: number | null;
+  /** Bumped by each edit after intake; an edit names the version it saw (409 when stale). */
+  version: Generated<number>;
 }
 
 export interface CasesTable {
@@ -87,6 +89,19 @@ export interface CasePersonsTable {
   case_id: string;
   person_id: string;
   part: string;
+  /** Set when the person was taken off the case: the link stays, for the history. */
+  removed_at: string | null;
+}
+
+/** Who took a person off a case, when and why (issue 13); the link is marked removed. */
+export interface CasePersonRemovalsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  removed_at: string;
+  removed_by_user_id: string;
+  /** Sealed (free text about a person), bound to this row's id. */
+  reason: string;
 }
 
 export interface CaseEventsTable {
@@ -286,6 +301,7 @@ export interface Database extends CoordinationTables {
   persons: PersonsTable;
   cases: CasesTable;
   case_persons: CasePersonsTable;
+  case_person_removals: CasePersonRemovalsTable;
   case_events: CaseEventsTable;
   case_number_counters: CaseNumberCountersTable;
   memberships: MembershipsTable;

@@ -20,6 +20,7 @@ import { CasePeopleRepository } from "./cases/case-people.ts";
 import { CaseReadingRepository } from "./cases/case-reading.ts";
 import { CaseloadRepository } from "./cases/caseload.ts";
 import { CasesRepository } from "./cases/cases.ts";
+import { PersonRecordsRepository } from "./cases/person-records.ts";
 import { BreakGlassNoticesRepository, BreakGlassRepository } from "./coordination/break-glass.ts";
 import { CaseTeamRepository } from "./coordination/case-team.ts";
 import { CertificationsRepository } from "./coordination/certifications.ts";
@@ -67,6 +68,7 @@ const REPOSITORIES = {
   obligationReading: ObligationReadingRepository,
   obligations: ObligationsRepository,
   people: CasePeopleRepository,
+  personRecords: PersonRecordsRepository,
   planReading: PlanReadingRepository,
   plans: PlansRepository,
   rapidAssessmentTeams: RapidAssessmentTeamsRepository,

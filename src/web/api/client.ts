@@ -71,6 +71,8 @@ export const api = {
   post: <T>(path: string, body: unknown = {}, options?: RequestOptions) =>
     request<T>("POST", path, { json: body }, options),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { json: body }),
+  /** A removal that carries its reason (and the version it saw) in the body. */
+  delete: <T>(path: string, body: unknown) => request<T>("DELETE", path, { json: body }),
   /** Uploads a file as the raw request body with its media type (case documents). */
   upload: <T>(path: string, file: Blob, type: string) => request<T>("POST", path, { file, type }),
 };

@@ -16,6 +16,7 @@ import * as personRecord from "./2026120310_person_record.ts";
 import * as notificationReads from "./2026120410_notification_reads.ts";
 import * as obligationQueues from "./2026120411_obligation_queues.ts";
 import * as referralWithdrawn from "./2026120412_referral_withdrawn.ts";
+import * as personEditing from "./2026120413_person_editing.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -42,6 +43,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026120410_notification_reads": notificationReads,
     "2026120411_obligation_queues": obligationQueues,
     "2026120412_referral_withdrawn": referralWithdrawn,
+    "2026120413_person_editing": personEditing,
   };
 }
 

@@ -13,6 +13,8 @@ export class CasePeopleRepository {
       .select(["persons.id", "persons.agency_id", "persons.age_years", "case_persons.part"])
       .where("case_persons.case_id", "=", caseId)
       .where("case_persons.person_id", "=", personId)
+      // Taken off the case: no longer someone a plan, note or referral may name.
+      .where("case_persons.removed_at", "is", null)
       .executeTakeFirst();
     if (!person) throw badRequest("No such person on this case.", field);
     return person;

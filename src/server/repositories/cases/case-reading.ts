@@ -18,6 +18,8 @@ export interface CasePerson {
   id: string;
   part: string;
   holderAgencyId: string;
+  /** The record's version, which an edit names (a stale one answers 409). */
+  version: number;
   ageYears: number | null;
   gender: string | null;
   citizenship: string | null;
@@ -74,8 +76,39 @@ export class CaseReadingRepository {
   }
 
   async personsOf(caseId: string): Promise<CasePerson[]> {
-    const { actor, keyring, nowIso } = this.s;
-    const rows = await this.s.trx
+    const { keyring } = this.s;
+    return (await this.disclosedPeople(caseId)).map(({ r, fields, details, basis }) => ({
+      id: r.id,
+      part: r.part,
+      holderAgencyId: r.agency_id,
+      version: r.version,
+      ...openPersonDetails(keyring, r, details),
+      ageYears: r.age_years,
+      gender: openOptional(keyring, "persons", "gender", r.id, r.gender),
+      citizenship: r.citizenship,
+      identity: openIdentity(keyring, r, fields),
+      withheld: [
+        ...IDENTITY_FIELDS.filter((f) => !fields.includes(f) && r[IDENTITY_COLUMNS[f]] !== null),
+        ...withheldDetails(r, details),
+      ],
+      disclosureBasis: fields.length > 0 ? basis : "none",
+    }));
+  }
+
+  /**
+   * What of one person on the case the policy shows the caller (identity fields, contacts,
+   * placement), without opening any of it: a change may touch only what its author may read.
+   * Undefined when the person is not on the case.
+   */
+  async shownOf(caseId: string, personId: string) {
+    const [found] = await this.disclosedPeople(caseId, personId);
+    return found ? { fields: found.fields, ...found.details } : undefined;
+  }
+
+  /** The case's people (or one of them), each with what the policy discloses to the caller. */
+  private async disclosedPeople(caseId: string, personId?: string) {
+    const { actor, nowIso } = this.s;
+    let query = this.s.trx
       .selectFrom("case_persons")
       .innerJoin("persons", "persons.id", "case_persons.person_id")
       .innerJoin("agencies", "agencies.id", "persons.agency_id")
@@ -98,12 +131,14 @@ export class CaseReadingRepository {
         "persons.placement",
         "persons.contacts",
         "persons.non_offending",
+        "persons.version",
         "consents.categories as consentCategories",
       ])
       .where("case_persons.case_id", "=", caseId)
-      .orderBy("case_persons.part")
-      .orderBy("persons.id")
-      .execute();
+      // A person taken off the case no longer shows on it; the link stays for the history.
+      .where("case_persons.removed_at", "is", null);
+    if (personId !== undefined) query = query.where("case_persons.person_id", "=", personId);
+    const rows = await query.orderBy("case_persons.part").orderBy("persons.id").execute();
     const consented = new Map<string, Set<ConsentCategory>>();
     const people = new Map<string, (typeof rows)[number]>();
     for (const r of rows) {
@@ -122,21 +157,7 @@ export class CaseReadingRepository {
         minorVictim: isMinorVictim(r.part, r.age_years),
       });
       const details = { contacts: fields.includes("phone"), placement: fields.includes("address") };
-      return {
-        id: r.id,
-        part: r.part,
-        holderAgencyId: r.agency_id,
-        ...openPersonDetails(keyring, r, details),
-        ageYears: r.age_years,
-        gender: openOptional(keyring, "persons", "gender", r.id, r.gender),
-        citizenship: r.citizenship,
-        identity: openIdentity(keyring, r, fields),
-        withheld: [
-          ...IDENTITY_FIELDS.filter((f) => !fields.includes(f) && r[IDENTITY_COLUMNS[f]] !== null),
-          ...withheldDetails(r, details),
-        ],
-        disclosureBasis: fields.length > 0 ? basis : "none",
-      };
+      return { r, fields, basis, details };
     });
   }
 }

@@ -147,7 +147,8 @@ export class CaseloadRepository {
           .selectFrom("case_persons")
           .innerJoin("persons", "persons.id", "case_persons.person_id")
           .select("case_persons.case_id")
-          .where("persons.name_dob_index", "=", personIndex),
+          .where("persons.name_dob_index", "=", personIndex)
+          .where("case_persons.removed_at", "is", null),
       );
     if (cursor) query = query.where(afterCursor(cursor));
     const rows = await query
@@ -185,6 +186,7 @@ export class CaseloadRepository {
       .innerJoin("cases", "cases.id", "case_persons.case_id")
       .select("cases.id")
       .where("persons.name_dob_index", "=", personIndex)
+      .where("case_persons.removed_at", "is", null)
       .where((eb) => eb.not(caseInScopeForList(actor, nowIso)(eb)))
       .limit(1)
       .executeTakeFirst();

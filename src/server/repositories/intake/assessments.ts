@@ -2,7 +2,7 @@ import type { Assessment } from "../../../domain/assessment/engine.ts";
 import type { Facts } from "../../../domain/assessment/facts.ts";
 import { newId } from "../../ids.ts";
 import type { ActingScope } from "../scope.ts";
-import { sealJson } from "../sealed-text.ts";
+import { openJson, sealJson } from "../sealed-text.ts";
 
 /** A case's assessments: each stored with its engine version and facts, to be re-explained. */
 export class AssessmentsRepository {
@@ -29,5 +29,22 @@ export class AssessmentsRepository {
         created_by_user_id: this.s.actor?.userId ?? null,
       })
       .execute();
+  }
+
+  /**
+   * The subject of the case's latest screening (age, age group), for the consistency checks of
+   * a later change to its people; undefined when the case was never assessed.
+   */
+  async latestSubject(caseId: string): Promise<Facts["subject"]> {
+    const row = await this.s.trx
+      .selectFrom("assessments")
+      .select(["id", "facts"])
+      .where("case_id", "=", caseId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return openJson<Facts>(this.s.keyring, "assessments", "facts", row.id, row.facts)?.subject;
   }
 }

@@ -2,8 +2,8 @@ import type { OpenCaseFields } from "../../../contract/intake/inputs.ts";
 import type { IdentityField } from "../../../domain/roles.ts";
 import { localYear } from "../../../domain/time.ts";
 import { newId } from "../../ids.ts";
-import { sealPersonDetails } from "../person-details.ts";
-import { IDENTITY_FIELDS, type PersonIdentity, sealIdentity } from "../person-identity.ts";
+import { IDENTITY_FIELDS, type PersonIdentity } from "../person-identity.ts";
+import { sealPersonValues } from "../person-values.ts";
 import type { ActingScope } from "../scope.ts";
 import { sealOptional } from "../sealed-text.ts";
 import { allocateCaseNumber } from "./case-numbers.ts";
@@ -135,12 +135,8 @@ export class IntakeCasesRepository {
       const row = {
         id,
         agency_id: agencyId,
-        ...sealIdentity(this.s.keyring, id, identity),
-        age_years: person.ageYears ?? null,
-        gender: sealOptional(this.s.keyring, "persons", "gender", id, person.gender),
-        citizenship: person.citizenship ?? null,
         created_at: this.s.nowIso,
-        ...sealPersonDetails(this.s.keyring, id, person),
+        ...sealPersonValues(this.s.keyring, id, person),
       };
       const opened = {
         id,

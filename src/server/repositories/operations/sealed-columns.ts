@@ -21,6 +21,7 @@ export const SEALED_COLUMNS = [
   { table: "referrals", key: "id", text: ["service", "reason"], bytes: [] },
   { table: "break_glass", key: "id", text: ["reason"], bytes: [] },
   { table: "rat_seats", key: "id", text: ["reason"], bytes: [] },
+  { table: "case_person_removals", key: "id", text: ["reason"], bytes: [] },
 ] as const;
 
 /** A table's encrypted columns: text (`encrypt`) and files (`encryptBytes`), keyed by `key`. */

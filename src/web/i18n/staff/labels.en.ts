@@ -93,4 +93,7 @@ export const labelsEn = {
   "event.team_member_added": "Added to the case team",
   "event.case_closed": "Case closed",
   "event.case_reopened": "Case reopened",
+  "event.person_added": "Person added to the case",
+  "event.person_updated": "Person's record changed",
+  "event.person_removed": "Person taken off the case",
 } as const;

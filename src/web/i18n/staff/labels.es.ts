@@ -91,4 +91,7 @@ export const labelsEs: Record<keyof typeof labelsEn, string> = {
   "event.team_member_added": "Agregado al equipo del caso",
   "event.case_closed": "Caso cerrado",
   "event.case_reopened": "Caso reabierto",
+  "event.person_added": "Persona añadida al caso",
+  "event.person_updated": "Registro de una persona cambiado",
+  "event.person_removed": "Persona retirada del caso",
 };

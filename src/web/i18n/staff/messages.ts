@@ -23,6 +23,8 @@ import { notificationsEn } from "./notifications.en.ts";
 import { notificationsEs } from "./notifications.es.ts";
 import { panelsEn } from "./panels.en.ts";
 import { panelsEs } from "./panels.es.ts";
+import { peopleEditingEn } from "./people-editing.en.ts";
+import { peopleEditingEs } from "./people-editing.es.ts";
 import { personRecordEn } from "./person-record.en.ts";
 import { personRecordEs } from "./person-record.es.ts";
 import { workEn } from "./work.en.ts";
@@ -48,6 +50,7 @@ export const STAFF_MESSAGES = {
     ...fieldErrorsEn,
     ...personRecordEn,
     ...notificationsEn,
+    ...peopleEditingEn,
   },
   es: {
     ...commonEs,
@@ -64,6 +67,7 @@ export const STAFF_MESSAGES = {
     ...fieldErrorsEs,
     ...personRecordEs,
     ...notificationsEs,
+    ...peopleEditingEs,
   },
 } satisfies Record<Language, object>;
 

@@ -71,7 +71,12 @@ export function PersonFields(props: {
   /** The problem with one of this person's fields (`ageYears`, `birthDate`, …), if any. */
   errorOf(field: string): string | null;
   onChange(person: PersonDraft): void;
-  onRemove(): void;
+  /** Absent where the form cannot drop the person (a person already on a case). */
+  onRemove?(): void;
+  /** The fieldset's legend; "Person n" by default (the intake form's list). */
+  legend?: string;
+  /** The part is not changed here (a person on a case keeps the part they were recorded in). */
+  partFixed?: boolean;
 }) {
   const { t } = useI18n();
   const { person } = props;
@@ -79,13 +84,15 @@ export function PersonFields(props: {
     props.onChange({ ...person, [field]: e.target.value });
   return (
     <fieldset className="person-fields">
-      <legend>{t("intake.person_n", { n: props.index + 1 })}</legend>
-      <Select
-        label={t("intake.part")}
-        choices={PERSON_PARTS.map((p) => ({ value: p, label: labelFor(t, "part", p) }))}
-        value={person.part}
-        onChange={set("part")}
-      />
+      <legend>{props.legend ?? t("intake.person_n", { n: props.index + 1 })}</legend>
+      {props.partFixed ? null : (
+        <Select
+          label={t("intake.part")}
+          choices={PERSON_PARTS.map((p) => ({ value: p, label: labelFor(t, "part", p) }))}
+          value={person.part}
+          onChange={set("part")}
+        />
+      )}
       <div className="field-row">
         <TextInput
           label={t("identity.givenName")}
@@ -193,9 +200,11 @@ export function PersonFields(props: {
           onChange={(v) => props.onChange({ ...person, nonOffending: v })}
         />
       ) : null}
-      <Button variant="link" onClick={props.onRemove}>
-        {t("intake.remove_person", { n: props.index + 1 })}
-      </Button>
+      {props.onRemove ? (
+        <Button variant="link" onClick={props.onRemove}>
+          {t("intake.remove_person", { n: props.index + 1 })}
+        </Button>
+      ) : null}
     </fieldset>
   );
 }
