@@ -133,12 +133,10 @@ describe("the case page in Chromium", () => {
       .evaluate((e) => e.getBoundingClientRect().bottom);
     assert.ok(top <= 0, `the site header (${height} px) has scrolled away`);
     // The case header stays in view, at the top, taking at most a fifth of the screen.
-    const header = await page
-      .locator(".case-header")
-      .evaluate((e) => ({
-        top: e.getBoundingClientRect().top,
-        height: e.getBoundingClientRect().height,
-      }));
+    const header = await page.locator(".case-header").evaluate((e) => ({
+      top: e.getBoundingClientRect().top,
+      height: e.getBoundingClientRect().height,
+    }));
     const screen = VIEWPORTS.phone.height;
     await page.screenshot({ path: artifactPath("case-page-phone-scrolled.png") });
     assert.ok(Math.abs(header.top) < 2, `the case header is at the top (${header.top})`);
