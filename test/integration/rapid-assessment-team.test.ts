@@ -415,7 +415,7 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
     assert.equal(res.json().error.code, "certification_expired");
   });
 
-  it("tells the convener and the task force's lead how each seat is answered, by ids only", async () => {
+  it("tells the convener and the task force's lead how each seat is answered, by ids and the seat's role only", async () => {
     now = new Date("2026-10-05T16:00:00Z");
     const cast = await crew();
     const { as, p } = cast;
@@ -440,7 +440,12 @@ describeOnEachDatabase("Rapid Assessment Team formation", (t) => {
     assert.ok(!toWhom.includes(p("cps2").userId), "not the person who answered");
     assert.equal(new Set(toWhom).size, toWhom.length, "each once");
     for (const n of aboutThis)
-      assert.deepEqual(JSON.parse(n.data), { caseId, seatId: offer.id, answer: "declined" });
+      assert.deepEqual(JSON.parse(n.data), {
+        caseId,
+        seatId: offer.id,
+        seat: offer.seat,
+        answer: "declined",
+      });
   });
 
   it("closing the case withdraws the seat offers nobody has answered, in the same step", async () => {

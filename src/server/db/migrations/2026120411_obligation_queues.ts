@@ -15,7 +15,10 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("obligations")
-    .addColumn("queue_agency_id", "text", (c) => c.references("agencies.id"))
+    // Not null, so no obligation can fall out of every queue. SQLite adds a not-null column only
+    // with a default and then refuses a foreign key on it; the value is copied from
+    // `cases.agency_id` (which has one) in the statements that set that.
+    .addColumn("queue_agency_id", "text", (c) => c.notNull().defaultTo(""))
     .execute();
   await sql`update obligations set queue_agency_id =
     (select cases.agency_id from cases where cases.id = obligations.case_id)`.execute(db);
