@@ -17,6 +17,7 @@ import * as notificationReads from "./2026120410_notification_reads.ts";
 import * as obligationQueues from "./2026120411_obligation_queues.ts";
 import * as referralWithdrawn from "./2026120412_referral_withdrawn.ts";
 import * as personEditing from "./2026120413_person_editing.ts";
+import * as caseloadCursor from "./2026120414_caseload_cursor.ts";
 
 /**
  * Migrations are listed in code, not discovered on disk, so the bundled server carries them and
@@ -44,6 +45,7 @@ export function migrationsFor(keyring?: Keyring): Record<string, Migration> {
     "2026120411_obligation_queues": obligationQueues,
     "2026120412_referral_withdrawn": referralWithdrawn,
     "2026120413_person_editing": personEditing,
+    "2026120414_caseload_cursor": caseloadCursor,
   };
 }
 

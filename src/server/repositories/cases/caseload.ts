@@ -34,20 +34,32 @@ export function decodeCursor(text: string): Cursor | undefined {
 
 type Cases = ExpressionBuilder<Database, "cases">;
 
-/** Rows after the cursor in the order next_due_at asc nulls last, received_at desc, id desc. */
+/**
+ * The caseload's order as one key: the due time, "no deadline" sorting as the end of time.
+ * Written out literally (never a parameter): migration 2026120414 indexes this expression.
+ */
+const URGENCY_KEY = sql<string>`coalesce(cases.next_due_at, '9999-12-31T23:59:59.999Z')`;
+const NO_DEADLINE_KEY = "9999-12-31T23:59:59.999Z";
+
+/**
+ * Rows after the cursor in the order key asc, received_at desc, id desc: a range on the key
+ * (which the index walks in order) less the rows of the cursor's own key up to it.
+ */
 function afterCursor(c: Cursor) {
-  return (eb: Cases) => {
-    const sameDueLater = eb.or([
-      eb("cases.received_at", "<", c.received),
-      eb.and([eb("cases.received_at", "=", c.received), eb("cases.id", "<", c.id)]),
+  const key = c.due ?? NO_DEADLINE_KEY;
+  return (eb: Cases) =>
+    eb.and([
+      eb(URGENCY_KEY, ">=", key),
+      eb.not(
+        eb.and([
+          eb(URGENCY_KEY, "=", key),
+          eb.or([
+            eb("cases.received_at", ">", c.received),
+            eb.and([eb("cases.received_at", "=", c.received), eb("cases.id", ">=", c.id)]),
+          ]),
+        ]),
+      ),
     ]);
-    if (c.due === null) return eb.and([eb("cases.next_due_at", "is", null), sameDueLater]);
-    return eb.or([
-      eb("cases.next_due_at", ">", c.due),
-      eb("cases.next_due_at", "is", null),
-      eb.and([eb("cases.next_due_at", "=", c.due), sameDueLater]),
-    ]);
-  };
 }
 
 const openObligation = (eb: Cases) =>
@@ -152,7 +164,7 @@ export class CaseloadRepository {
       );
     if (cursor) query = query.where(afterCursor(cursor));
     const rows = await query
-      .orderBy(sql`cases.next_due_at asc nulls last`)
+      .orderBy(URGENCY_KEY)
       .orderBy("cases.received_at", "desc")
       .orderBy("cases.id", "desc")
       .limit(q.limit + 1)
